@@ -1,0 +1,206 @@
+// Package check applies the catalog's rules to a read submission: per-cell
+// rules (negative values, whole numbers), claimed totals, the cross-indicator
+// rules of FORMATS.md §1 (evaluated from catalog data, never hard-coded), and
+// outlier warnings against the unit's other years.
+//
+// It is the "check" room of the data flow: it reads figures already stored
+// only through the History interface and never writes anything.
+package check
+
+import (
+	"sort"
+
+	"github.com/tongket/tongket/catalog"
+	"github.com/tongket/tongket/finding"
+	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/submission"
+	"github.com/tongket/tongket/vn"
+	"github.com/tongket/tongket/xlsx"
+)
+
+// Series is a unit's figures in force: indicator → year → hundredths.
+type Series map[string]map[int]int64
+
+// History gives the figures already in force for a unit, so rules and
+// outliers see the years a file does not carry.
+type History interface {
+	Figures(unit string) (Series, error)
+}
+
+// NoHistory is a History with nothing stored.
+type NoHistory struct{}
+
+// Figures returns nothing.
+func (NoHistory) Figures(string) (Series, error) { return nil, nil }
+
+// Run checks a submission whose units are resolved and appends its findings.
+func Run(sub *submission.Submission, cat *catalog.Catalog, hist History) error {
+	if hist == nil {
+		hist = NoHistory{}
+	}
+	c := checker{sub: sub, cat: cat}
+	c.cells()
+	c.totals()
+	if err := c.perUnit(hist); err != nil {
+		return err
+	}
+	sub.SortFindings()
+	return nil
+}
+
+type checker struct {
+	sub *submission.Submission
+	cat *catalog.Catalog
+}
+
+func (c *checker) add(f finding.Finding) { c.sub.Findings = append(c.sub.Findings, f) }
+
+// at builds a finding located at a figure's cell.
+func (c *checker) at(sev finding.Severity, code string, fg submission.Figure, t lang.Text) finding.Finding {
+	f := finding.New(sev, code, t).At(c.sub.Sheet, xlsx.ColumnName(fg.Col), fg.Row)
+	f.Indicator, f.Year, f.Value = fg.Indicator, fg.Year, vn.FormatDecimal(fg.Value)
+	return f
+}
+
+func (c *checker) ctx(fg submission.Figure) lang.Text {
+	ind, _ := c.cat.ByCode(fg.Indicator)
+	return lang.F("Ô %s (%s, năm %d)", "Cell %s (%s, year %d)", fg.Cell(), ind.Name, fg.Year)
+}
+
+// cells applies the per-cell rules of the indicator's kind.
+func (c *checker) cells() {
+	for _, fg := range c.sub.Figures {
+		ind, _ := c.cat.ByCode(fg.Indicator)
+		if fg.Value < 0 {
+			c.add(c.at(finding.Error, finding.NegativeValue, fg, lang.Join(": ", c.ctx(fg), lang.F(
+				"số âm %s không hợp lệ. Số liệu phải từ 0 trở lên; hãy nhập %s nếu dấu trừ là gõ nhầm.",
+				"the negative number %s is not allowed. Figures are 0 or more; type %s if the minus sign is a typo.",
+				vn.FormatDecimal(fg.Value), vn.FormatDecimal(-fg.Value)))))
+			continue
+		}
+		if ind.Kind == catalog.Count && fg.Value%100 != 0 {
+			c.add(c.at(finding.Error, finding.NotWhole, fg, lang.Join(": ", c.ctx(fg), lang.F(
+				"%s không phải số nguyên, mà chỉ tiêu này đếm %s. Hãy nhập số nguyên, ví dụ %s.",
+				"%s is not a whole number, and this indicator counts %s. Type a whole number, e.g. %s.",
+				vn.FormatDecimal(fg.Value), ind.Unit, vn.FormatInt(roundHundredths(fg.Value))))))
+		}
+	}
+}
+
+func roundHundredths(h int64) int64 {
+	if h < 0 {
+		return -roundHundredths(-h)
+	}
+	return (h + 50) / 100
+}
+
+// totals compares each "Tổng cộng" cell with the sum of its column.
+func (c *checker) totals() {
+	if len(c.sub.Totals) == 0 {
+		return
+	}
+	sums := map[int]int64{}
+	bad := map[int]bool{}
+	for _, fg := range c.sub.Figures {
+		sums[fg.Year] += fg.Value
+	}
+	for _, f := range c.sub.Findings {
+		if f.Severity == finding.Error && f.Year != 0 {
+			bad[f.Year] = true
+		}
+	}
+	for _, t := range c.sub.Totals {
+		if bad[t.Year] || sums[t.Year] == t.Value {
+			continue
+		}
+		col := xlsx.ColumnName(t.Col)
+		f := finding.New(finding.Error, finding.TotalMismatch, lang.F(
+			"Ô %s%d (Tổng cộng, năm %d) ghi %s nhưng cộng các dòng trong cột được %s. Hãy sửa lại tổng (hoặc dùng công thức =SUM) hoặc kiểm tra các số trong cột.",
+			"Cell %s%d (Total, year %d) says %s but the rows of the column add up to %s. Correct the total (or use =SUM) or check the figures in the column.",
+			col, t.Row, t.Year, vn.FormatDecimal(t.Value), vn.FormatDecimal(sums[t.Year]))).At(c.sub.Sheet, col, t.Row)
+		f.Year, f.Value = t.Year, vn.FormatDecimal(t.Value)
+		c.add(f)
+	}
+}
+
+// perUnit runs the cross-indicator rules and outlier detection for each unit
+// of the file, on the file's figures laid over the unit's stored ones.
+func (c *checker) perUnit(hist History) error {
+	byUnit := map[int][]submission.Figure{}
+	var order []int
+	for _, fg := range c.sub.Figures {
+		if _, ok := byUnit[fg.Unit]; !ok {
+			order = append(order, fg.Unit)
+		}
+		byUnit[fg.Unit] = append(byUnit[fg.Unit], fg)
+	}
+	for _, u := range order {
+		code := c.sub.Units[u].Resolved
+		var stored Series
+		if code != "" {
+			var err error
+			if stored, err = hist.Figures(code); err != nil {
+				return err
+			}
+		}
+		v := newView(stored, byUnit[u])
+		c.rules(u, v)
+		c.outliers(u, v)
+	}
+	return nil
+}
+
+// view is a unit's figures: the file's over the stored ones.
+type view struct {
+	values Series
+	cells  map[string]map[int]submission.Figure // figures from the file
+	years  []int                                // years the file carries
+}
+
+func newView(stored Series, figs []submission.Figure) *view {
+	v := &view{values: Series{}, cells: map[string]map[int]submission.Figure{}}
+	for ind, ys := range stored {
+		v.values[ind] = map[int]int64{}
+		for y, x := range ys {
+			v.values[ind][y] = x
+		}
+	}
+	seen := map[int]bool{}
+	for _, fg := range figs {
+		if v.values[fg.Indicator] == nil {
+			v.values[fg.Indicator] = map[int]int64{}
+		}
+		if v.cells[fg.Indicator] == nil {
+			v.cells[fg.Indicator] = map[int]submission.Figure{}
+		}
+		v.values[fg.Indicator][fg.Year] = fg.Value
+		v.cells[fg.Indicator][fg.Year] = fg
+		if !seen[fg.Year] {
+			seen[fg.Year] = true
+			v.years = append(v.years, fg.Year)
+		}
+	}
+	sort.Ints(v.years)
+	return v
+}
+
+// operand evaluates a rule operand for a year; ok is false when unknown.
+func (v *view) operand(o catalog.Operand, year int) (int64, bool) {
+	if o.Indicator == "" {
+		return o.Constant, true
+	}
+	ys := v.values[o.Indicator]
+	if !o.Cumulative {
+		x, ok := ys[year]
+		return x, ok
+	}
+	var sum int64
+	known := false
+	for y, x := range ys {
+		if y <= year {
+			sum += x
+			known = true
+		}
+	}
+	return sum, known
+}

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tongket/tongket/intake"
+	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/store"
+)
+
+// version is stamped at build time: go build -ldflags "-X main.version=v1.2.3".
+var version = ""
+
+// Exit codes (FORMATS.md §7), decided only in Main.
+const (
+	exitOK      = 0
+	exitRefused = 1 // the input was refused: a finding of severity error, a rejected file
+	exitFailed  = 2 // misuse or failure to run
+)
+
+// errRefused marks a run that worked but refused some input.
+var errRefused = errors.New("input refused")
+
+// userError is a failure explained to the officer in both languages.
+type userError struct {
+	text lang.Text
+	err  error
+}
+
+func (e *userError) Error() string { return e.text.EN }
+func (e *userError) Unwrap() error { return e.err }
+
+func fail(err error, vi, en string, args ...any) error {
+	return &userError{text: lang.F(vi, en, args...), err: err}
+}
+
+// app holds the global flags and the streams every command writes to.
+type app struct {
+	out, errOut io.Writer
+	dbPath      string
+	langFlag    string
+	lang        lang.Lang
+	quiet       bool
+	now         func() time.Time
+}
+
+const exitStatusHelp = `
+EXIT STATUS (MÃ THOÁT)
+  0  thành công (có thể có cảnh báo) / success, warnings allowed
+  1  dữ liệu bị từ chối: có lỗi, có tệp bị từ chối / input refused
+  2  dùng sai lệnh hoặc không chạy được / misuse or failure to run`
+
+// Main runs tongket with args and returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	a := &app{out: stdout, errOut: stderr, now: time.Now}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(context.Background())
+	return a.exitCode(err)
+}
+
+func (a *app) exitCode(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, errRefused) {
+		return exitRefused
+	}
+	a.printError(err)
+	return exitFailed
+}
+
+// printError explains a failure in the chosen language, with the hint the
+// store gives for database problems.
+func (a *app) printError(err error) {
+	l := a.lang
+	if l == "" {
+		l = lang.VI
+	}
+	var ue *userError
+	var se *store.Error
+	var mp *intake.MissingPathError
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintf(a.errOut, "tongket: %s\n", ue.text.In(l))
+		if ue.err != nil {
+			fmt.Fprintf(a.errOut, "  (%v)\n", ue.err)
+		}
+	case errors.As(err, &se):
+		fmt.Fprintf(a.errOut, "tongket: %s\n  (%v)\n", se.Hint, se)
+	case errors.As(err, &mp):
+		fmt.Fprintf(a.errOut, "tongket: %s\n", lang.F("không tìm thấy tệp hoặc thư mục %q.", "no such file or folder %q.", mp.Path).In(l))
+	default:
+		fmt.Fprintf(a.errOut, "tongket: %v\n", err)
+	}
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "tongket",
+		Short: "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc từ các biểu số liệu Excel",
+		Long: `tongket kiểm tra các biểu số liệu Excel do đơn vị gửi lên, lưu vào một tệp cơ sở
+dữ liệu trên máy, và lập số liệu tổng kết giai đoạn (10 năm, 5 năm).
+
+tongket checks the Excel submissions units send, stores them in a local
+database, and compiles the period summary.` + exitStatusHelp,
+		Example: `  tongket validate inbox/
+  tongket ingest inbox/
+  tongket summarize --period 2013-2023 --format json -o tong-ket.json
+  tongket demo`,
+		Version:       buildVersion(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			l, err := lang.Parse(a.langFlag)
+			if err != nil {
+				return fail(err, "--lang chỉ nhận vi hoặc en.", "--lang takes vi or en.")
+			}
+			a.lang = l
+			return nil
+		},
+	}
+	defaultDB := os.Getenv("TONGKET_DB")
+	if defaultDB == "" {
+		defaultDB = "tongket.db"
+	}
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.dbPath, "db", defaultDB, "tệp cơ sở dữ liệu / database file ($TONGKET_DB)")
+	pf.StringVar(&a.langFlag, "lang", "vi", "ngôn ngữ thông báo: vi|en / message language")
+	pf.BoolVarP(&a.quiet, "quiet", "q", false, "bớt thông báo / fewer messages")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return fail(err, "tham số không hợp lệ: %v. Xem --help.", "invalid flag: %v. See --help.", err)
+	})
+	root.AddCommand(a.initCmd(), a.validateCmd(), a.ingestCmd(), a.summarizeCmd(), a.statusCmd(),
+		a.historyCmd(), a.revertCmd(), a.demoCmd())
+	return root
+}
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// openDB opens the database, creating and migrating it as needed (every
+// command runs "init" implicitly).
+func (a *app) openDB(ctx context.Context) (*store.DB, error) {
+	return store.Open(ctx, a.dbPath, store.Options{Now: a.now})
+}
+
+// info prints a progress or status message on stderr unless --quiet.
+func (a *app) info(format string, args ...any) {
+	if !a.quiet {
+		fmt.Fprintf(a.errOut, format, args...)
+	}
+}

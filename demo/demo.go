@@ -1,0 +1,108 @@
+// Package demo runs tongket's main job on the bundled sample: submissions of
+// about a dozen districts of Hải Phòng for 2008–2024, in both layouts, with a
+// corrected resubmission and one file with mistakes that is rightly refused.
+// The workbooks are embedded, so the demo works from the binary alone.
+package demo
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/tongket/tongket/intake"
+	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/report"
+	"github.com/tongket/tongket/store"
+	"github.com/tongket/tongket/summary"
+)
+
+//go:embed inbox/*.xlsx
+var inbox embed.FS
+
+// Periods summarized by the demo: the 10-year and the 5-year review.
+var Periods = []summary.Period{{From: 2013, To: 2023}, {From: 2019, To: 2024}}
+
+// DBName is the demo database's file name inside the demo folder.
+const DBName = "tongket-demo.db"
+
+// Options configure the demo.
+type Options struct {
+	Dir  string // where the inbox, database and summaries go
+	Lang lang.Lang
+	Now  func() time.Time
+}
+
+// WriteInbox copies the bundled submissions into dir/inbox.
+func WriteInbox(dir string) (string, error) {
+	dst := filepath.Join(dir, "inbox")
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return "", fmt.Errorf("demo inbox: %w", err)
+	}
+	err := fs.WalkDir(inbox, "inbox", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := inbox.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, d.Name()), b, 0o644)
+	})
+	if err != nil {
+		return "", fmt.Errorf("demo inbox: %w", err)
+	}
+	return dst, nil
+}
+
+// Run ingests the sample into a new database in opt.Dir and writes the
+// 10-year and 5-year summaries, as JSON files and as text on out.
+func Run(ctx context.Context, out io.Writer, opt Options) error {
+	in, err := WriteInbox(opt.Dir)
+	if err != nil {
+		return err
+	}
+	dbPath := filepath.Join(opt.Dir, DBName)
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if err := os.Remove(dbPath + suffix); err != nil && !os.IsNotExist(err) {
+			return fmt.Errorf("demo: remove old database: %w", err)
+		}
+	}
+	db, err := store.Open(ctx, dbPath, store.Options{Now: opt.Now})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	fmt.Fprintf(out, "== tongket demo: nhập các biểu số liệu mẫu từ %s\n\n", in)
+	res, err := intake.Ingest(ctx, db, []string{in}, intake.Options{Now: opt.Now})
+	if err != nil {
+		return err
+	}
+	if err := res.WriteText(out, opt.Lang); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "(Tệp kien-an-loi.xlsx cố ý có lỗi để minh họa: nó bị từ chối toàn bộ, không số liệu nào của nó được lưu.)\n")
+	for _, p := range Periods {
+		s, err := db.Summarize(ctx, p)
+		if err != nil {
+			return err
+		}
+		jsonPath := filepath.Join(opt.Dir, "tong-ket-"+p.String()+".json")
+		if err := report.WriteFile(jsonPath, func(w io.Writer) error { return report.WriteJSON(w, s) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "\n")
+		if err := report.WriteText(out, s); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "(JSON: %s)\n", jsonPath)
+	}
+	fmt.Fprintf(out, "\nCơ sở dữ liệu mẫu: %s\nThử tiếp: tongket --db %s status --period 2013-2023\n", dbPath, dbPath)
+	return nil
+}
+

@@ -1,0 +1,310 @@
+package intake
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/tongket/tongket/catalog"
+	"github.com/tongket/tongket/check"
+	"github.com/tongket/tongket/finding"
+	"github.com/tongket/tongket/store"
+	"github.com/tongket/tongket/submission"
+	"github.com/tongket/tongket/xlsx"
+)
+
+// Options configure a run.
+type Options struct {
+	Limits  xlsx.Limits
+	Now     func() time.Time
+	Workers int // files read at once; default all cores
+}
+
+// UnitRef names a submitting unit in the report.
+type UnitRef struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+// FileResult is one file's outcome (FORMATS.md §7).
+type FileResult struct {
+	File     string            `json:"file"`
+	SHA256   string            `json:"sha256,omitempty"`
+	Valid    bool              `json:"valid"`
+	Unit     *UnitRef          `json:"unit,omitempty"`
+	Units    []UnitRef         `json:"units,omitempty"` // long layout with several units
+	Layout   string            `json:"layout,omitempty"`
+	Years    []int             `json:"years"`
+	Findings []finding.Finding `json:"findings"`
+
+	// Ingest only.
+	Status       string        `json:"status,omitempty"` // stored, rejected, skipped
+	SubmissionID int64         `json:"submission_id,omitempty"`
+	Counts       *store.Counts `json:"counts,omitempty"`
+}
+
+// Stats are the counts of §7.
+type Stats struct {
+	Files      int `json:"files"`
+	ValidFiles int `json:"valid_files"`
+	Errors     int `json:"errors"`
+	Warnings   int `json:"warnings"`
+}
+
+// Totals of an ingest, exact.
+type Totals struct {
+	store.Counts
+	Stored   int  `json:"stored"`
+	Rejected int  `json:"rejected"`
+	Skipped  int  `json:"skipped"` // same bytes already ingested
+	DryRun   bool `json:"dry_run,omitempty"`
+}
+
+// Result is the report of a validate or ingest run.
+type Result struct {
+	Valid   bool         `json:"valid"`
+	Stats   Stats        `json:"stats"`
+	Totals  *Totals      `json:"ingest,omitempty"`
+	Files   []FileResult `json:"files"`
+	Skipped []Skipped    `json:"skipped"`
+}
+
+// Validate reads and checks every file and stores nothing.
+func Validate(ctx context.Context, db *store.DB, paths []string, opt Options) (*Result, error) {
+	return run(ctx, db, paths, opt, false)
+}
+
+// Ingest validates every file and stores each valid one in its own
+// transaction. A bad file is rejected; the good ones are stored.
+func Ingest(ctx context.Context, db *store.DB, paths []string, opt Options) (*Result, error) {
+	return run(ctx, db, paths, opt, true)
+}
+
+// DryRun ingests into a throw-away copy of the database, so the counts are
+// exactly those a real ingest would give, and the real database is untouched.
+func DryRun(ctx context.Context, db *store.DB, paths []string, opt Options) (*Result, error) {
+	dir, err := os.MkdirTemp("", "tongket-dry-run")
+	if err != nil {
+		return nil, fmt.Errorf("dry run: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	copyPath := filepath.Join(dir, "dry-run.db")
+	if err := db.Snapshot(ctx, copyPath); err != nil {
+		return nil, fmt.Errorf("dry run: %w", err)
+	}
+	tmp, err := store.Open(ctx, copyPath, store.Options{Now: opt.Now})
+	if err != nil {
+		return nil, fmt.Errorf("dry run: %w", err)
+	}
+	defer tmp.Close()
+	res, err := run(ctx, tmp, paths, opt, true)
+	if res != nil && res.Totals != nil {
+		res.Totals.DryRun = true
+	}
+	return res, err
+}
+
+func run(ctx context.Context, db *store.DB, paths []string, opt Options, ingest bool) (*Result, error) {
+	inputs, skipped, err := Collect(paths)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := db.Catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := db.Directory(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Valid: true, Files: []FileResult{}, Skipped: skipped}
+	if res.Skipped == nil {
+		res.Skipped = []Skipped{}
+	}
+	if ingest {
+		res.Totals = &Totals{}
+	}
+	hist := history{ctx: ctx, db: db}
+	ropt := submission.Options{Catalog: cat, Limits: opt.Limits, Now: opt.Now}
+	err = readAll(ctx, inputs, ropt, opt.Workers, func(sub *submission.Submission) error {
+		fr, err := settle(ctx, db, sub, cat, dir, hist, ingest)
+		if err != nil {
+			return err
+		}
+		res.add(fr)
+		return nil
+	})
+	return res, err
+}
+
+// settle takes one read file through resolution, checks and storage.
+func settle(ctx context.Context, db *store.DB, sub *submission.Submission, cat *catalog.Catalog,
+	dir *submission.Directory, hist history, ingest bool) (FileResult, error) {
+	if ingest && sub.SHA256 != "" {
+		if id, ok, err := db.Lookup(ctx, sub.SHA256); err != nil {
+			return FileResult{}, err
+		} else if ok {
+			fr := describe(sub)
+			fr.Findings = []finding.Finding{}
+			fr.Valid, fr.Status, fr.SubmissionID = true, "skipped", id
+			return fr, nil
+		}
+	}
+	// Check even a file with read errors, so the submitter gets every
+	// problem in one round rather than one kind per resubmission.
+	if len(sub.Units) > 0 {
+		sub.Resolve(dir)
+		if err := check.Run(sub, cat, hist); err != nil {
+			return FileResult{}, err
+		}
+	}
+	fr := describe(sub)
+	if !sub.Valid() {
+		if ingest {
+			fr.Status = "rejected"
+		}
+		return fr, nil
+	}
+	for _, u := range sub.Units {
+		dir.Add(submission.KnownUnit{Code: u.Resolved, Name: u.Name})
+	}
+	if !ingest {
+		return fr, nil
+	}
+	r, err := db.Ingest(ctx, sub, false)
+	if err != nil {
+		return FileResult{}, fmt.Errorf("%s: %w", sub.File, err)
+	}
+	fr.SubmissionID = r.SubmissionID
+	if r.Skipped {
+		fr.Status = "skipped"
+		return fr, nil
+	}
+	fr.Status = "stored"
+	c := r.Counts
+	fr.Counts = &c
+	return fr, nil
+}
+
+func describe(sub *submission.Submission) FileResult {
+	fr := FileResult{File: sub.File, SHA256: sub.SHA256, Valid: sub.Valid(), Layout: string(sub.Layout),
+		Years: sub.Years(), Findings: sub.Findings}
+	if fr.Years == nil {
+		fr.Years = []int{}
+	}
+	if fr.Findings == nil {
+		fr.Findings = []finding.Finding{}
+	}
+	seen := map[string]bool{}
+	for _, u := range sub.Units {
+		code := u.Resolved
+		if code == "" {
+			code = u.Code
+		}
+		if seen[code+"\x00"+u.Name] {
+			continue
+		}
+		seen[code+"\x00"+u.Name] = true
+		fr.Units = append(fr.Units, UnitRef{Code: code, Name: u.Name})
+	}
+	if len(fr.Units) == 1 {
+		fr.Unit, fr.Units = &fr.Units[0], nil
+	}
+	return fr
+}
+
+func (r *Result) add(fr FileResult) {
+	r.Files = append(r.Files, fr)
+	r.Stats.Files++
+	e, w := finding.Count(fr.Findings)
+	r.Stats.Errors += e
+	r.Stats.Warnings += w
+	if fr.Valid {
+		r.Stats.ValidFiles++
+	} else {
+		r.Valid = false
+	}
+	if r.Totals == nil {
+		return
+	}
+	switch fr.Status {
+	case "stored":
+		r.Totals.Stored++
+		r.Totals.Add(*fr.Counts)
+	case "rejected":
+		r.Totals.Rejected++
+	case "skipped":
+		r.Totals.Skipped++
+	}
+}
+
+// history adapts the store to check.History.
+type history struct {
+	ctx context.Context
+	db  *store.DB
+}
+
+func (h history) Figures(unit string) (check.Series, error) { return h.db.Figures(h.ctx, unit) }
+
+// readAll reads files on all cores and hands them to fn one at a time in
+// input order. Readers run at most a window ahead of fn, so memory does not
+// grow with the number of files.
+func readAll(ctx context.Context, inputs []Input, opt submission.Options, workers int, fn func(*submission.Submission) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	window := 2 * workers
+	slots := make([]chan *submission.Submission, len(inputs))
+	for i := range slots {
+		slots[i] = make(chan *submission.Submission, 1)
+	}
+	tokens := make(chan struct{}, window)
+	jobs := make(chan int)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		defer close(jobs)
+		for i := range inputs {
+			select {
+			case tokens <- struct{}{}:
+			case <-done:
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-done:
+				return
+			}
+		}
+	}()
+	for w := 0; w < workers; w++ {
+		go func() {
+			for i := range jobs {
+				slots[i] <- readOne(inputs[i], opt)
+			}
+		}()
+	}
+	for i := range inputs {
+		var sub *submission.Submission
+		select {
+		case sub = <-slots[i]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		<-tokens
+		if err := fn(sub); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readOne(in Input, opt submission.Options) *submission.Submission {
+	if in.WrongExt {
+		return &submission.Submission{File: in.Path, Findings: []finding.Finding{submission.NotXLSXByName(in.Path)}}
+	}
+	return submission.Read(in.Path, opt)
+}

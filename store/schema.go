@@ -1,0 +1,142 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+
+	"github.com/tongket/tongket/catalog"
+)
+
+// migrations are applied in order, forward only; the schema version is the
+// number applied. Never edit one that has shipped: add another.
+var migrations = []string{
+	// 1: submissions, figures, the figures in force, audit, catalog, units.
+	`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+	CREATE TABLE indicators (
+		code TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL,
+		agg TEXT NOT NULL CHECK (agg IN ('sum','last')),
+		kind TEXT NOT NULL CHECK (kind IN ('count','money')),
+		ord INTEGER NOT NULL);
+	CREATE TABLE rules (
+		id INTEGER PRIMARY KEY, left_op TEXT NOT NULL, op TEXT NOT NULL, right_op TEXT NOT NULL,
+		cond TEXT NOT NULL DEFAULT '', severity TEXT NOT NULL,
+		message_vi TEXT NOT NULL DEFAULT '', message_en TEXT NOT NULL DEFAULT '');
+	CREATE TABLE units (
+		code TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '',
+		source TEXT NOT NULL DEFAULT 'submission', first_seen TEXT NOT NULL);
+	CREATE TABLE unit_aliases (alias TEXT PRIMARY KEY, code TEXT NOT NULL REFERENCES units(code));
+	CREATE TABLE submissions (
+		id INTEGER PRIMARY KEY,
+		file_name TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
+		layout TEXT NOT NULL, sheet TEXT NOT NULL,
+		units TEXT NOT NULL, year_from INTEGER, year_to INTEGER, figures INTEGER NOT NULL,
+		ingested_at TEXT NOT NULL,
+		state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active','reverted')),
+		reverted_at TEXT);
+	CREATE INDEX submissions_sha ON submissions(sha256);
+	CREATE TABLE figures (
+		submission_id INTEGER NOT NULL REFERENCES submissions(id),
+		unit_code TEXT NOT NULL, indicator TEXT NOT NULL, year INTEGER NOT NULL,
+		value INTEGER NOT NULL, -- hundredths: money sums stay exact
+		cell TEXT NOT NULL,
+		PRIMARY KEY (submission_id, unit_code, indicator, year)) WITHOUT ROWID;
+	CREATE INDEX figures_key ON figures(unit_code, indicator, year, submission_id);
+	CREATE TABLE current (
+		unit_code TEXT NOT NULL, indicator TEXT NOT NULL, year INTEGER NOT NULL,
+		value INTEGER NOT NULL, submission_id INTEGER NOT NULL REFERENCES submissions(id),
+		PRIMARY KEY (unit_code, indicator, year)) WITHOUT ROWID;
+	CREATE INDEX current_indicator_year ON current(indicator, year);
+	CREATE INDEX current_submission ON current(submission_id);
+	CREATE TABLE audit (
+		id INTEGER PRIMARY KEY, submission_id INTEGER NOT NULL,
+		action TEXT NOT NULL CHECK (action IN ('insert','update','revert')),
+		unit_code TEXT NOT NULL, indicator TEXT NOT NULL, year INTEGER NOT NULL,
+		old_value INTEGER, new_value INTEGER, old_submission_id INTEGER,
+		cell TEXT NOT NULL DEFAULT '', at TEXT NOT NULL);
+	CREATE INDEX audit_submission ON audit(submission_id);`,
+}
+
+// SchemaVersion is the schema this tongket writes.
+var SchemaVersion = len(migrations)
+
+// queryer is what *sql.DB and *sql.Tx share for reading one row.
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// schemaVersion reads the applied schema version; 0 for a new database.
+func schemaVersion(ctx context.Context, q queryer) (int, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'`).Scan(&n); err != nil || n == 0 {
+		return 0, err
+	}
+	var v string
+	if err := q.QueryRowContext(ctx, `SELECT value FROM meta WHERE key='schema_version'`).Scan(&v); err != nil {
+		return 0, err
+	}
+	return strconv.Atoi(v)
+}
+
+// migrate brings the schema up to date and seeds a new database's catalog.
+func (db *DB) migrate(ctx context.Context) error {
+	v, err := schemaVersion(ctx, db.sql)
+	if err != nil {
+		return &Error{Op: "open", Path: db.path, Err: err,
+			Hint: "Không đọc được cơ sở dữ liệu: tệp bị hỏng hoặc không phải của tongket."}
+	}
+	if v > SchemaVersion {
+		return &Error{Op: "open", Path: db.path, Err: fmt.Errorf("%w (%d > %d)", ErrNewerSchema, v, SchemaVersion),
+			Hint: fmt.Sprintf("Cơ sở dữ liệu do phiên bản tongket mới hơn tạo ra (lược đồ %d, bản này hiểu đến %d). Hãy cài phiên bản tongket mới nhất.", v, SchemaVersion)}
+	}
+	if v == SchemaVersion {
+		return nil
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return &Error{Op: "migrate", Path: db.path, Err: err, Hint: hintWrite}
+	}
+	defer tx.Rollback()
+	// Re-read under the write lock: another process may have migrated.
+	if v, err = schemaVersion(ctx, tx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for i := v; i < len(migrations); i++ {
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			return &Error{Op: "migrate", Path: db.path, Err: fmt.Errorf("migration %d: %w", i+1, err), Hint: hintWrite}
+		}
+	}
+	if v == 0 {
+		if err := seedCatalog(ctx, tx, catalog.Builtin()); err != nil {
+			return fmt.Errorf("seed catalog: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES('schema_version', ?)
+		ON CONFLICT(key) DO UPDATE SET value=excluded.value`, strconv.Itoa(SchemaVersion)); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return &Error{Op: "migrate", Path: db.path, Err: err, Hint: hintWrite}
+	}
+	return nil
+}
+
+const hintWrite = "Không ghi được vào cơ sở dữ liệu. Hãy kiểm tra thư mục có quyền ghi và ổ đĩa còn chỗ trống."
+
+// seedCatalog writes a catalog into a new database.
+func seedCatalog(ctx context.Context, tx *sql.Tx, c *catalog.Catalog) error {
+	for _, i := range c.Indicators {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO indicators(code, name, unit, agg, kind, ord) VALUES(?,?,?,?,?,?)`,
+			i.Code, i.Name, i.Unit, string(i.Agg), string(i.Kind), i.Order); err != nil {
+			return err
+		}
+	}
+	for _, r := range c.Rules {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO rules(left_op, op, right_op, cond, severity, message_vi, message_en) VALUES(?,?,?,?,?,?,?)`,
+			r.Left, r.Op, r.Right, r.When, r.Severity, r.MessageVI, r.MessageEN); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,166 @@
+// Package store keeps every submission and the figures in force in one local
+// SQLite file, and answers the aggregation queries of a period summary.
+//
+// It is the "store" and "aggregate" rooms of the data flow. One file is one
+// transaction: a crash, a kill or a full disk mid-file leaves the database as
+// it was before that file. Every submission is kept; the figure in force for
+// (unit, indicator, year) is the latest active submission's, maintained in the
+// `current` table so summaries never replay history. The store knows nothing
+// of Excel or PDF: it takes parsed submissions and returns summary values.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // pure-Go SQLite driver: the binary cross-compiles to Windows
+
+	"github.com/tongket/tongket/catalog"
+)
+
+// DB is an open tongket database.
+type DB struct {
+	sql  *sql.DB
+	path string
+	now  func() time.Time
+}
+
+// Options configure Open.
+type Options struct {
+	// Now is the clock stamped on submissions and audit rows.
+	Now func() time.Time
+	// BusyTimeout is how long a writer waits for another process's
+	// transaction before giving up.
+	BusyTimeout time.Duration
+}
+
+// Error is a failure to open or use the database, with a hint for the user.
+type Error struct {
+	Op   string
+	Path string
+	Hint string // Vietnamese sentence for the officer
+	Err  error
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s %s: %v", e.Op, e.Path, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrNewerSchema is a database written by a newer tongket.
+var ErrNewerSchema = errors.New("database schema is newer than this tongket")
+
+// Open opens (creating it if needed) and migrates the database at path, and
+// loads the built-in catalog into a new database.
+func Open(ctx context.Context, path string, opt Options) (*DB, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.BusyTimeout == 0 {
+		opt.BusyTimeout = 30 * time.Second
+	}
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+		if err := checkHeader(path); err != nil {
+			return nil, err
+		}
+	}
+	// IMMEDIATE transactions take the write lock at BEGIN, so two ingests
+	// queue on the busy timeout instead of failing on a lock upgrade.
+	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate",
+		escapePath(path), opt.BusyTimeout.Milliseconds())
+	sqldb, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, &Error{Op: "open", Path: path, Err: err, Hint: "Không mở được cơ sở dữ liệu."}
+	}
+	db := &DB{sql: sqldb, path: path, now: opt.Now}
+	if err := db.migrate(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// escapePath keeps '?' and '#' in a file name from being read as URI parts.
+func escapePath(p string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
+}
+
+// checkHeader refuses a file that is not SQLite before the driver touches it.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return &Error{Op: "open", Path: path, Err: err, Hint: "Không đọc được tệp cơ sở dữ liệu; hãy kiểm tra quyền truy cập."}
+	}
+	defer f.Close()
+	buf := make([]byte, 16)
+	if _, err := f.Read(buf); err != nil || string(buf) != "SQLite format 3\x00" {
+		return &Error{Op: "open", Path: path, Err: errors.New("not an SQLite database"),
+			Hint: "Tệp này không phải là cơ sở dữ liệu của tongket. Hãy chỉ đúng tệp bằng --db, hoặc dùng tên tệp khác."}
+	}
+	return nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.sql.Close() }
+
+// Path is the database file.
+func (db *DB) Path() string { return db.path }
+
+// SQL exposes the connection for tests of the schema.
+func (db *DB) SQL() *sql.DB { return db.sql }
+
+// Catalog loads the catalog in force from the database.
+func (db *DB) Catalog(ctx context.Context) (*catalog.Catalog, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT code, name, unit, agg, kind, ord FROM indicators ORDER BY ord, code`)
+	if err != nil {
+		return nil, fmt.Errorf("load indicators: %w", err)
+	}
+	defer rows.Close()
+	var inds []catalog.Indicator
+	for rows.Next() {
+		var i catalog.Indicator
+		if err := rows.Scan(&i.Code, &i.Name, &i.Unit, &i.Agg, &i.Kind, &i.Order); err != nil {
+			return nil, fmt.Errorf("load indicators: %w", err)
+		}
+		inds = append(inds, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load indicators: %w", err)
+	}
+	rrows, err := db.sql.QueryContext(ctx, `SELECT left_op, op, right_op, cond, severity, message_vi, message_en FROM rules ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("load rules: %w", err)
+	}
+	defer rrows.Close()
+	var rules []catalog.Rule
+	for rrows.Next() {
+		var r catalog.Rule
+		if err := rrows.Scan(&r.Left, &r.Op, &r.Right, &r.When, &r.Severity, &r.MessageVI, &r.MessageEN); err != nil {
+			return nil, fmt.Errorf("load rules: %w", err)
+		}
+		rules = append(rules, r)
+	}
+	if err := rrows.Err(); err != nil {
+		return nil, fmt.Errorf("load rules: %w", err)
+	}
+	c, err := catalog.New(inds, rules)
+	if err != nil {
+		return nil, fmt.Errorf("catalog in database: %w", err)
+	}
+	return c, nil
+}
+
+// Snapshot writes a consistent copy of the database to path (VACUUM INTO),
+// safe while other commands run.
+func (db *DB) Snapshot(ctx context.Context, path string) error {
+	if _, err := db.sql.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		return fmt.Errorf("snapshot to %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,122 @@
+// Package submission reads submitted workbooks (biểu số liệu) in the wide and
+// long layouts of FORMATS.md §2–3 into plain values: the units, the figures
+// with the cell each came from, and the findings met while reading.
+//
+// It is the "read" room of the data flow: layout detection, header and label
+// matching, number parsing, indicator and unit matching. It never touches the
+// database; cross-indicator rules and outliers are the check package's.
+package submission
+
+import (
+	"sort"
+	"strconv"
+
+	"github.com/tongket/tongket/finding"
+	"github.com/tongket/tongket/xlsx"
+)
+
+// Layout of a submission sheet.
+type Layout string
+
+// The two layouts of FORMATS.md.
+const (
+	Wide Layout = "wide"
+	Long Layout = "long"
+)
+
+// Unit is a submitting unit as the file names it, and the code it resolved to.
+type Unit struct {
+	Code     string // as written (may be empty)
+	Name     string // as written (may be empty)
+	Sheet    string
+	Cell     string // where the code (or else the name) was found
+	Resolved string // the unit code in force, set by Resolve
+}
+
+// Figure is one reported value: a unit's indicator in a year, exact to 0.01.
+type Figure struct {
+	Unit      int // index into Submission.Units
+	Indicator string
+	Year      int
+	Value     int64 // hundredths
+	Row       int
+	Col       int
+}
+
+// Cell returns the figure's cell reference, e.g. "F12".
+func (f Figure) Cell() string { return xlsx.ColumnName(f.Col) + strconv.Itoa(f.Row) }
+
+// Total is a "Tổng cộng" row's claimed total for one year column.
+type Total struct {
+	Year  int
+	Value int64
+	Row   int
+	Col   int
+}
+
+// Submission is everything read from one file.
+type Submission struct {
+	File     string
+	SHA256   string
+	Size     int64
+	Layout   Layout
+	Sheet    string
+	Template string // template version from the _tongket sheet, if any
+	Units    []Unit
+	Figures  []Figure
+	Totals   []Total
+	Findings []finding.Finding
+
+	// badYears marks (unit, indicator, year) whose cell had an error, so
+	// totals and rules do not report the same problem twice.
+	badCells map[cellKey]bool
+}
+
+type cellKey struct {
+	unit      int
+	indicator string
+	year      int
+}
+
+// Valid reports whether the file has no error finding.
+func (s *Submission) Valid() bool { return !finding.HasError(s.Findings) }
+
+// Years returns the distinct years with at least one figure, ascending.
+func (s *Submission) Years() []int {
+	seen := map[int]bool{}
+	var ys []int
+	for _, f := range s.Figures {
+		if !seen[f.Year] {
+			seen[f.Year] = true
+			ys = append(ys, f.Year)
+		}
+	}
+	sort.Ints(ys)
+	return ys
+}
+
+// UnitCode returns the resolved code of a figure's unit.
+func (s *Submission) UnitCode(f Figure) string { return s.Units[f.Unit].Resolved }
+
+// HadError reports whether the cell for (unit, indicator, year) had an error
+// while reading, so its value is unknown rather than missing.
+func (s *Submission) HadError(unit int, indicator string, year int) bool {
+	return s.badCells[cellKey{unit, indicator, year}]
+}
+
+func (s *Submission) add(f finding.Finding) { s.Findings = append(s.Findings, f) }
+
+// SortFindings orders findings errors first, then by row and column, so the
+// text output reads top to bottom within each severity.
+func (s *Submission) SortFindings() {
+	sort.SliceStable(s.Findings, func(i, j int) bool {
+		a, b := s.Findings[i], s.Findings[j]
+		if a.Severity != b.Severity {
+			return a.Severity == finding.Error
+		}
+		if a.Row != b.Row {
+			return a.Row < b.Row
+		}
+		return len(a.Column) < len(b.Column) || (len(a.Column) == len(b.Column) && a.Column < b.Column)
+	})
+}

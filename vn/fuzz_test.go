@@ -1,0 +1,117 @@
+package vn
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// textSeeds are cells officers actually type, good and bad.
+var textSeeds = []string{
+	"0", "-", "–", "—", "17980", "17.980", "1.234.567", "3,5", "1.234,75", "1,234",
+	"1 234", "1\u00a0234,5", "1\u2009234", "-5", "−1.234,5", "+12", "  42 ",
+	"1.5", "2.50", "12.3456", "1.23.456", "1,234.56", "khoảng 200", "50%", "12a",
+	"abc", "", "   ", "999.999.999.999.999", "1.000.000.000.000.000", "0,005",
+	"Hoà Bình", "Quận Hồng Bàng", "Ho\u0300a", "Uỷ ban:", "“Tổng số”", "\xff\xfe",
+}
+
+func checkKey(t *testing.T, s string) {
+	k := Key(s)
+	if k2 := Key(k); k2 != k {
+		t.Errorf("Key not idempotent on %q: %q then %q", s, k, k2)
+	}
+	UnitKey(s)
+	StripAccents(s)
+	Closest(s, []string{s, k, "Hồng Bàng"}, 2)
+}
+
+func FuzzParseText(f *testing.F) {
+	for _, s := range textSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkKey(t, s)
+		n, err := ParseText(s)
+		if n2, err2 := ParseText(" " + s + "\u00a0"); n2 != n || err2 != err {
+			t.Errorf("ParseText(%q) = %+v, %v but padded gives %+v, %v", s, n, err, n2, err2)
+		}
+		if err != nil {
+			return
+		}
+		h := n.Hundredths
+		if h >= 1e17 || h <= -1e17 {
+			t.Fatalf("ParseText(%q) = %d out of range", s, h)
+		}
+		if n.Whole && h%100 != 0 {
+			t.Errorf("ParseText(%q) = %+v: Whole but fractional", s, n)
+		}
+		for _, out := range []string{FormatDecimal(h), FormatHundredths(h, 2), FormatHundredths(h, 4)} {
+			m, err := ParseText(out)
+			if err != nil || m.Hundredths != h || m.Whole != (h%100 == 0) {
+				t.Errorf("ParseText(%q) = %+v; re-parse of %q = %+v, %v", s, n, out, m, err)
+			}
+		}
+	})
+}
+
+// rawOf writes h/100 the way XLSX stores a number, exactly.
+func rawOf(h int64) string {
+	neg, u := magnitude(h)
+	s := strconv.FormatUint(u/100, 10) + "." + strconv.FormatUint(u%100/10, 10) + strconv.FormatUint(u%10, 10)
+	if neg {
+		return "-" + s
+	}
+	return s
+}
+
+func FuzzParseRaw(f *testing.F) {
+	for _, s := range []string{
+		"1234", "1234.5", "1.2E+3", "12.300000000000001", "17.000000000000004",
+		"2.6749999999999998", "-0", "0", "1E-10", "-17980", "999999999999999",
+		"1e15", "1e400", "NaN", "Inf", "0x1p-2", "", " 42 ", "abc", "1,5",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkKey(t, s)
+		n, err := ParseRaw(s)
+		if err != nil {
+			return
+		}
+		h := n.Hundredths
+		if h >= 1e17 || h <= -1e17 {
+			t.Fatalf("ParseRaw(%q) = %d out of range", s, h)
+		}
+		if n.Whole && h%100 != 0 {
+			t.Errorf("ParseRaw(%q) = %+v: Whole but fractional", s, n)
+		}
+		v, _ := strconv.ParseFloat(strings.TrimFunc(s, isBlank), 64) // only underflow can err here
+		if d := math.Abs(float64(h)/100 - v); d > 0.0051+1e-14*math.Abs(v) {
+			t.Errorf("ParseRaw(%q) = %d, %g away from %g", s, h, d, v)
+		}
+		// Figures Excel can hold exactly (15 significant digits) survive a
+		// round trip through their raw form and their Vietnamese text form.
+		if h < 1e15 && h > -1e15 {
+			if m, err := ParseRaw(rawOf(h)); err != nil || m.Hundredths != h {
+				t.Errorf("ParseRaw(%q) = %d; ParseRaw(%q) = %+v, %v", s, h, rawOf(h), m, err)
+			}
+		}
+		if m, err := ParseText(FormatDecimal(h)); err != nil || m.Hundredths != h {
+			t.Errorf("ParseRaw(%q) = %d; ParseText(%q) = %+v, %v", s, h, FormatDecimal(h), m, err)
+		}
+	})
+}
+
+func FuzzKey(f *testing.F) {
+	for _, s := range textSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkKey(t, s)
+		k := UnitKey(s)
+		if Key(s) == "" && k != "" {
+			t.Errorf("UnitKey(%q) = %q from an empty key", s, k)
+		}
+	})
+}
