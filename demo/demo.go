@@ -105,4 +105,3 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 	fmt.Fprintf(out, "\nCơ sở dữ liệu mẫu: %s\nThử tiếp: tongket --db %s status --period 2013-2023\n", dbPath, dbPath)
 	return nil
 }
-

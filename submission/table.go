@@ -17,8 +17,8 @@ import (
 type table struct {
 	header header
 
-	firstRow     map[string]int  // wide: indicator → row it was first seen on
-	blankWarned  map[int]bool    // wide: unlabelled columns already reported
+	firstRow     map[string]int    // wide: indicator → row it was first seen on
+	blankWarned  map[int]bool      // wide: unlabelled columns already reported
 	unitIndex    map[[2]string]int // long: (code, name) as written → Units index
 	maxRowWarned bool
 }

@@ -79,10 +79,10 @@ func (a Amount) String() string {
 
 // Summary is one period's summary (FORMATS.md §5).
 type Summary struct {
-	Period       Period      `json:"period"`
-	Units        []Unit      `json:"units"`
-	Indicators   []Indicator `json:"indicators"`
-	Awards       Awards      `json:"awards"`
+	Period       Period       `json:"period"`
+	Units        []Unit       `json:"units"`
+	Indicators   []Indicator  `json:"indicators"`
+	Awards       Awards       `json:"awards"`
 	Completeness Completeness `json:"completeness"`
 }
 
