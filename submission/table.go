@@ -1,6 +1,7 @@
 package submission
 
 import (
+	"cmp"
 	"errors"
 	"sort"
 	"strconv"
@@ -17,10 +18,9 @@ import (
 type table struct {
 	header header
 
-	firstRow     map[string]int    // wide: indicator → row it was first seen on
-	blankWarned  map[int]bool      // wide: unlabelled columns already reported
-	unitIndex    map[[2]string]int // long: (code, name) as written → Units index
-	maxRowWarned bool
+	firstRow    map[string]int    // wide: indicator → row it was first seen on
+	blankWarned map[int]bool      // wide: unlabelled columns already reported
+	unitIndex   map[[2]string]int // long: (code, name) as written → Units index
 }
 
 // cellAt finds a column's cell in a row (cells are in column order).
@@ -247,7 +247,7 @@ func (t *table) longRow(r *reader, sheet string, row xlsx.Row) {
 			f := finding.New(finding.Error, finding.MissingUnit, lang.F(
 				"Dòng %d không ghi mã đơn vị và tên đơn vị. Hãy ghi mã đơn vị cho dòng này.",
 				"Row %d gives neither a unit code nor a unit name. Write the unit code on this row.",
-				row.Num)).At(sheet, xlsx.ColumnName(max(h.unitCodeCol, h.unitNameCol)), row.Num)
+				row.Num)).At(sheet, xlsx.ColumnName(cmp.Or(h.unitCodeCol, h.unitNameCol)), row.Num)
 			f.Indicator, f.Year = ind.Code, year
 			r.sub.add(f)
 		}

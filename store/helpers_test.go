@@ -1,0 +1,213 @@
+package store_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tongket/tongket/catalog"
+	"github.com/tongket/tongket/store"
+	"github.com/tongket/tongket/submission"
+)
+
+// testStart is the injected clock's first reading.
+var testStart = time.Date(2024, 1, 15, 9, 0, 0, 0, time.UTC)
+
+// fakeClock is an injected clock the tests move by hand.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newClock() *fakeClock { return &fakeClock{t: testStart} }
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) Advance(d time.Duration) time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+	return c.t
+}
+
+// testDB is an open database in t.TempDir() with its clock.
+type testDB struct {
+	*store.DB
+	Clock *fakeClock
+}
+
+// mustOpenDB opens a new database in tb.TempDir() with an injected clock and
+// closes it when the test ends.
+func mustOpenDB(tb testing.TB) *testDB {
+	tb.Helper()
+	return mustOpenDBAt(tb, filepath.Join(tb.TempDir(), "tongket.db"))
+}
+
+// mustOpenDBAt opens (creating it if needed) the database at path.
+func mustOpenDBAt(tb testing.TB, path string) *testDB {
+	tb.Helper()
+	clk := newClock()
+	db, err := store.Open(context.Background(), path, store.Options{Now: clk.Now})
+	if err != nil {
+		tb.Fatalf("open %s: %v", path, err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return &testDB{DB: db, Clock: clk}
+}
+
+// fig is one figure as a test writes it.
+type fig struct {
+	unit string
+	ind  string
+	year int
+	v    int64 // hundredths
+}
+
+// f builds a fig; v is in hundredths (100 = 1).
+func f(unit, ind string, year int, v int64) fig { return fig{unit, ind, year, v} }
+
+// makeSub builds a valid submission from figures, as the reader would: units
+// in order of first appearance, one row per (unit, indicator) from row 10 and
+// one column per year (column = year - 2000, so 2013 is M). The hash covers
+// the name and every figure, so the same arguments give the same bytes.
+func makeSub(name string, figs ...fig) *submission.Submission {
+	s := &submission.Submission{File: name, Layout: submission.Wide, Sheet: "Sheet1"}
+	unitIdx := map[string]int{}
+	rowOf := map[[2]string]int{}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n", name)
+	for _, g := range figs {
+		ui, ok := unitIdx[g.unit]
+		if !ok {
+			ui = len(s.Units)
+			unitIdx[g.unit] = ui
+			s.Units = append(s.Units, submission.Unit{Code: g.unit, Name: "Đơn vị " + g.unit, Sheet: "Sheet1", Cell: "B" + fmt.Sprint(5+ui), Resolved: g.unit})
+		}
+		rk := [2]string{g.unit, g.ind}
+		row, ok := rowOf[rk]
+		if !ok {
+			row = 10 + len(rowOf)
+			rowOf[rk] = row
+		}
+		s.Figures = append(s.Figures, submission.Figure{Unit: ui, Indicator: g.ind, Year: g.year, Value: g.v, Row: row, Col: g.year - 2000})
+		fmt.Fprintf(h, "%s|%s|%d|%d\n", g.unit, g.ind, g.year, g.v)
+	}
+	s.SHA256 = hex.EncodeToString(h.Sum(nil))
+	s.Size = int64(1000 + 40*len(figs))
+	return s
+}
+
+// blockSub is a large submission: units prefix-00..prefix-(nUnits-1), every
+// built-in indicator, years from..to, each value given by val.
+func blockSub(name, prefix string, nUnits, from, to int, val func(u int, ind string, y int) int64) *submission.Submission {
+	var figs []fig
+	for u := 0; u < nUnits; u++ {
+		for _, ind := range catalog.Builtin().Indicators {
+			for y := from; y <= to; y++ {
+				figs = append(figs, f(fmt.Sprintf("%s-%03d", prefix, u), ind.Code, y, val(u, ind.Code, y)))
+			}
+		}
+	}
+	return makeSub(name, figs...)
+}
+
+func mustIngest(tb testing.TB, db *testDB, sub *submission.Submission) store.IngestResult {
+	tb.Helper()
+	res, err := db.Ingest(context.Background(), sub, false)
+	if err != nil {
+		tb.Fatalf("ingest %s: %v", sub.File, err)
+	}
+	return res
+}
+
+// checkWhole asserts that the database holds only whole submissions: the
+// file is intact, every submission row has exactly its figures, and the
+// figures in force are exactly the newest active submission's figure for
+// every key.
+func checkWhole(tb testing.TB, sqldb *sql.DB) {
+	tb.Helper()
+	ctx := context.Background()
+	var ic string
+	if err := sqldb.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&ic); err != nil || ic != "ok" {
+		tb.Fatalf("integrity_check = %q, %v", ic, err)
+	}
+	queries := []struct{ what, q string }{
+		{"submissions whose figure rows differ from their figures count",
+			`SELECT count(*) FROM submissions s WHERE s.figures <> (SELECT count(*) FROM figures f WHERE f.submission_id = s.id)`},
+		{"figure rows of no submission",
+			`SELECT count(*) FROM figures f WHERE NOT EXISTS (SELECT 1 FROM submissions s WHERE s.id = f.submission_id)`},
+		{"figures in force from a missing or reverted submission",
+			`SELECT count(*) FROM current c WHERE NOT EXISTS (SELECT 1 FROM submissions s WHERE s.id = c.submission_id AND s.state = 'active')`},
+		{"figures in force that differ from their submission's figure",
+			`SELECT count(*) FROM current c WHERE NOT EXISTS (SELECT 1 FROM figures f WHERE f.submission_id = c.submission_id
+				AND f.unit_code = c.unit_code AND f.indicator = c.indicator AND f.year = c.year AND f.value = c.value)`},
+		{"keys whose figure in force is not the newest active submission's",
+			`SELECT count(*) FROM (SELECT f.unit_code, f.indicator, f.year, max(f.submission_id) AS sid
+				FROM figures f JOIN submissions s ON s.id = f.submission_id AND s.state = 'active'
+				GROUP BY f.unit_code, f.indicator, f.year) n
+			LEFT JOIN current c ON c.unit_code = n.unit_code AND c.indicator = n.indicator AND c.year = n.year
+			WHERE c.submission_id IS NOT n.sid`},
+		{"active submissions stored twice", `SELECT count(*) FROM (SELECT sha256 FROM submissions WHERE state = 'active' GROUP BY sha256 HAVING count(*) > 1)`},
+		{"submissions without their audit of inserts and updates",
+			`SELECT count(*) FROM submissions s WHERE (SELECT count(*) FROM audit a WHERE a.submission_id = s.id AND a.action <> 'revert') > s.figures`},
+	}
+	for _, q := range queries {
+		var n int
+		if err := sqldb.QueryRowContext(ctx, q.q).Scan(&n); err != nil {
+			tb.Fatalf("%s: %v", q.what, err)
+		}
+		if n != 0 {
+			tb.Errorf("%s: %d", q.what, n)
+		}
+	}
+	rows, err := sqldb.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		tb.Fatalf("foreign_key_check: %v", err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		tb.Errorf("foreign_key_check reports violations")
+	}
+}
+
+// count runs a count query.
+func count(tb testing.TB, sqldb *sql.DB, q string, args ...any) int {
+	tb.Helper()
+	var n int
+	if err := sqldb.QueryRow(q, args...).Scan(&n); err != nil {
+		tb.Fatalf("%s: %v", q, err)
+	}
+	return n
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// mustOpenRaw opens a database file with the SQLite driver alone, to look at
+// it without the store's migration.
+func mustOpenRaw(tb testing.TB, path string) *sql.DB {
+	tb.Helper()
+	raw, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(30000)")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { raw.Close() })
+	return raw
+}

@@ -1,0 +1,496 @@
+package submission_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tongket/tongket/catalog"
+	"github.com/tongket/tongket/check"
+	"github.com/tongket/tongket/finding"
+	"github.com/tongket/tongket/submission"
+)
+
+var cat = catalog.Builtin()
+
+func opts() submission.Options {
+	return submission.Options{Catalog: cat, Now: func() time.Time { return time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC) }}
+}
+
+// sheet is one sheet of a test workbook: rows from A1 down.
+type sheet struct {
+	name   string
+	hidden bool
+	rows   [][]any
+	// formulas: cell → formula, written without a cached value.
+	formulas map[string]string
+}
+
+// book writes a workbook with excelize (test-made; writer fixtures from
+// openpyxl and LibreOffice are under testdata/writers).
+func book(t testing.TB, sheets ...sheet) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, s := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range s.rows {
+			for c, v := range row {
+				if v == nil {
+					continue
+				}
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if err := f.SetCellValue(s.name, ref, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		for ref, fm := range s.formulas {
+			if err := f.SetCellFormula(s.name, ref, fm); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for i, s := range sheets {
+		if !s.hidden {
+			f.SetActiveSheet(i) // Excel cannot hide the active sheet
+			break
+		}
+	}
+	for _, s := range sheets {
+		if s.hidden {
+			if err := f.SetSheetVisible(s.name, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// standard is a valid wide submission; edit the copy it returns.
+func standard() [][]any {
+	return [][]any{
+		{"BIỂU SỐ LIỆU TỔNG KẾT PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC"},
+		{"Đơn vị: Quận Hồng Bàng"},
+		{"Mã đơn vị: HP-HONGBANG"},
+		{},
+		{"STT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", 2019, 2020, 2021, "Ghi chú"},
+		{1, "TT_BUOI", "Số buổi tuyên truyền", "buổi", 120, 130, 140},
+		{2, "TT_LUOT", "Số lượt người tham dự tuyên truyền", "lượt người", 9000, 9500, 9900},
+		{3, "NHA_SO", "Số nhà đại đoàn kết, nhà tình nghĩa được xây, sửa", "nhà", 10, 12, 11},
+		{4, "NHA_TIEN", "Kinh phí xây, sửa nhà đại đoàn kết, nhà tình nghĩa", "triệu đồng", 500.5, 610, 575.25},
+	}
+}
+
+// pipeline reads, resolves against known units and checks, as intake does.
+func pipeline(t testing.TB, name string, data []byte, known ...submission.KnownUnit) *submission.Submission {
+	t.Helper()
+	sub := submission.ReadBytes(name, data, opts())
+	if len(sub.Units) > 0 {
+		sub.Resolve(submission.NewDirectory(known, false))
+		if err := check.Run(sub, cat, check.NoHistory{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return sub
+}
+
+// got lists findings as "code@cell" for comparison.
+func got(sub *submission.Submission) []string {
+	var out []string
+	for _, f := range sub.Findings {
+		out = append(out, f.Code+"@"+f.Cell)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func set(rows [][]any, r, c int, v any) [][]any {
+	for len(rows[r]) <= c {
+		rows[r] = append(rows[r], nil)
+	}
+	rows[r][c] = v
+	return rows
+}
+
+func TestStandardWide(t *testing.T) {
+	sub := pipeline(t, "hb.xlsx", book(t, sheet{name: "Biểu", rows: standard()}))
+	if len(sub.Findings) != 0 {
+		t.Fatalf("findings: %v", got(sub))
+	}
+	if sub.Layout != submission.Wide || sub.Units[0].Resolved != "HP-HONGBANG" || sub.Units[0].Name != "Quận Hồng Bàng" {
+		t.Fatalf("layout %s unit %+v", sub.Layout, sub.Units[0])
+	}
+	if len(sub.Figures) != 12 {
+		t.Fatalf("%d figures, want 12", len(sub.Figures))
+	}
+	want := map[string]int64{"NHA_TIEN/2019@E9": 50050, "NHA_TIEN/2021@G9": 57525, "TT_BUOI/2020@F6": 13000}
+	for _, f := range sub.Figures {
+		k := f.Indicator + "/" + itoa(f.Year) + "@" + f.Cell()
+		if v, ok := want[k]; ok && v != f.Value {
+			t.Errorf("%s = %d, want %d", k, f.Value, v)
+		}
+		delete(want, k)
+	}
+	if len(want) != 0 {
+		t.Errorf("figures not found: %v", want)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestTolerances: what real submissions do (FORMATS.md §2) reads as the
+// standard file does, with the same figures.
+func TestTolerances(t *testing.T) {
+	base := pipeline(t, "base.xlsx", book(t, sheet{name: "S", rows: standard()}))
+	tests := []struct {
+		name   string
+		sheets func() []sheet
+		known  []submission.KnownUnit
+	}{
+		{"header lower down, title block", func() []sheet {
+			rows := append([][]any{{"CÔNG AN THÀNH PHỐ"}, {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"}, {}, {}}, standard()...)
+			return []sheet{{name: "S", rows: rows}}
+		}, nil},
+		{"label and value in adjacent cells", func() []sheet {
+			rows := standard()
+			rows[1] = []any{"Đơn vị:", "Quận Hồng Bàng"}
+			rows[2] = []any{"Mã đơn vị:", "HP-HONGBANG"}
+			return []sheet{{name: "S", rows: rows}}
+		}, nil},
+		{"columns in another order, extra columns", func() []sheet {
+			rows := standard()
+			for i := 4; i < len(rows); i++ {
+				r := rows[i]
+				rows[i] = []any{r[2], "x", r[6], r[4], r[1], r[5], r[0]}
+			}
+			return []sheet{{name: "S", rows: rows}}
+		}, nil},
+		{"no code column: names, case, spacing, NFD, old tone marks", func() []sheet {
+			rows := standard()
+			names := []string{"SỐ BUỔI  TUYÊN TRUYỀN", "so\u0302\u0301 lượt người tham dự tuyên truyền", "Số nhà đại đoàn kết, nhà tình nghĩa được xây, sửa ", "kinh phí xây, sửa nhà đại đoàn kết, nhà tình nghĩa"}
+			for i := 4; i < len(rows); i++ {
+				rows[i][1] = nil
+			}
+			rows[4][1] = "Ghi chú 2"
+			for i, n := range names {
+				rows[5+i][2] = n
+			}
+			return []sheet{{name: "S", rows: rows}}
+		}, nil},
+		{"years as text Năm 2019, numbers as Vietnamese text", func() []sheet {
+			rows := standard()
+			rows[4][4], rows[4][5], rows[4][6] = "Năm 2019", "năm 2020", "2021"
+			rows[6][4] = "9.000"
+			rows[8][4], rows[8][6] = "500,5", "575,25"
+			return []sheet{{name: "S", rows: rows}}
+		}, nil},
+		{"blank rows, section titles and a correct total row", func() []sheet {
+			rows := standard()
+			out := append([][]any{}, rows[:6]...)
+			out = append(out, []any{}, []any{nil, nil, "I. Công tác tuyên truyền"})
+			out = append(out, rows[6:]...)
+			out = append(out, []any{nil, nil, "Tổng cộng", nil, 9630.5, 10252, 10626.25})
+			return []sheet{{name: "S", rows: out}}
+		}, nil},
+		{"hidden helper sheet first", func() []sheet {
+			return []sheet{{name: "DanhMuc", hidden: true, rows: [][]any{{"Mã chỉ tiêu", 2019}, {"TT_BUOI", 1}}}, {name: "S", rows: standard()}}
+		}, nil},
+		{"visible sheet without a table first", func() []sheet {
+			return []sheet{{name: "Hướng dẫn", rows: [][]any{{"Điền số liệu vào trang sau"}}}, {name: "S", rows: standard()}}
+		}, nil},
+		{"unit by name only, prefix folded", func() []sheet {
+			rows := standard()
+			rows[1] = []any{"Đơn vị: Q. Hồng Bàng"}
+			rows[2] = []any{}
+			return []sheet{{name: "S", rows: rows}}
+		}, []submission.KnownUnit{{Code: "HP-HONGBANG", Name: "Quận Hồng Bàng"}, {Code: "HP-LECHAN", Name: "Quận Lê Chân"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sub := pipeline(t, "t.xlsx", book(t, tt.sheets()...), tt.known...)
+			if len(sub.Findings) != 0 {
+				for _, f := range sub.Findings {
+					t.Log(f.Code, f.Cell, f.Text.VI)
+				}
+				t.Fatalf("findings: %v", got(sub))
+			}
+			if sub.Units[0].Resolved != "HP-HONGBANG" {
+				t.Errorf("unit %+v", sub.Units[0])
+			}
+			if a, b := values(base), values(sub); a != b {
+				t.Errorf("figures differ:\n base %s\n got  %s", a, b)
+			}
+		})
+	}
+}
+
+func values(s *submission.Submission) string {
+	var out []string
+	for _, f := range s.Figures {
+		out = append(out, f.Indicator+"/"+itoa(f.Year)+"="+strconv.FormatInt(f.Value, 10))
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
+
+func TestUnitCodeStaysText(t *testing.T) {
+	rows := standard()
+	rows[2] = []any{"Mã đơn vị:", "00005"}
+	sub := pipeline(t, "t.xlsx", book(t, sheet{name: "S", rows: rows}))
+	if sub.Units[0].Resolved != "00005" {
+		t.Fatalf("unit code %q, want 00005", sub.Units[0].Resolved)
+	}
+}
+
+func TestMissingIsNotZero(t *testing.T) {
+	rows := standard()
+	rows[5][5] = nil // TT_BUOI 2020 empty: not reported
+	rows[7][5] = "-" // NHA_SO 2020 "-": zero
+	rows[7][6] = "0" // NHA_SO 2021 "0": zero
+	rows[8][5] = "–" // NHA_TIEN 2020 en dash: zero
+	rows[8][6] = nil // keep the NHA_TIEN rule quiet for 2021
+	sub := pipeline(t, "t.xlsx", book(t, sheet{name: "S", rows: rows}))
+	if len(sub.Findings) != 0 {
+		t.Fatalf("findings: %v", got(sub))
+	}
+	have := map[string]int64{}
+	for _, f := range sub.Figures {
+		have[f.Indicator+itoa(f.Year)] = f.Value
+	}
+	if _, ok := have["TT_BUOI2020"]; ok {
+		t.Error("an empty cell was stored")
+	}
+	for _, k := range []string{"NHA_SO2020", "NHA_SO2021", "NHA_TIEN2020"} {
+		if v, ok := have[k]; !ok || v != 0 {
+			t.Errorf("%s = %d, %v; want a reported 0", k, v, ok)
+		}
+	}
+}
+
+// TestFindings covers every finding code that applies to submissions, each
+// at the cell it names.
+func TestFindings(t *testing.T) {
+	tests := []struct {
+		name  string
+		build func(t *testing.T) []byte
+		want  []string
+		known []submission.KnownUnit
+	}{
+		{"type-error", wideWith(5, 5, "khoảng 200"), []string{"type-error@F6"}, nil},
+		{"ambiguous-number", wideWith(5, 5, "1.5"), []string{"ambiguous-number@F6"}, nil},
+		{"constraint-error", wideWith(5, 5, "99.999.999.999.999.999"), []string{"constraint-error@F6"}, nil},
+		{"negative-value", wideWith(5, 5, -3), []string{"negative-value@F6"}, nil},
+		{"not-whole", wideWith(5, 5, "12,5"), []string{"not-whole@F6"}, nil},
+		{"rule-violation error", wideWith(6, 5, 100), []string{"rule-violation@F7"}, nil},
+		{"rule-violation warning (money missing)", wideWith(8, 5, 0), []string{"rule-violation@F9"}, nil},
+		{"outlier", wideWith(6, 5, 950000), []string{"outlier@F7"}, nil},
+		{"total-mismatch", func(t *testing.T) []byte {
+			rows := append(standard(), []any{nil, nil, "Tổng cộng", nil, 9630.5, 1, 10626.25})
+			return book(t, sheet{name: "S", rows: rows})
+		}, []string{"total-mismatch@F10"}, nil},
+		{"formula-error", func(t *testing.T) []byte {
+			return book(t, sheet{name: "S", rows: set(standard(), 5, 5, nil), formulas: map[string]string{"F6": "1/0"}})
+		}, []string{"formula-error@F6"}, nil},
+		{"formula without cached value is calculated", func(t *testing.T) []byte {
+			return book(t, sheet{name: "S", rows: set(standard(), 5, 5, nil), formulas: map[string]string{"F6": "100+30"}})
+		}, nil, nil},
+		{"unknown-indicator", wideWith(5, 1, "TT_BUOII"), []string{"unknown-indicator@B6"}, nil},
+		{"unknown-indicator: figures without a label", func(t *testing.T) []byte {
+			return book(t, sheet{name: "S", rows: append(standard(), []any{nil, nil, nil, nil, 5})})
+		}, []string{"unknown-indicator@C10"}, nil},
+		{"name-mismatch", wideWith(5, 2, "Số lớp tập huấn"), []string{"name-mismatch@C6"}, nil},
+		{"duplicate-indicator", func(t *testing.T) []byte {
+			return book(t, sheet{name: "S", rows: append(standard(), []any{5, "TT_BUOI", "Số buổi tuyên truyền", "buổi", 1, 2, 3})})
+		}, []string{"duplicate-indicator@C10"}, nil},
+		{"duplicate-year", wideWith(4, 6, 2020), []string{"duplicate-year@G5"}, nil},
+		{"duplicate-label", wideWith(4, 7, "Mã chỉ tiêu"), []string{"duplicate-label@H5"}, nil},
+		{"year-out-of-range", wideWith(4, 6, 2031), []string{"year-out-of-range@G5"}, nil},
+		{"blank-header", wideWith(5, 8, 77), []string{"blank-header@I5"}, nil},
+		{"no-years", func(t *testing.T) []byte {
+			return book(t, sheet{name: "S", rows: [][]any{{"Mã đơn vị: X"}, {"Mã chỉ tiêu", "Chỉ tiêu", "Ghi chú"}, {"TT_BUOI", "Số buổi", ""}}})
+		}, []string{"no-years@"}, nil},
+		{"no-table", func(t *testing.T) []byte {
+			return book(t, sheet{name: "S", rows: [][]any{{"Kính gửi Công an thành phố"}, {"Số liệu xin gửi sau."}}})
+		}, []string{"no-table@"}, nil},
+		{"missing-unit", func(t *testing.T) []byte {
+			rows := standard()
+			rows[1], rows[2] = []any{}, []any{}
+			return book(t, sheet{name: "S", rows: rows})
+		}, []string{"missing-unit@"}, nil},
+		{"missing-unit: name matches no known unit", func(t *testing.T) []byte {
+			rows := standard()
+			rows[2] = []any{}
+			return book(t, sheet{name: "S", rows: rows})
+		}, []string{"missing-unit@A2"}, []submission.KnownUnit{{Code: "HP-LECHAN", Name: "Quận Lê Chân"}}},
+		{"template-version", func(t *testing.T) []byte {
+			return book(t, sheet{name: "S", rows: standard()},
+				sheet{name: "_tongket", hidden: true, rows: [][]any{{"version", "99"}, {"unit_code", "HP-HONGBANG"}}})
+		}, []string{"template-version@B1"}, nil},
+		{"not-xlsx: old .xls bytes", raw(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1024)...)), []string{"not-xlsx@"}, nil},
+		{"not-xlsx: CSV renamed", raw([]byte("Mã chỉ tiêu,2019\nTT_BUOI,12\n")), []string{"not-xlsx@"}, nil},
+		{"corrupt-file: empty", raw(nil), []string{"corrupt-file@"}, nil},
+		{"corrupt-file: truncated", func(t *testing.T) []byte {
+			b := book(t, sheet{name: "S", rows: standard()})
+			return b[:len(b)/2]
+		}, []string{"corrupt-file@"}, nil},
+		{"encrypted", func(t *testing.T) []byte {
+			f := excelize.NewFile()
+			f.SetCellValue("Sheet1", "A1", "x")
+			p := filepath.Join(t.TempDir(), "p.xlsx")
+			if err := f.SaveAs(p, excelize.Options{Password: "matkhau"}); err != nil {
+				t.Fatal(err)
+			}
+			b, _ := os.ReadFile(p)
+			return b
+		}, []string{"encrypted@"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sub := pipeline(t, "t.xlsx", tt.build(t), tt.known...)
+			g := got(sub)
+			if strings.Join(g, " ") != strings.Join(tt.want, " ") {
+				for _, f := range sub.Findings {
+					t.Log(f.Code, f.Cell, f.Text.VI)
+				}
+				t.Fatalf("findings %v, want %v", g, tt.want)
+			}
+			for _, f := range sub.Findings {
+				if f.Text.VI == "" || f.Text.EN == "" || f.Text.VI == f.Text.EN {
+					t.Errorf("%s: message must exist in both languages: %+v", f.Code, f.Text)
+				}
+			}
+		})
+	}
+}
+
+func wideWith(r, c int, v any) func(t *testing.T) []byte {
+	return func(t *testing.T) []byte { return book(t, sheet{name: "S", rows: set(standard(), r, c, v)}) }
+}
+
+func raw(b []byte) func(*testing.T) []byte { return func(*testing.T) []byte { return b } }
+
+// TestMessageNamesCellAndFix: the §7 example message, word for word in shape.
+func TestMessageNamesCellAndFix(t *testing.T) {
+	sub := pipeline(t, "t.xlsx", book(t, sheet{name: "Sheet1", rows: set(standard(), 5, 5, "khoảng 200")}))
+	f := sub.Findings[0]
+	want := `Ô F6 (Số buổi tuyên truyền, năm 2020): "khoảng 200" không phải là số. Hãy nhập một số, ví dụ 200; để trống nếu chưa có số liệu.`
+	if f.Text.VI != want {
+		t.Errorf("message\n got %s\nwant %s", f.Text.VI, want)
+	}
+	if f.Sheet != "Sheet1" || f.Cell != "F6" || f.Row != 6 || f.Column != "F" || f.Indicator != "TT_BUOI" || f.Year != 2020 || f.Value != "khoảng 200" || f.Severity != finding.Error {
+		t.Errorf("finding fields: %+v", f)
+	}
+}
+
+func TestLongLayout(t *testing.T) {
+	rows := [][]any{
+		{"SỐ LIỆU CÁC HUYỆN"},
+		{"Mã đơn vị", "Tên đơn vị", "Năm", "Mã chỉ tiêu", "Giá trị", "Ghi chú"},
+		{"HP-A", "Huyện A", 2019, "TT_BUOI", 10},
+		{"HP-A", "Huyện A", "2019", "TT_LUOT", "1.200"},
+		{},
+		{"HP-B", "Huyện B", 2020, "TT_BUOI", 7},
+		{"HP-B", "Huyện B", 2020, "TT_LUOT", 700},
+		{"HP-B", "Huyện B", 2020, "TT_BUOI", 8},
+		{"HP-B", "Huyện B", 2040, "TT_BUOI", 8},
+		{"", "", 2020, "TH_LOP", 8},
+		{"HP-B", "Huyện B", 2021, "CH_NGUOI", nil},
+	}
+	sub := pipeline(t, "long.xlsx", book(t, sheet{name: "Dữ liệu", rows: rows}))
+	if sub.Layout != submission.Long || len(sub.Units) != 2 {
+		t.Fatalf("layout %s units %+v", sub.Layout, sub.Units)
+	}
+	want := []string{"duplicate-row@E8", "missing-unit@A10", "year-out-of-range@C9"}
+	if g := got(sub); strings.Join(g, " ") != strings.Join(want, " ") {
+		t.Fatalf("findings %v, want %v", g, want)
+	}
+	if len(sub.Figures) != 5 {
+		t.Errorf("%d figures, want 5", len(sub.Figures))
+	}
+}
+
+// TestWriterFixtures reads the same submission as written by openpyxl (no
+// cached formula values), LibreOffice, and openpyxl in the long layout.
+func TestWriterFixtures(t *testing.T) {
+	var want struct {
+		Unit   struct{ Code string }
+		Cells  map[string]map[string]string
+		Values map[string]map[string]map[string]float64
+	}
+	b, err := os.ReadFile("../testdata/writers/values.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"openpyxl.xlsx", "libreoffice.xlsx", "long-openpyxl.xlsx"} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("../testdata/writers", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sub := pipeline(t, name, data)
+			if len(sub.Findings) != 0 {
+				t.Fatalf("findings: %v", got(sub))
+			}
+			n := 0
+			for _, years := range want.Values[want.Unit.Code] {
+				n += len(years)
+			}
+			if len(sub.Figures) != n {
+				t.Fatalf("%d figures, want %d", len(sub.Figures), n)
+			}
+			for _, f := range sub.Figures {
+				if sub.UnitCode(f) != want.Unit.Code {
+					t.Errorf("unit %s", sub.UnitCode(f))
+				}
+				w := want.Values[want.Unit.Code][f.Indicator][itoa(f.Year)]
+				if int64(math.Round(w*100)) != f.Value {
+					t.Errorf("%s %d = %d, want %v", f.Indicator, f.Year, f.Value, w)
+				}
+				if sub.Layout == submission.Wide && want.Cells[f.Indicator][itoa(f.Year)] != f.Cell() {
+					t.Errorf("%s %d at %s, want %s", f.Indicator, f.Year, f.Cell(), want.Cells[f.Indicator][itoa(f.Year)])
+				}
+			}
+			if sub.Layout == submission.Wide && len(sub.Totals) != 5 {
+				t.Errorf("%d totals read, want 5 (formula totals must be calculated or cached)", len(sub.Totals))
+			}
+		})
+	}
+}
+
+// TestFormulaWithoutCachedValue: scripts write formulas with no cached
+// value; the reader calculates them.
+func TestFormulaWithoutCachedValue(t *testing.T) {
+	sub := pipeline(t, "t.xlsx", book(t, sheet{name: "S", rows: set(standard(), 5, 5, nil), formulas: map[string]string{"F6": "100+30"}}))
+	for _, f := range sub.Figures {
+		if f.Cell() == "F6" {
+			if f.Value != 13000 {
+				t.Fatalf("F6 = %d hundredths, want 13000", f.Value)
+			}
+			return
+		}
+	}
+	t.Fatal("F6 was not read")
+}

@@ -1,0 +1,179 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"hash/crc32"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// bombSheet returns a deflate stream that unpacks to a worksheet of about
+// size bytes of repeated rows, and its real size and CRC. It compresses one
+// 1 MB chunk and repeats the compressed blocks: a sync-flushed deflate
+// segment from a fresh compressor only refers back into itself, so the
+// copies concatenate into a valid stream. The test stays fast and small.
+func bombSheet(t testing.TB, size int64) (data []byte, n int64, crc uint32) {
+	t.Helper()
+	seg := func(p []byte, final bool) []byte {
+		var buf bytes.Buffer
+		w, err := flate.NewWriter(&buf, flate.BestCompression)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(p)
+		if final {
+			w.Close()
+		} else {
+			w.Flush()
+		}
+		return buf.Bytes()
+	}
+	head := []byte(`<worksheet ` + nsMain + `><sheetData>`)
+	tail := []byte(`</sheetData></worksheet>`)
+	row := []byte(`<row><c t="inlineStr"><is><t>0000000000</t></is></c></row>`)
+	chunk := bytes.Repeat(row, (1<<20)/len(row))
+	body := seg(chunk, false)
+
+	var out bytes.Buffer
+	out.Write(seg(head, false))
+	n = int64(len(head))
+	crc = crc32.Update(0, crc32.IEEETable, head)
+	for n+int64(len(chunk)) <= size {
+		out.Write(body)
+		n += int64(len(chunk))
+		crc = crc32.Update(crc, crc32.IEEETable, chunk)
+	}
+	out.Write(seg(tail, true))
+	n += int64(len(tail))
+	crc = crc32.Update(crc, crc32.IEEETable, tail)
+	return out.Bytes(), n, crc
+}
+
+// bombZip is the skeleton workbook with a raw sheet part whose directory
+// entry declares the given uncompressed size (honest or not).
+func bombZip(t testing.TB, sheet []byte, declared int64, crc uint32) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range skeleton("", "") {
+		if p.name == "xl/worksheets/sheet1.xml" {
+			w, err := zw.CreateRaw(&zip.FileHeader{
+				Name: p.name, Method: zip.Deflate, CRC32: crc,
+				CompressedSize64: uint64(len(sheet)), UncompressedSize64: uint64(declared),
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write(sheet)
+			continue
+		}
+		w, _ := zw.Create(p.name)
+		w.Write([]byte(p.body))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestZipBomb(t *testing.T) {
+	big, bigN, bigCRC := bombSheet(t, 2<<30) // 2 GB in about 2 MB
+	mid, midN, midCRC := bombSheet(t, 100<<20)
+	t.Logf("2 GB sheet packs into %d bytes", len(big))
+	tests := []struct {
+		name     string
+		zip      []byte
+		lim      Limits
+		wantCode []string // acceptable codes
+	}{
+		// Refused from the central directory, before unpacking.
+		{"2 GB declared", bombZip(t, big, bigN, bigCRC), Limits{}, []string{CodeTooLarge}},
+		{"ratio over 1000:1", bombZip(t, mid, midN, midCRC), Limits{}, []string{CodeTooLarge}},
+		// Sizes that lie: archive/zip stops at the declared size, the
+		// counting reader at MaxUncompressed; either way it is quick.
+		{"declared 1 KB, holds 2 GB", bombZip(t, big, 1024, bigCRC), Limits{}, []string{CodeCorrupt, CodeTooLarge}},
+		{"declared 9 MB, holds 2 GB", bombZip(t, big, 9<<20, bigCRC), Limits{}, []string{CodeCorrupt, CodeTooLarge}},
+		{"honest 100 MB over a 10 MB limit", bombZip(t, mid, midN, midCRC), Limits{MaxUncompressed: 10 << 20}, []string{CodeTooLarge}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			start := time.Now()
+			err := openAndRead(t, tt.zip, tt.lim)
+			took := time.Since(start)
+			runtime.ReadMemStats(&after)
+			var ce *ContainerError
+			if !errors.As(err, &ce) || !contains(tt.wantCode, ce.Code) {
+				t.Fatalf("error = %v, want code %v", err, tt.wantCode)
+			}
+			if took > 2*time.Second {
+				t.Errorf("refusal took %v", took)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+				t.Errorf("refusal allocated %d MB", alloc>>20)
+			}
+			t.Logf("%v in %v", err, took)
+		})
+	}
+}
+
+// TestBudgetReader checks the counting reader on its own: with honest
+// sizes archive/zip never lets a part run past its declared size, so the
+// budget is the last line of defence.
+func TestBudgetReader(t *testing.T) {
+	left := int64(10)
+	br := &budgetReader{r: bytes.NewReader(make([]byte, 100)), left: &left}
+	var buf [4]byte
+	var err error
+	total := 0
+	for err == nil {
+		var n int
+		n, err = br.Read(buf[:])
+		total += n
+	}
+	if !errors.Is(err, errBudget) || total > 12 {
+		t.Fatalf("read %d bytes, err %v", total, err)
+	}
+}
+
+func TestMaxRowsStopsEarly(t *testing.T) {
+	mid, midN, midCRC := bombSheet(t, 30<<20) // about 530,000 rows
+	start := time.Now()
+	err := openAndRead(t, bombZip(t, mid, midN, midCRC), Limits{MaxRows: 1000})
+	var ce *ContainerError
+	if !errors.As(err, &ce) || ce.Code != CodeTooLarge {
+		t.Fatalf("error = %v, want too-large", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("took %v", d)
+	}
+}
+
+func openAndRead(t testing.TB, data []byte, lim Limits) error {
+	b, err := openBytes(t, data, lim)
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	for _, s := range b.Sheets() {
+		if err := b.Rows(s, func(Row) error { return nil }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
