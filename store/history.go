@@ -76,8 +76,10 @@ var ErrAlreadyReverted = errors.New("submission already reverted")
 // RevertResult says what withdrawing a submission did to the figures in force.
 type RevertResult struct {
 	SubmissionID int64 `json:"submission_id"`
-	// Restored figures now come from an earlier submission again.
+	// Restored figures take back the different value of an earlier submission.
 	Restored int `json:"restored"`
+	// Unchanged figures now come from an earlier submission with the same value.
+	Unchanged int `json:"unchanged"`
 	// Removed figures had no earlier value and are no longer reported.
 	Removed int `json:"removed"`
 }
@@ -116,13 +118,17 @@ func (db *DB) Revert(ctx context.Context, id int64) (RevertResult, error) {
 		FROM current c WHERE c.submission_id = ?`, now, id); err != nil {
 		return RevertResult{}, db.writeErr("revert", err)
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE current AS c SET (value, submission_id) = (SELECT f.value, f.submission_id `+replacement+`)
-		WHERE c.submission_id = ? AND EXISTS (SELECT 1 `+replacement+`)`, id)
-	if err != nil {
+	var out RevertResult
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(r IS NOT NULL AND r <> v), 0), COALESCE(SUM(r = v), 0)
+		FROM (SELECT c.value AS v, (SELECT f.value `+replacement+`) AS r FROM current c WHERE c.submission_id = ?)`, id).
+		Scan(&out.Restored, &out.Unchanged); err != nil {
+		return RevertResult{}, fmt.Errorf("revert %d: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE current AS c SET (value, submission_id) = (SELECT f.value, f.submission_id `+replacement+`)
+		WHERE c.submission_id = ? AND EXISTS (SELECT 1 `+replacement+`)`, id); err != nil {
 		return RevertResult{}, db.writeErr("revert", err)
 	}
-	restored, _ := res.RowsAffected()
-	res, err = tx.ExecContext(ctx, `DELETE FROM current WHERE submission_id = ?`, id)
+	res, err := tx.ExecContext(ctx, `DELETE FROM current WHERE submission_id = ?`, id)
 	if err != nil {
 		return RevertResult{}, db.writeErr("revert", err)
 	}
@@ -130,7 +136,8 @@ func (db *DB) Revert(ctx context.Context, id int64) (RevertResult, error) {
 	if err := tx.Commit(); err != nil {
 		return RevertResult{}, db.writeErr("revert", err)
 	}
-	return RevertResult{SubmissionID: id, Restored: int(restored), Removed: int(removed)}, nil
+	out.SubmissionID, out.Removed = id, int(removed)
+	return out, nil
 }
 
 // Figures returns a unit's figures in force: indicator → year → hundredths.

@@ -85,8 +85,8 @@ trước đó thì coi như chưa báo cáo. Lần nộp vẫn được giữ tr
 			case err != nil:
 				return err
 			}
-			a.info("Đã rút lần nộp số %d: %d số liệu trở về giá trị của lần nộp trước, %d số liệu không còn (chưa báo cáo).\n",
-				res.SubmissionID, res.Restored, res.Removed)
+			a.info("Đã rút lần nộp số %d: %d số liệu trở về giá trị của lần nộp trước, %d số liệu giữ nguyên (lần nộp trước có cùng giá trị), %d số liệu không còn (chưa báo cáo).\n",
+				res.SubmissionID, res.Restored, res.Unchanged, res.Removed)
 			return nil
 		},
 	}

@@ -1,0 +1,131 @@
+package demo
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/tongket/tongket/lang"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var clock = func() time.Time { return time.Date(2025, 1, 5, 8, 0, 0, 0, time.UTC) }
+
+// TestDemoSummaries runs the demo and compares its §5 JSON with golden files
+// and, independently, with totals computed from the generator's own record
+// of the figures (expected.json) using the §5 rules.
+func TestDemoSummaries(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := Run(context.Background(), &out, Options{Dir: dir, Lang: lang.VI, Now: clock}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"3.234 thêm mới, 6 cập nhật, 298 không đổi", "kien-an-loi.xlsx: bị từ chối", "TỔNG KẾT GIAI ĐOẠN 2013–2023", "TỔNG KẾT GIAI ĐOẠN 2019–2024"} {
+		if !bytes.Contains(out.Bytes(), []byte(want)) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+	expected := loadExpected(t)
+	for _, p := range Periods {
+		name := "tong-ket-" + p.String() + ".json"
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", name)
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./demo -update once)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s; inspect, then go test ./demo -update", name, golden)
+		}
+		checkAgainstExpected(t, p.From, p.To, got, expected)
+	}
+}
+
+type figures map[string]map[string]map[string]float64 // unit → indicator → year → value
+
+func loadExpected(t *testing.T) figures {
+	b, err := os.ReadFile("expected.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f figures
+	if err := json.Unmarshal(b, &f); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+var stocks = map[string]bool{"MH_HIEUQUA": true, "XA_TUQUAN": true, "XA_CAMERA": true, "CAMERA_SO": true}
+
+// total computes an indicator's period total the plain way: flows add
+// every value, stocks add each unit's latest value in the period.
+func total(f figures, ind string, from, to int) (float64, bool) {
+	sum, any := 0.0, false
+	for _, inds := range f {
+		latest, ly := 0.0, 0
+		for ys, v := range inds[ind] {
+			y, _ := strconv.Atoi(ys)
+			if y < from || y > to {
+				continue
+			}
+			any = true
+			if !stocks[ind] {
+				sum += v
+			} else if y > ly {
+				latest, ly = v, y
+			}
+		}
+		sum += latest
+	}
+	return sum, any
+}
+
+func checkAgainstExpected(t *testing.T, from, to int, got []byte, exp figures) {
+	t.Helper()
+	var s struct {
+		Indicators []struct {
+			Code     string
+			Total    *float64
+			Previous struct{ Total *float64 }
+		}
+		Completeness struct{ Expected, Received int }
+	}
+	if err := json.Unmarshal(got, &s); err != nil {
+		t.Fatal(err)
+	}
+	n := to - from + 1
+	for _, ind := range s.Indicators {
+		for _, c := range []struct {
+			from, to int
+			got      *float64
+		}{{from, to, ind.Total}, {from - n, from - 1, ind.Previous.Total}} {
+			want, ok := total(exp, ind.Code, c.from, c.to)
+			switch {
+			case !ok && c.got != nil:
+				t.Errorf("%d-%d %s: total %v, want null", c.from, c.to, ind.Code, *c.got)
+			case ok && (c.got == nil || math.Abs(*c.got-want) > 0.001):
+				t.Errorf("%d-%d %s: total %v, want %v", c.from, c.to, ind.Code, c.got, want)
+			}
+		}
+	}
+	units := len(exp)
+	if s.Completeness.Expected != units*n {
+		t.Errorf("completeness expected %d, want %d units × %d years", s.Completeness.Expected, units, n)
+	}
+}
