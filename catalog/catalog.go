@@ -10,6 +10,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -191,7 +192,7 @@ func (c *Catalog) operand(s string) (Operand, error) {
 		return Operand{Indicator: s}, nil
 	}
 	if f, err := strconv.ParseFloat(s, 64); err == nil {
-		return Operand{Constant: int64(f * 100)}, nil
+		return Operand{Constant: int64(math.Round(f * 100))}, nil
 	}
 	return Operand{}, fmt.Errorf("%q is neither an indicator code nor a number", s)
 }
