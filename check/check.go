@@ -41,6 +41,7 @@ func Run(sub *submission.Submission, cat *catalog.Catalog, hist History) error {
 	c := checker{sub: sub, cat: cat}
 	c.cells()
 	c.totals()
+	c.duplicates()
 	if err := c.perUnit(hist); err != nil {
 		return err
 	}
@@ -203,4 +204,37 @@ func (v *view) operand(o catalog.Operand, year int) (int64, bool) {
 		}
 	}
 	return sum, known
+}
+
+// duplicates finds one unit's figure given twice where the file names the
+// unit in two ways (code on one row, name on another): the reader sees two
+// units, resolution shows they are one.
+func (c *checker) duplicates() {
+	if len(c.sub.Units) < 2 {
+		return
+	}
+	type key struct {
+		unit, ind string
+		year      int
+	}
+	first := map[key]submission.Figure{}
+	for _, fg := range c.sub.Figures {
+		k := key{c.sub.UnitCode(fg), fg.Indicator, fg.Year}
+		if k.unit == "" {
+			continue
+		}
+		prev, dup := first[k]
+		if !dup {
+			first[k] = fg
+			continue
+		}
+		if prev.Unit == fg.Unit {
+			continue // same unit as written: the reader reported it already
+		}
+		f := c.at(finding.Error, finding.DuplicateRow, fg, lang.F(
+			"Dòng %d trùng với dòng %d: cùng đơn vị %s (ghi theo hai cách), chỉ tiêu %s, năm %d. Hãy xóa một dòng.",
+			"Row %d repeats row %d: the same unit %s (written two ways), indicator %s, year %d. Delete one of them.",
+			fg.Row, prev.Row, k.unit, fg.Indicator, fg.Year))
+		c.add(f)
+	}
 }

@@ -1,0 +1,41 @@
+package intake
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCollect(t *testing.T) {
+	dir := t.TempDir()
+	files := []string{"b.xlsx", "a.xlsm", "sub/c.xlsx", "old.xls", "lo.ods", "data.csv", "letter.pdf",
+		"notes.docx", "~$b.xlsx", ".hidden.xlsx", ".git/x.xlsx", "sub/Đơn vị Hồng Bàng.xlsx"}
+	for _, f := range files {
+		p := filepath.Join(dir, f)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	in, skipped, err := Collect([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, i := range in {
+		rel, _ := filepath.Rel(dir, i.Path)
+		if i.WrongExt {
+			rel += "!"
+		}
+		got = append(got, rel)
+	}
+	want := "a.xlsm b.xlsx data.csv! lo.ods! old.xls! sub/c.xlsx sub/Đơn vị Hồng Bàng.xlsx"
+	if strings.Join(got, " ") != want {
+		t.Errorf("inputs %v\nwant %s", got, want)
+	}
+	if len(skipped) != 2 || !strings.HasSuffix(skipped[0].File, "letter.pdf") {
+		t.Errorf("skipped %+v", skipped)
+	}
+	if _, _, err := Collect([]string{filepath.Join(dir, "nope")}); err == nil {
+		t.Error("a missing path must be an error")
+	}
+}
