@@ -29,7 +29,7 @@ func TestRevert(t *testing.T) {
 				makeSub("a.xlsx", f("HP-HB", "TT_BUOI", 2013, 100), f("HP-HB", "TT_BUOI", 2014, 200), f("HP-HB", "TT_BUOI", 2015, 300), f("HP-HB", "NHA_TIEN", 2013, 350)),
 				makeSub("b.xlsx", f("HP-HB", "TT_BUOI", 2013, 100), f("HP-HB", "TT_BUOI", 2014, 2000), f("HP-HB", "TT_BUOI", 2016, 400), f("HP-HB", "CAMERA_SO", 2016, 700)),
 			},
-			reverts: []revert{{1, store.RevertResult{Restored: 2, Removed: 2},
+			reverts: []revert{{1, store.RevertResult{Restored: 1, Unchanged: 1, Removed: 2},
 				map[string]map[int]int64{"TT_BUOI": {2013: 100, 2014: 200, 2015: 300}, "NHA_TIEN": {2013: 350}}}},
 		},
 		{

@@ -161,10 +161,14 @@ func TestSummarize(t *testing.T) {
 	if !reflect.DeepEqual(s.Units, wantUnits) {
 		t.Errorf("units:\n got %+v\nwant %+v", s.Units, wantUnits)
 	}
-	wantComp := summary.Completeness{Expected: 15, Received: 7, Missing: []summary.Missing{
-		{"U1", 2016}, {"U1", 2017}, {"U2", 2015},
-		{"U3", 2013}, {"U3", 2014}, {"U3", 2015}, {"U3", 2016}, {"U3", 2017},
-	}}
+	var missing []summary.Missing
+	for _, m := range []struct {
+		u string
+		y int
+	}{{"U1", 2016}, {"U1", 2017}, {"U2", 2015}, {"U3", 2013}, {"U3", 2014}, {"U3", 2015}, {"U3", 2016}, {"U3", 2017}} {
+		missing = append(missing, summary.Missing{Unit: m.u, Year: m.y})
+	}
+	wantComp := summary.Completeness{Expected: 15, Received: 7, Missing: missing}
 	if !reflect.DeepEqual(s.Completeness, wantComp) {
 		t.Errorf("completeness:\n got %+v\nwant %+v", s.Completeness, wantComp)
 	}

@@ -72,10 +72,19 @@ func Read(path string, opt Options) *Submission {
 			"Không đọc được tệp: %v.", "Cannot read the file: %v.", err)))
 		return sub
 	}
+	return ReadBytes(path, data, opt)
+}
+
+// ReadBytes reads a submission already in memory; name is how findings and
+// history refer to it.
+func ReadBytes(name string, data []byte, opt Options) *Submission {
+	sub := &Submission{File: name, Size: int64(len(data)), badCells: map[cellKey]bool{}}
+	if opt.Limits == (xlsx.Limits{}) {
+		opt.Limits = xlsx.DefaultLimits
+	}
 	sum := sha256.Sum256(data)
 	sub.SHA256 = hex.EncodeToString(sum[:])
-
-	book, err := xlsx.OpenReaderAt(bytes.NewReader(data), int64(len(data)), filepath.Base(path), opt.Limits)
+	book, err := xlsx.OpenReaderAt(bytes.NewReader(data), int64(len(data)), filepath.Base(name), opt.Limits)
 	if err != nil {
 		sub.add(containerFinding(err))
 		return sub
@@ -85,22 +94,6 @@ func Read(path string, opt Options) *Submission {
 	r.read()
 	sub.SortFindings()
 	return sub
-}
-
-// ReadBytes is Read for content already in memory (tests, fuzzing).
-func ReadBytes(name string, data []byte, opt Options) *Submission {
-	dir, err := os.MkdirTemp("", "tongket-read")
-	if err != nil {
-		panic(err)
-	}
-	defer os.RemoveAll(dir)
-	p := filepath.Join(dir, filepath.Base(name))
-	if err := os.WriteFile(p, data, 0o600); err != nil {
-		panic(err)
-	}
-	s := Read(p, opt)
-	s.File = name
-	return s
 }
 
 func fileFinding(code string, t lang.Text) finding.Finding {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"hash/crc32"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -16,7 +17,10 @@ import (
 // 1 MB chunk and repeats the compressed blocks: a sync-flushed deflate
 // segment from a fresh compressor only refers back into itself, so the
 // copies concatenate into a valid stream. The test stays fast and small.
-func bombSheet(t testing.TB, size int64) (data []byte, n int64, crc uint32) {
+//
+// With pad, each chunk is one row and then blank padding, which deflate
+// packs about 1030:1, its ceiling; without, it is ordinary rows (~330:1).
+func bombSheet(t testing.TB, size int64, pad bool) (data []byte, n int64, crc uint32) {
 	t.Helper()
 	seg := func(p []byte, final bool) []byte {
 		var buf bytes.Buffer
@@ -36,6 +40,9 @@ func bombSheet(t testing.TB, size int64) (data []byte, n int64, crc uint32) {
 	tail := []byte(`</sheetData></worksheet>`)
 	row := []byte(`<row><c t="inlineStr"><is><t>0000000000</t></is></c></row>`)
 	chunk := bytes.Repeat(row, (1<<20)/len(row))
+	if pad {
+		chunk = append(row, bytes.Repeat([]byte(" "), 1<<20)...)
+	}
 	body := seg(chunk, false)
 
 	var out bytes.Buffer
@@ -81,8 +88,8 @@ func bombZip(t testing.TB, sheet []byte, declared int64, crc uint32) []byte {
 }
 
 func TestZipBomb(t *testing.T) {
-	big, bigN, bigCRC := bombSheet(t, 2<<30) // 2 GB in about 2 MB
-	mid, midN, midCRC := bombSheet(t, 100<<20)
+	big, bigN, bigCRC := bombSheet(t, 2<<30, false) // 2 GB in about 6 MB
+	mid, midN, midCRC := bombSheet(t, 100<<20, false)
 	t.Logf("2 GB sheet packs into %d bytes", len(big))
 	tests := []struct {
 		name     string
@@ -92,7 +99,8 @@ func TestZipBomb(t *testing.T) {
 	}{
 		// Refused from the central directory, before unpacking.
 		{"2 GB declared", bombZip(t, big, bigN, bigCRC), Limits{}, []string{CodeTooLarge}},
-		{"ratio over 1000:1", bombZip(t, mid, midN, midCRC), Limits{}, []string{CodeTooLarge}},
+		// Go's deflate tops out near 920:1, so the ratio is declared.
+		{"ratio over 1000:1", bombZip(t, mid[:len(mid)/10], midN, midCRC), Limits{}, []string{CodeTooLarge}},
 		// Sizes that lie: archive/zip stops at the declared size, the
 		// counting reader at MaxUncompressed; either way it is quick.
 		{"declared 1 KB, holds 2 GB", bombZip(t, big, 1024, bigCRC), Limits{}, []string{CodeCorrupt, CodeTooLarge}},
@@ -123,6 +131,46 @@ func TestZipBomb(t *testing.T) {
 	}
 }
 
+// TestBigBlankSheet reads a sheet just inside the limits: 900 MB, mostly
+// blank padding that packs about 920:1. It is not refused, but it must
+// stream in small memory and quickly.
+func TestBigBlankSheet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("unpacks 900 MB")
+	}
+	blank, n, crc := bombSheet(t, 900<<20, true)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	err := openAndRead(t, bombZip(t, blank, n, crc), Limits{})
+	took := time.Since(start)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+		t.Errorf("allocated %d MB", alloc>>20)
+	}
+	t.Logf("900 MB in %v", took)
+}
+
+// TestHugeText: a cell or shared string far longer than Excel allows is
+// refused before it fills memory.
+func TestHugeText(t *testing.T) {
+	long := strings.Repeat("a", maxCellBytes+1)
+	for name, ps := range map[string][]part{
+		"inline": skeleton(sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>`+long+`</t></is></c></row>`), ""),
+		"shared": skeleton(sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`), `<si><t>`+long+`</t></si>`),
+	} {
+		err := openAndRead(t, makeZip(t, ps...), Limits{})
+		var ce *ContainerError
+		if !errors.As(err, &ce) || ce.Code != CodeTooLarge {
+			t.Errorf("%s: error = %v, want too-large", name, err)
+		}
+	}
+}
+
 // TestBudgetReader checks the counting reader on its own: with honest
 // sizes archive/zip never lets a part run past its declared size, so the
 // budget is the last line of defence.
@@ -143,7 +191,7 @@ func TestBudgetReader(t *testing.T) {
 }
 
 func TestMaxRowsStopsEarly(t *testing.T) {
-	mid, midN, midCRC := bombSheet(t, 30<<20) // about 530,000 rows
+	mid, midN, midCRC := bombSheet(t, 30<<20, false) // about 530,000 rows
 	start := time.Now()
 	err := openAndRead(t, bombZip(t, mid, midN, midCRC), Limits{MaxRows: 1000})
 	var ce *ContainerError

@@ -365,6 +365,7 @@ func ioError(what string, err error) error {
 func partError(f *zip.File, err error) error {
 	var ce *ContainerError
 	var se *xml.SyntaxError
+	var ss *syntaxError
 	switch {
 	case errors.As(err, &ce):
 		return ce
@@ -376,6 +377,10 @@ func partError(f *zip.File, err error) error {
 		return corrupt(fmt.Sprintf("part %s uses a compression method this reader does not support", f.Name), err)
 	case errors.As(err, &se):
 		return corrupt(fmt.Sprintf("the XML of part %s is damaged at line %d", f.Name, se.Line), err)
+	case errors.As(err, &ss):
+		return corrupt(fmt.Sprintf("the XML of part %s is damaged at line %d", f.Name, ss.line), err)
+	case errors.Is(err, errTokenTooLong):
+		return corrupt(fmt.Sprintf("part %s holds an XML element too long to be real", f.Name), err)
 	case isFormatError(err):
 		return corrupt(fmt.Sprintf("part %s is damaged or cut short", f.Name), err)
 	}
@@ -399,7 +404,49 @@ func (br *budgetReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-var bufPool = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 32<<10) }}
+var bufPool = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 16<<10) }}
+
+// scanBufs recycles scanner buffers: reading thousands of small files
+// should not cost 64 KB of garbage each.
+var scanBufs = sync.Pool{New: func() any { b := make([]byte, scanBufSize); return &b }}
+
+// openScanner opens a big part (a sheet or the shared strings) for the
+// scanner. done must be called after use; with drain it reads the part to
+// its end, where archive/zip checks the CRC, and returns any error.
+func (b *Book) openScanner(f *zip.File, left *int64) (*scanner, func(drain bool) error, error) {
+	if err := checkPart(f, *left); err != nil {
+		return nil, nil, err
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, nil, partError(f, err)
+	}
+	bp := scanBufs.Get().(*[]byte)
+	s := newScanner(&budgetReader{r: rc, left: left}, *bp)
+	done := func(drain bool) error {
+		var err error
+		if drain {
+			if err = s.rerr; err == nil {
+				_, err = io.Copy(io.Discard, s.r)
+			}
+		}
+		if len(s.buf) == scanBufSize {
+			*bp = s.buf
+			scanBufs.Put(bp)
+		}
+		s.buf, s.r = nil, nil
+		rc.Close()
+		if err != nil {
+			return partError(f, err)
+		}
+		return nil
+	}
+	if err := s.prolog(); err != nil {
+		done(false)
+		return nil, nil, partError(f, err)
+	}
+	return s, done, nil
+}
 
 // openPart opens a part for XML decoding. done must be called after use;
 // it returns the part's read error, if any, once drained.

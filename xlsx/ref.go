@@ -1,9 +1,6 @@
 package xlsx
 
-import (
-	"fmt"
-	"strconv"
-)
+import "fmt"
 
 // Excel's grid size: XFD1048576 is the last cell.
 const (
@@ -47,7 +44,7 @@ func ParseRef(ref string) (col, row int, err error) {
 // splitRef parses "F12", "F" or "12"-less forms used inside sheets: either
 // part may be missing (col or row 0). ok is false for anything else or for
 // a reference beyond XFD1048576.
-func splitRef(ref string) (col, row int, ok bool) {
+func splitRef[T string | []byte](ref T) (col, row int, ok bool) {
 	i := 0
 	if i < len(ref) && ref[i] == '$' {
 		i++
@@ -110,8 +107,3 @@ func parseUint(b []byte, max int) (n int, ok bool) {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-func atoi(s string) (int, bool) {
-	n, err := strconv.Atoi(s)
-	return n, err == nil
-}

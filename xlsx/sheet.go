@@ -1,11 +1,17 @@
 package xlsx
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 	"sort"
 	"strconv"
+)
+
+// Excel caps a cell at 32,767 characters; these bounds leave room for
+// other writers but keep a crafted file from filling memory.
+const (
+	maxCellBytes = 4 << 20
+	maxRowBytes  = 64 << 20
 )
 
 // pending is a cell being collected; its value bytes live in the row
@@ -38,7 +44,7 @@ type sheetReader struct {
 
 	// current cell
 	c        pending
-	typ      string
+	typ      int
 	start    int // len(buf) at <c>
 	hasV     bool
 	vs, ve   int
@@ -51,7 +57,8 @@ type sheetReader struct {
 
 // Rows streams the sheet's rows to fn in file order. It stops at and
 // returns the first non-nil error from fn. Damaged or oversized content is
-// reported as *ContainerError. See Row for what fn may keep.
+// reported as *ContainerError; a checksum error is only known at the end
+// of the part, after the rows were delivered. See Row for what fn may keep.
 func (b *Book) Rows(s Sheet, fn func(Row) error) error {
 	i, err := b.lookup(s)
 	if err != nil {
@@ -63,19 +70,16 @@ func (b *Book) Rows(s Sheet, fn func(Row) error) error {
 	}
 	left := b.lim.MaxUncompressed - b.meta - used
 	f := b.parts[i]
-	d, done, err := b.openPart(f, &left)
+	sc, done, err := b.openScanner(f, &left)
 	if err != nil {
 		return err
 	}
 	r := sheetReader{sst: sst, lim: b.lim, name: b.sheets[i].Name}
-	err = r.run(d, fn)
+	err = r.run(sc, fn)
 	if err != nil {
 		done(false)
-		if _, ok := err.(fnError); ok {
-			return err.(fnError).err
-		}
-		if _, ok := err.(*ContainerError); ok {
-			return err
+		if fe, ok := err.(fnError); ok {
+			return fe.err
 		}
 		return partError(f, err)
 	}
@@ -87,11 +91,13 @@ type fnError struct{ err error }
 
 func (e fnError) Error() string { return e.err.Error() }
 
-func (r *sheetReader) run(d *xml.Decoder, fn func(Row) error) error {
+// run is the sheet's state machine: <sheetData> holds <row>s, which hold
+// <c>s, which hold <f>, <v> and <is> (whose text is in <t>, directly or in
+// rich-text runs <r>, but not in phonetic runs <rPh>).
+func (r *sheetReader) run(s *scanner, fn func(Row) error) error {
 	inData, inRow, inCell := false, false, false
 	for {
-		tok, err := d.RawToken()
-		if err != nil {
+		if err := s.next(); err != nil {
 			if err == io.EOF {
 				if inData {
 					return corrupt(fmt.Sprintf("the XML of sheet %q ends inside <sheetData>", r.name), nil)
@@ -100,12 +106,24 @@ func (r *sheetReader) run(d *xml.Decoder, fn func(Row) error) error {
 			}
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch s.kind {
+		case tokText:
+			if r.inV || r.inT {
+				if len(r.buf)-r.start+len(s.text) > maxCellBytes || len(r.buf)+len(s.text) > maxRowBytes {
+					return tooLarge(fmt.Sprintf("row %d of sheet %q holds more text than Excel allows", r.rowNum, r.name))
+				}
+				r.buf = append(r.buf, s.text...)
+			}
+		case tokStart:
+			switch string(s.name) {
 			case "c":
 				if inRow {
-					if err := r.startCell(t.Attr); err != nil {
+					if inCell { // unclosed cell
+						if err := r.endCell(); err != nil {
+							return err
+						}
+					}
+					if err := r.startCell(s); err != nil {
 						return err
 					}
 					inCell = true
@@ -131,11 +149,11 @@ func (r *sheetReader) run(d *xml.Decoder, fn func(Row) error) error {
 			case "row":
 				if inData {
 					if inRow { // unclosed row: finish it
-						if err := r.endRow(fn); err != nil {
+						if err := r.closeRow(inCell, fn); err != nil {
 							return err
 						}
 					}
-					if err := r.startRow(t.Attr); err != nil {
+					if err := r.startRow(s); err != nil {
 						return err
 					}
 					inRow, inCell = true, false
@@ -143,8 +161,8 @@ func (r *sheetReader) run(d *xml.Decoder, fn func(Row) error) error {
 			case "sheetData":
 				inData = true
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case tokEnd:
+			switch string(s.name) {
 			case "v":
 				if r.inV {
 					r.inV, r.ve = false, len(r.buf)
@@ -166,49 +184,45 @@ func (r *sheetReader) run(d *xml.Decoder, fn func(Row) error) error {
 				}
 			case "row":
 				if inRow {
-					if inCell {
-						if err := r.endCell(); err != nil {
-							return err
-						}
-						inCell = false
-					}
-					if err := r.endRow(fn); err != nil {
+					if err := r.closeRow(inCell, fn); err != nil {
 						return err
 					}
-					inRow = false
+					inRow, inCell = false, false
 				}
 			case "sheetData":
-				if inCell {
-					if err := r.endCell(); err != nil {
-						return err
+				if inData {
+					if inRow {
+						if err := r.closeRow(inCell, fn); err != nil {
+							return err
+						}
 					}
+					return nil // the rest of the sheet holds no cells
 				}
-				if inRow {
-					if err := r.endRow(fn); err != nil {
-						return err
-					}
-				}
-				return nil // the rest of the sheet holds no cells
-			}
-		case xml.CharData:
-			if r.inV || r.inT {
-				r.buf = append(r.buf, t...)
 			}
 		}
 	}
 }
 
-func (r *sheetReader) startRow(attrs []xml.Attr) error {
+func (r *sheetReader) closeRow(inCell bool, fn func(Row) error) error {
+	if inCell {
+		if err := r.endCell(); err != nil {
+			return err
+		}
+	}
+	return r.endRow(fn)
+}
+
+func (r *sheetReader) startRow(s *scanner) error {
 	r.rows++
 	if r.rows > r.lim.MaxRows {
 		return tooLarge(fmt.Sprintf("sheet %q has more than %d rows", r.name, r.lim.MaxRows))
 	}
 	r.rowGiven = false
-	for _, a := range attrs {
-		if a.Name.Local == "r" && a.Name.Space == "" {
-			n, ok := atoi(a.Value)
-			if !ok || n < 1 || n > maxRow {
-				return corrupt(fmt.Sprintf("sheet %q has a row numbered %q", r.name, a.Value), nil)
+	for _, a := range s.attrList {
+		if string(a.name) == "r" {
+			n, ok := parseUint(a.val, maxRow)
+			if !ok || n < 1 {
+				return corrupt(fmt.Sprintf("sheet %q has a row numbered %q", r.name, a.val), nil)
 			}
 			r.rowNum, r.rowGiven = n, true
 		}
@@ -224,22 +238,51 @@ func (r *sheetReader) startRow(attrs []xml.Attr) error {
 	return nil
 }
 
-func (r *sheetReader) startCell(attrs []xml.Attr) error {
+// Cell types (the t attribute).
+const (
+	typNumber = iota // "n" or absent
+	typShared        // "s"
+	typStr           // "str": a formula's string result
+	typInline        // "inlineStr"
+	typBool          // "b"
+	typError         // "e"
+	typDate          // "d": ISO 8601 text
+	typOther         // unknown: kept as text
+)
+
+func cellType(t []byte) int {
+	switch string(t) {
+	case "", "n":
+		return typNumber
+	case "s":
+		return typShared
+	case "str":
+		return typStr
+	case "inlineStr":
+		return typInline
+	case "b":
+		return typBool
+	case "e":
+		return typError
+	case "d":
+		return typDate
+	}
+	return typOther
+}
+
+func (r *sheetReader) startCell(s *scanner) error {
 	r.c = pending{}
-	r.typ = ""
+	r.typ = typNumber
 	col := 0
-	for _, a := range attrs {
-		if a.Name.Space != "" {
-			continue
-		}
-		switch a.Name.Local {
+	for _, a := range s.attrList {
+		switch string(a.name) {
 		case "r":
-			if a.Value == "" {
+			if len(a.val) == 0 {
 				continue
 			}
-			c, row, ok := splitRef(a.Value)
+			c, row, ok := splitRef(a.val)
 			if !ok || c == 0 {
-				return corrupt(fmt.Sprintf("sheet %q has a cell with the reference %q", r.name, a.Value), nil)
+				return corrupt(fmt.Sprintf("sheet %q has a cell with the reference %q", r.name, a.val), nil)
 			}
 			col = c
 			if row != 0 && !r.rowGiven && len(r.cells) == 0 && r.lastCol == 0 {
@@ -247,7 +290,7 @@ func (r *sheetReader) startCell(attrs []xml.Attr) error {
 				r.rowNum = row
 			}
 		case "t":
-			r.typ = a.Value
+			r.typ = cellType(a.val)
 		}
 	}
 	if col == 0 {
@@ -278,13 +321,13 @@ func (r *sheetReader) endCell() error {
 	}
 	var v []byte
 	switch {
-	case r.hasIs && (r.typ == "inlineStr" || !r.hasV):
+	case r.hasIs && (r.typ == typInline || !r.hasV):
 		v = unescapeInPlace(r.buf[r.is:r.ie])
 		c.kind, c.cached = Text, true
 	case r.hasV:
 		v = r.buf[r.vs:r.ve]
 		switch r.typ {
-		case "s":
+		case typShared:
 			i, ok := parseUint(v, r.sst.len())
 			if ok && i < r.sst.len() {
 				c.fixed, c.str = true, r.sst.get(i)
@@ -292,20 +335,20 @@ func (r *sheetReader) endCell() error {
 				return corrupt(fmt.Sprintf("cell %s%d of sheet %q refers to shared string %q, but the file has %d", ColumnName(c.col), r.rowNum, r.name, v, r.sst.len()), nil)
 			}
 			c.kind, c.cached, v = Text, len(v) > 0, nil
-		case "str", "inlineStr", "d":
+		case typStr, typInline, typDate:
 			// A formula's string result is cached even when empty.
 			v = unescapeInPlace(v)
-			c.kind, c.cached = Text, len(v) > 0 || r.typ == "str"
-		case "b":
+			c.kind, c.cached = Text, len(v) > 0 || r.typ == typStr
+		case typBool:
 			c.kind, c.cached, c.fixed = Bool, len(v) > 0, true
 			c.str = "TRUE"
 			if s := string(trimSpace(v)); s == "0" || s == "false" || s == "FALSE" {
 				c.str = "FALSE"
 			}
 			v = nil
-		case "e":
+		case typError:
 			c.kind, c.cached = Error, len(v) > 0
-		case "", "n":
+		case typNumber:
 			c.kind, c.cached = Number, len(v) > 0
 		default:
 			c.kind, c.cached = Text, len(v) > 0

@@ -1,10 +1,13 @@
 package xlsx
 
 import (
-	"encoding/xml"
 	"io"
 	"strings"
 )
+
+// maxSSTBytes bounds the text of the shared-string table, the one part
+// held in memory: a bomb just under MaxUncompressed must not cost a GB.
+const maxSSTBytes = 256 << 20
 
 // sharedStrings is the shared-string table as one string plus offsets:
 // one allocation for the whole table, and cells get substrings of it for
@@ -43,25 +46,23 @@ func (b *Book) sharedStrings() (*sharedStrings, int64, error) {
 // (furigana) are not part of the value.
 func (b *Book) readSST(left *int64) (*sharedStrings, error) {
 	f := b.sstZF
-	d, done, err := b.openPart(f, left)
+	if f.UncompressedSize64 >= 1<<32 {
+		return nil, tooLarge("the shared-string table is over 4 GB")
+	}
+	s, done, err := b.openScanner(f, left)
 	if err != nil {
 		return nil, err
 	}
 	var (
-		all     strings.Builder
-		end     []uint32
-		item    []byte // the current <si>'s text, still escaped
-		inSI    bool
-		inT     bool
-		phon    int
-		maxSize = uint64(1<<32 - 1)
+		all  strings.Builder
+		end  []uint32
+		item []byte // the current <si>'s text, still _xHHHH_-escaped
+		inSI bool
+		inT  bool
+		phon int
 	)
-	if f.UncompressedSize64 >= maxSize {
-		done(false)
-		return nil, tooLarge("the shared-string table is over 4 GB")
-	}
 	for {
-		tok, err := d.RawToken()
+		err := s.next()
 		if err == io.EOF {
 			break
 		}
@@ -69,9 +70,9 @@ func (b *Book) readSST(left *int64) (*sharedStrings, error) {
 			done(false)
 			return nil, partError(f, err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch s.kind {
+		case tokStart:
+			switch string(s.name) {
 			case "si":
 				inSI, inT, phon, item = true, false, 0, item[:0]
 			case "t":
@@ -79,8 +80,8 @@ func (b *Book) readSST(left *int64) (*sharedStrings, error) {
 			case "rPh":
 				phon++
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case tokEnd:
+			switch string(s.name) {
 			case "si":
 				if inSI {
 					all.Write(unescapeInPlace(item))
@@ -92,9 +93,13 @@ func (b *Book) readSST(left *int64) (*sharedStrings, error) {
 			case "rPh":
 				phon = max(phon-1, 0)
 			}
-		case xml.CharData:
+		case tokText:
 			if inT {
-				item = append(item, t...)
+				if len(item)+len(s.text) > maxCellBytes || all.Len()+len(item)+len(s.text) > maxSSTBytes {
+					done(false)
+					return nil, tooLarge("the shared-string table holds more text than a workbook can")
+				}
+				item = append(item, s.text...)
 			}
 		}
 	}
