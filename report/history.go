@@ -15,7 +15,7 @@ func WriteHistory(w io.Writer, recs []store.Record) error {
 		bw.printf("Chưa có lần nộp nào.\n")
 		return bw.err
 	}
-	bw.printf("%5s  %-19s  %-9s  %-24s  %-9s  %9s  %s\n", "Số", "Thời gian (UTC)", "Trạng thái", "Đơn vị", "Năm", "Số liệu", "Tệp · sha256")
+	bw.printf("%5s  %-19s  %-10s  %-24s  %-9s  %9s  %s\n", "Số", "Thời gian (UTC)", "Trạng thái", "Đơn vị", "Năm", "Số liệu", "Tệp · sha256")
 	for _, r := range recs {
 		state := "hiệu lực"
 		if r.State == "reverted" {
@@ -29,7 +29,7 @@ func WriteHistory(w io.Writer, recs []store.Record) error {
 		if len(units) > 24 {
 			units = units[:23] + "…"
 		}
-		bw.printf("%5d  %-19s  %-9s  %-24s  %-9s  %9s  %s · %s\n", r.ID, r.IngestedAt.Format("2006-01-02 15:04:05"), state,
+		bw.printf("%5d  %-19s  %-10s  %-24s  %-9s  %9s  %s · %s\n", r.ID, r.IngestedAt.Format("2006-01-02 15:04:05"), state,
 			units, years, itoa(r.InForce)+"/"+itoa(r.Figures), r.File, r.SHA256[:12])
 	}
 	return bw.err

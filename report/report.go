@@ -5,6 +5,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -53,10 +54,17 @@ func WriteText(w io.Writer, s *summary.Summary) error {
 		Summary  *summary.Summary
 		Previous summary.Period
 	}{s, s.Period.Previous()}
-	if err := t.Execute(w, data); err != nil {
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
 		return fmt.Errorf("write summary text: %w", err)
 	}
-	return nil
+	// Padded columns leave trailing spaces where a cell is empty.
+	lines := strings.Split(b.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	_, err = io.WriteString(w, strings.Join(lines, "\n"))
+	return err
 }
 
 func textFuncs() template.FuncMap {

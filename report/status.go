@@ -23,7 +23,7 @@ func WriteStatus(w io.Writer, s *summary.Summary) error {
 	bw.printf("Tình hình báo cáo giai đoạn %d–%d\n\n", p.From, p.To)
 	bw.printf("%s", pad("Đơn vị", nameW))
 	for y := p.From; y <= p.To; y++ {
-		bw.printf(" %s", strconv.Itoa(y)[2:])
+		bw.printf(" %3s", strconv.Itoa(y)[2:])
 	}
 	bw.printf("  Đã gửi\n")
 	perYear := map[int]int{}
@@ -35,11 +35,11 @@ func WriteStatus(w io.Writer, s *summary.Summary) error {
 			perYear[y]++
 		}
 		for y := p.From; y <= p.To; y++ {
-			mark := " ·"
+			mark := "·"
 			if got[y] {
-				mark = " ✓"
+				mark = "✓"
 			}
-			bw.printf(" %s", mark)
+			bw.printf(" %3s", mark)
 		}
 		bw.printf("  %d/%d\n", len(u.YearsReported), p.Years())
 	}
@@ -49,7 +49,7 @@ func WriteStatus(w io.Writer, s *summary.Summary) error {
 		if len(s.Units) > 0 {
 			rate = perYear[y] * 100 / len(s.Units)
 		}
-		bw.printf(" %2s", strconv.Itoa(min(rate, 99)))
+		bw.printf(" %3d", rate)
 	}
 	bw.printf("\n\nĐã nhận %d/%d báo cáo năm (%s); còn thiếu %d.\n",
 		s.Completeness.Received, s.Completeness.Expected, Percent(s.Completeness.Rate()*100, false), len(s.Completeness.Missing))

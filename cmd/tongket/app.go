@@ -53,6 +53,7 @@ type app struct {
 }
 
 const exitStatusHelp = `
+
 EXIT STATUS (MÃ THOÁT)
   0  thành công (có thể có cảnh báo) / success, warnings allowed
   1  dữ liệu bị từ chối: có lỗi, có tệp bị từ chối / input refused
