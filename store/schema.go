@@ -56,6 +56,8 @@ var migrations = []string{
 		old_value INTEGER, new_value INTEGER, old_submission_id INTEGER,
 		cell TEXT NOT NULL DEFAULT '', at TEXT NOT NULL);
 	CREATE INDEX audit_submission ON audit(submission_id);`,
+	// 2: report settings (agency, place, signer, …) kept by "tongket config".
+	`CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 }
 
 // SchemaVersion is the schema this tongket writes.
