@@ -252,3 +252,25 @@ func TestBinary(t *testing.T) {
 		t.Fatal("TONGKET_DB was not used")
 	}
 }
+
+func TestConfig(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, _ := run(t, dir, "config", "set", "agency", "CÔNG AN QUẬN HỒNG BÀNG"); code != 0 {
+		t.Fatal("set agency")
+	}
+	if code, _, _ := run(t, dir, "config", "set", "recipients", "Công an thành phố (để b/c)", "Lưu: VT"); code != 0 {
+		t.Fatal("set recipients")
+	}
+	code, out, _ := run(t, dir, "config")
+	if code != 0 || !strings.Contains(out, "agency          CÔNG AN QUẬN HỒNG BÀNG") ||
+		!strings.Contains(out, "Công an thành phố (để b/c)\n                Lưu: VT") || !strings.Contains(out, "place           ……") {
+		t.Fatalf("config:\n%s", out)
+	}
+	run(t, dir, "config", "unset", "agency")
+	if _, out, _ = run(t, dir, "config"); !strings.Contains(out, "agency          ……") {
+		t.Fatalf("unset:\n%s", out)
+	}
+	if code, _, stderr := run(t, dir, "config", "set", "agencyy", "x"); code != exitFailed || !strings.Contains(stderr, "không có thiết lập") {
+		t.Fatalf("unknown key: %d %s", code, stderr)
+	}
+}
