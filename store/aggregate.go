@@ -14,7 +14,7 @@ import (
 // and take the period's last year; the previous period of the same length
 // gives the comparison total.
 func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary, error) {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("summarize: %w", err)
 	}

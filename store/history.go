@@ -88,7 +88,7 @@ type RevertResult struct {
 // in force, the latest earlier active submission's figure comes back, or the
 // figure is no longer reported. The submission stays in history.
 func (db *DB) Revert(ctx context.Context, id int64) (RevertResult, error) {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.wr.BeginTx(ctx, nil)
 	if err != nil {
 		return RevertResult{}, db.writeErr("revert", err)
 	}

@@ -55,7 +55,7 @@ func (db *DB) Ingest(ctx context.Context, sub *submission.Submission, dryRun boo
 	if !sub.Valid() {
 		return IngestResult{}, errors.New("ingest: submission has errors")
 	}
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.wr.BeginTx(ctx, nil)
 	if err != nil {
 		return IngestResult{}, db.writeErr("ingest", err)
 	}

@@ -47,7 +47,6 @@ var migrations = []string{
 		unit_code TEXT NOT NULL, indicator TEXT NOT NULL, year INTEGER NOT NULL,
 		value INTEGER NOT NULL, submission_id INTEGER NOT NULL REFERENCES submissions(id),
 		PRIMARY KEY (unit_code, indicator, year)) WITHOUT ROWID;
-	CREATE INDEX current_indicator_year ON current(indicator, year);
 	CREATE INDEX current_submission ON current(submission_id);
 	CREATE TABLE audit (
 		id INTEGER PRIMARY KEY, submission_id INTEGER NOT NULL,
@@ -95,7 +94,7 @@ func (db *DB) migrate(ctx context.Context) error {
 	if v == SchemaVersion {
 		return nil
 	}
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.wr.BeginTx(ctx, nil)
 	if err != nil {
 		return &Error{Op: "migrate", Path: db.path, Err: err, Hint: hintWrite}
 	}

@@ -27,9 +27,9 @@ func (db *DB) Settings(ctx context.Context) (map[string]string, error) {
 func (db *DB) SetSetting(ctx context.Context, key, value string) error {
 	var err error
 	if value == "" {
-		_, err = db.sql.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, key)
+		_, err = db.wr.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, key)
 	} else {
-		_, err = db.sql.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES(?, ?)
+		_, err = db.wr.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES(?, ?)
 			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
 	}
 	if err != nil {

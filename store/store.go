@@ -25,7 +25,8 @@ import (
 
 // DB is an open tongket database.
 type DB struct {
-	sql  *sql.DB
+	sql  *sql.DB // reads: deferred transactions, never wait for a writer (WAL)
+	wr   *sql.DB // writes: BEGIN IMMEDIATE, queued on the busy timeout
 	path string
 	now  func() time.Time
 }
@@ -70,17 +71,34 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 			return nil, err
 		}
 	}
-	// IMMEDIATE transactions take the write lock at BEGIN, so two ingests
-	// queue on the busy timeout instead of failing on a lock upgrade.
-	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate",
+	base := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_pragma=foreign_keys(1)",
 		escapePath(path), opt.BusyTimeout.Milliseconds())
-	sqldb, err := sql.Open("sqlite", dsn)
+	rd, err := sql.Open("sqlite", base)
 	if err != nil {
 		return nil, &Error{Op: "open", Path: path, Err: err, Hint: "Không mở được cơ sở dữ liệu."}
 	}
-	db := &DB{sql: sqldb, path: path, now: opt.Now}
-	if err := db.migrate(ctx); err != nil {
-		sqldb.Close()
+	// Writers take the write lock at BEGIN, so two ingests queue on the busy
+	// timeout instead of failing on a lock upgrade; readers do not, so a
+	// summary never waits for an ingest.
+	wr, err := sql.Open("sqlite", base+"&_txlock=immediate")
+	if err != nil {
+		rd.Close()
+		return nil, &Error{Op: "open", Path: path, Err: err, Hint: "Không mở được cơ sở dữ liệu."}
+	}
+	db := &DB{sql: rd, wr: wr, path: path, now: opt.Now}
+	// A new database switches to WAL under an exclusive lock that the busy
+	// handler does not wait for: another process opening it at the same
+	// moment gets SQLITE_BUSY, so opening retries for a while.
+	deadline := time.Now().Add(opt.BusyTimeout)
+	for {
+		err = db.migrate(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
+		db.Close()
 		return nil, err
 	}
 	return db, nil
@@ -107,7 +125,13 @@ func checkHeader(path string) error {
 }
 
 // Close closes the database.
-func (db *DB) Close() error { return db.sql.Close() }
+func (db *DB) Close() error { return errors.Join(db.sql.Close(), db.wr.Close()) }
+
+// isBusy reports SQLite's "database is locked".
+func isBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
+}
 
 // Path is the database file.
 func (db *DB) Path() string { return db.path }
@@ -159,7 +183,7 @@ func (db *DB) Catalog(ctx context.Context) (*catalog.Catalog, error) {
 // Snapshot writes a consistent copy of the database to path (VACUUM INTO),
 // safe while other commands run.
 func (db *DB) Snapshot(ctx context.Context, path string) error {
-	if _, err := db.sql.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+	if _, err := db.wr.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		return fmt.Errorf("snapshot to %s: %w", path, err)
 	}
 	return nil
