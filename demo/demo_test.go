@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,7 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tongket/tongket/intake"
 	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/report"
+	"github.com/tongket/tongket/store"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -127,5 +131,65 @@ func checkAgainstExpected(t *testing.T, from, to int, got []byte, exp figures) {
 	units := len(exp)
 	if s.Completeness.Expected != units*n {
 		t.Errorf("completeness expected %d, want %d units × %d years", s.Completeness.Expected, units, n)
+	}
+}
+
+// TestSummaryWorkbookRoundTrip is the §6 promise: a district's summary
+// workbook is the city's submission. Ingesting the Tổng hợp sheet into a
+// fresh database as one unit reproduces every total, sum and last alike.
+func TestSummaryWorkbookRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	if err := Run(ctx, io.Discard, Options{Dir: dir, Lang: lang.VI, Now: clock}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(ctx, filepath.Join(dir, DBName), store.Options{Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, p := range Periods {
+		s, err := db.Summarize(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wb := filepath.Join(dir, "tk-"+p.String()+".xlsx")
+		d := report.Document{UnitCode: "HP", UnitName: "Thành phố Hải Phòng", Date: clock()}
+		if err := report.WriteFile(wb, func(w io.Writer) error { return report.WriteWorkbook(w, s, d) }); err != nil {
+			t.Fatal(err)
+		}
+		city, err := store.Open(ctx, filepath.Join(dir, "city-"+p.String()+".db"), store.Options{Now: clock})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := intake.Ingest(ctx, city, []string{wb}, intake.Options{Now: clock})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.Valid || res.Totals.Stored != 1 {
+			res.WriteText(os.Stderr, lang.VI)
+			t.Fatalf("the summary workbook was not accepted as a submission")
+		}
+		again, err := city.Summarize(ctx, p)
+		city.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, ind := range s.Indicators {
+			a, b := ind.Total, again.Indicators[i].Total
+			if (a == nil) != (b == nil) || (a != nil && *a != *b) {
+				t.Errorf("%s %s: total %v, after the round trip %v", p, ind.Code, a, b)
+			}
+			for y := p.From; y <= p.To; y++ {
+				x, okx := ind.Year(y)
+				z, okz := again.Indicators[i].Year(y)
+				if okx != okz || x != z {
+					t.Errorf("%s %s %d: %v, after the round trip %v", p, ind.Code, y, x, z)
+				}
+			}
+		}
+		if u := again.Units; len(u) != 1 || u[0].Code != "HP" {
+			t.Errorf("units after the round trip: %+v", u)
+		}
 	}
 }

@@ -1,0 +1,1011 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tongket/tongket/summary"
+	"github.com/tongket/tongket/vn"
+)
+
+// Sheets of the summary workbook, in tab order.
+const (
+	SheetSummary      = "Tổng hợp"
+	SheetByUnit       = "Theo đơn vị"
+	SheetByYear       = "Theo năm"
+	SheetCompleteness = "Tình hình báo cáo"
+)
+
+// WorkbookTitle is A1 of the Tổng hợp sheet, the title of every wide
+// submission (FORMATS.md §2).
+const WorkbookTitle = "BIỂU SỐ LIỆU TỔNG KẾT PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC"
+
+// Number formats. Excel shows them in the reader's locale: 17.980 and
+// 3.700,5 on a Vietnamese Windows. Money keeps a second decimal only when
+// it has one, so 575,25 triệu đồng is shown as exactly what was reported.
+const (
+	xFmtCount   = "#,##0"
+	xFmtMoney   = "#,##0.0#"
+	xFmtPercent = "0.0%"
+	xFmtChange  = "+0.0%;-0.0%;0.0%"
+)
+
+const xFont = "Times New Roman"
+
+// WriteWorkbook writes the summary workbook of a period (DESIGN.md,
+// Reports): Tổng hợp (the wide submission layout of FORMATS.md §2 for the
+// compiling unit d.UnitCode/d.UnitName, plus period total, previous period
+// and change), Theo đơn vị, Theo năm (with charts) and Tình hình báo cáo.
+//
+// Tổng hợp is itself a submission (FORMATS.md §6): read back, its year
+// columns give the period's figures again and reproduce every total. Totals
+// are live formulas that also carry their computed value, so programs that
+// read cached values see the numbers. Text from submissions (unit names and
+// codes) is always written as string cells, never as formulas.
+func WriteWorkbook(w io.Writer, s *summary.Summary, d Document) error {
+	if s == nil {
+		return fmt.Errorf("write summary workbook: no summary")
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	b := &xBook{f: f, s: s, d: d, styles: map[xStyle]int{}}
+	if err := b.write(); err != nil {
+		return fmt.Errorf("write summary workbook: %w", err)
+	}
+	if len(b.charts) == 0 {
+		if _, err := f.WriteTo(w); err != nil {
+			return fmt.Errorf("write summary workbook: %w", err)
+		}
+		return nil
+	}
+	// Charts go in a second pass over the finished workbook. On a streamed
+	// sheet excelize v2.11.0 writes the <drawing> element as
+	// relationships:id with a local namespace declaration instead of r:id
+	// (or drops it, after Flush); reopened, the sheet goes through excelize's
+	// ordinary writer, which writes r:id as Excel does. The formulas keep
+	// their cached values through the round trip (the golden test shows it).
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return fmt.Errorf("write summary workbook: %w", err)
+	}
+	g, err := excelize.OpenReader(&buf)
+	if err != nil {
+		return fmt.Errorf("write summary workbook: %w", err)
+	}
+	defer g.Close()
+	for _, c := range b.charts {
+		if err := g.AddChart(c.sheet, c.at, c.c); err != nil {
+			return fmt.Errorf("write summary workbook: chart on %s: %w", c.sheet, err)
+		}
+	}
+	if _, err := g.WriteTo(w); err != nil {
+		return fmt.Errorf("write summary workbook: %w", err)
+	}
+	return nil
+}
+
+type xBook struct {
+	f      *excelize.File
+	s      *summary.Summary
+	d      Document
+	styles map[xStyle]int
+	charts []xChart // added once the sheets are written
+}
+
+func (b *xBook) write() error {
+	if err := b.f.SetDefaultFont(xFont); err != nil {
+		return err
+	}
+	if err := b.docProps(); err != nil {
+		return err
+	}
+	sheets := []*xSheet{b.summarySheet(), b.byUnitSheet(), b.byYearSheet(), b.completenessSheet()}
+	for i, sh := range sheets {
+		if err := b.emit(sh, i == 0); err != nil {
+			return fmt.Errorf("sheet %s: %w", sh.name, err)
+		}
+	}
+	b.f.SetActiveSheet(0)
+	return nil
+}
+
+// docProps dates the file from the report date, so the same summary gives
+// the same workbook.
+func (b *xBook) docProps() error {
+	p := &excelize.DocProperties{
+		Title:          "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc giai đoạn " + b.periodText(),
+		Subject:        "Biểu số liệu tổng kết",
+		Creator:        "tongket",
+		LastModifiedBy: "tongket",
+		Language:       "vi-VN",
+	}
+	if !b.d.Date.IsZero() {
+		t := b.d.Date.UTC().Format(time.RFC3339)
+		p.Created, p.Modified = t, t
+	}
+	return b.f.SetDocProps(p)
+}
+
+// periodText is "2019–2024".
+func (b *xBook) periodText() string {
+	return fmt.Sprintf("%d–%d", b.s.Period.From, b.s.Period.To)
+}
+
+func (b *xBook) years() []int {
+	var ys []int
+	for y := b.s.Period.From; y <= b.s.Period.To; y++ {
+		ys = append(ys, y)
+	}
+	return ys
+}
+
+// ---- sheet model ----
+
+// xSheet is a worksheet built in memory, then streamed out by emit.
+type xSheet struct {
+	name      string
+	widths    []float64 // from column A
+	rows      []xRow
+	merges    [][2]string
+	freezeCol int // columns kept in view
+	freezeRow int // rows kept in view
+	titleRows [2]int
+	charts    []xChart
+}
+
+type xRow struct {
+	num    int
+	height float64 // 0: automatic
+	cells  []xCell // from column A; a zero cell is not written
+}
+
+type xCell struct {
+	v       any // nil, string, int, int64, float64
+	formula string
+	st      xStyle
+	set     bool
+}
+
+type xChart struct {
+	sheet string
+	at    string
+	c     *excelize.Chart
+}
+
+// xStyle is a cell's look; every style is Times New Roman, vertically
+// centred.
+type xStyle struct {
+	bold, italic bool
+	size         float64
+	color        string
+	align        string // left, center, right
+	wrap         bool
+	border       bool
+	fill         string
+	numFmt       string
+}
+
+var (
+	xsTitle   = xStyle{bold: true, size: 14, align: "center"}
+	xsMeta    = xStyle{size: 12}
+	xsNote    = xStyle{italic: true, size: 11, wrap: true}
+	xsHead    = xStyle{bold: true, align: "center", wrap: true, border: true, fill: "D9E1F2"}
+	xsCode    = xStyle{italic: true, size: 10, align: "center", border: true, fill: "D9E1F2"}
+	xsText    = xStyle{wrap: true, border: true}
+	xsCenter  = xStyle{align: "center", wrap: true, border: true}
+	xsKey     = xStyle{align: "center", border: true} // codes: one line
+	xsYear    = xStyle{bold: true, align: "center", border: true}
+	xsTotalLb = xStyle{bold: true, align: "center", border: true}
+	xsOK      = xStyle{align: "center", border: true, color: "1E7B34"}
+	xsMissing = xStyle{italic: true, align: "center", border: true, color: "C00000"}
+)
+
+func xNumStyle(format string, bold bool) xStyle {
+	return xStyle{align: "right", border: true, numFmt: format, bold: bold}
+}
+
+func xText(v string, st xStyle) xCell { return xCell{v: v, st: st, set: true} }
+func xBlank(st xStyle) xCell          { return xCell{st: st, set: true} }
+func xNum(v any, st xStyle) xCell     { return xCell{v: v, st: st, set: true} }
+func xFormula(fm string, cached any, st xStyle) xCell {
+	return xCell{v: cached, formula: fm, st: st, set: true}
+}
+
+// xValue is a figure as a cell value: a whole number stays an integer, a
+// decimal is the exact hundredths as a float (57525 → 575.25).
+func xValue(a summary.Amount) any {
+	if a%100 == 0 {
+		return int64(a / 100)
+	}
+	return float64(a) / 100
+}
+
+func xRef(col, row int) string {
+	r, _ := excelize.CoordinatesToCellName(col, row)
+	return r
+}
+
+func xColName(col int) string {
+	n, _ := excelize.ColumnNumberToName(col)
+	return n
+}
+
+// xAbsRange is 'Sheet name'!$C$6:$C$11 for chart references.
+func xAbsRange(sheetName string, col, row1, row2 int) string {
+	c := xColName(col)
+	return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", strings.ReplaceAll(sheetName, "'", "''"), c, row1, c, row2)
+}
+
+func (sh *xSheet) add(num int, cells ...xCell) *xRow {
+	sh.rows = append(sh.rows, xRow{num: num, cells: cells})
+	return &sh.rows[len(sh.rows)-1]
+}
+
+func (sh *xSheet) merge(c1, r1, c2, r2 int) {
+	sh.merges = append(sh.merges, [2]string{xRef(c1, r1), xRef(c2, r2)})
+}
+
+// titleBlock writes a merged title and a merged note line across the sheet.
+func (sh *xSheet) titleBlock(title, note string, last int) {
+	sh.add(1, xText(title, xsTitle)).height = 24
+	sh.merge(1, 1, last, 1)
+	if note != "" {
+		sh.add(2, xText(note, xsNote))
+		sh.merge(1, 2, last, 2)
+	}
+}
+
+// ---- Tổng hợp ----
+
+// xNumFormat picks the indicator's number format by its kind; without a
+// kind, any figure with decimals gets the decimal format.
+func xNumFormat(ind summary.Indicator) string {
+	switch ind.Kind {
+	case "money":
+		return xFmtMoney
+	case "count":
+		return xFmtCount
+	}
+	frac := func(a summary.Amount) bool { return a%100 != 0 }
+	for _, a := range ind.ByYear {
+		if frac(a) {
+			return xFmtMoney
+		}
+	}
+	for _, a := range ind.ByUnit {
+		if frac(a) {
+			return xFmtMoney
+		}
+	}
+	if (ind.Total != nil && frac(*ind.Total)) || (ind.Previous.Total != nil && frac(*ind.Previous.Total)) {
+		return xFmtMoney
+	}
+	return xFmtCount
+}
+
+func xStock(ind summary.Indicator) bool { return ind.Agg == "last" }
+
+func (b *xBook) summarySheet() *xSheet {
+	years := b.years()
+	const firstYearCol, headRow = 5, 5
+	colTotal := firstYearCol + len(years)
+	colPrev, colNote := colTotal+1, colTotal+3
+	prev := b.s.Period.Previous()
+
+	sh := &xSheet{name: SheetSummary, freezeCol: 4, freezeRow: headRow, titleRows: [2]int{headRow, headRow}}
+	sh.widths = []float64{5, 18, 46, 12}
+	for range years {
+		sh.widths = append(sh.widths, 10)
+	}
+	sh.widths = append(sh.widths, 13, 13, 10, 28)
+
+	sh.add(1, xText(WorkbookTitle, xsTitle)).height = 24
+	sh.merge(1, 1, colNote, 1)
+	sh.add(2, xText(strings.TrimSpace("Đơn vị: "+b.d.UnitName), xsMeta))
+	sh.add(3, xText(strings.TrimSpace("Mã đơn vị: "+b.d.UnitCode), xsMeta))
+	sh.add(4, xText("Kỳ báo cáo: giai đoạn "+b.periodText(), xStyle{italic: true}))
+
+	head := []xCell{xText("STT", xsHead), xText("Mã chỉ tiêu", xsHead), xText("Chỉ tiêu", xsHead), xText("Đơn vị tính", xsHead)}
+	for _, y := range years {
+		head = append(head, xNum(y, xsHead))
+	}
+	head = append(head,
+		xText("Tổng giai đoạn", xsHead),
+		xText(fmt.Sprintf("Giai đoạn trước (%d–%d)", prev.From, prev.To), xsHead),
+		xText("Tăng/giảm (%)", xsHead),
+		xText("Ghi chú", xsHead))
+	sh.add(headRow, head...)
+
+	r := headRow
+	for i, ind := range b.s.Indicators {
+		r++
+		nf := xNumFormat(ind)
+		cells := []xCell{xNum(i+1, xsCenter), xText(ind.Code, xsKey), xText(ind.Name, xsText), xText(ind.Unit, xsCenter)}
+		for _, y := range years {
+			if a, ok := ind.Year(y); ok {
+				cells = append(cells, xNum(xValue(a), xNumStyle(nf, false)))
+			} else {
+				cells = append(cells, xBlank(xNumStyle(nf, false)))
+			}
+		}
+		first, last := xRef(firstYearCol, r), xRef(colTotal-1, r)
+		totalSt := xNumStyle(nf, true)
+		_, lastKnown := ind.Year(b.s.Period.To)
+		switch {
+		case ind.Total == nil:
+			cells = append(cells, xBlank(totalSt))
+		case xStock(ind) && lastKnown:
+			// A stock's period figure is its last year (FORMATS.md §5).
+			cells = append(cells, xFormula(last, xValue(*ind.Total), totalSt))
+		case xStock(ind):
+			cells = append(cells, xNum(xValue(*ind.Total), totalSt))
+		default:
+			cells = append(cells, xFormula("SUM("+first+":"+last+")", xValue(*ind.Total), totalSt))
+		}
+		if ind.Previous.Total != nil {
+			cells = append(cells, xNum(xValue(*ind.Previous.Total), xNumStyle(nf, false)))
+		} else {
+			cells = append(cells, xBlank(xNumStyle(nf, false)))
+		}
+		if c, ok := ind.Change(); ok {
+			t, p := xRef(colTotal, r), xRef(colPrev, r)
+			cells = append(cells, xFormula(fmt.Sprintf("(%s-%s)/%s", t, p, p), c/100, xNumStyle(xFmtChange, false)))
+		} else {
+			cells = append(cells, xBlank(xNumStyle(xFmtChange, false)))
+		}
+		cells = append(cells, xText(b.indicatorNote(ind), xsText))
+		sh.add(r, cells...)
+	}
+
+	// Notes below the table: text in column A only, which a reader of the
+	// sheet as a submission passes over.
+	r += 2
+	note := "Ghi chú: ô để trống là chưa có số liệu (khác với số 0)."
+	var stocks []string
+	for _, ind := range b.s.Indicators {
+		if xStock(ind) {
+			stocks = append(stocks, ind.Code)
+		}
+	}
+	if len(stocks) > 0 {
+		note += " Chỉ tiêu thời điểm (" + strings.Join(stocks, ", ") + "): số liệu mỗi năm là số liệu gần nhất của từng đơn vị cộng lại; " +
+			"tổng giai đoạn là số liệu năm " + strconv.Itoa(b.s.Period.To) + "."
+	}
+	sh.add(r, xText(note, xsNote))
+	sh.merge(1, r, colNote, r)
+	if line := b.madeLine(); line != "" {
+		r++
+		sh.add(r, xText(line, xStyle{italic: true, size: 11}))
+	}
+	return sh
+}
+
+// indicatorNote is the Ghi chú of an indicator row: how a stock's total is
+// taken, and how many units the figures come from when not all did.
+func (b *xBook) indicatorNote(ind summary.Indicator) string {
+	var parts []string
+	switch {
+	case ind.Total == nil:
+		parts = append(parts, "chưa có số liệu")
+	case xStock(ind):
+		if _, ok := ind.Year(b.s.Period.To); ok {
+			parts = append(parts, fmt.Sprintf("chỉ tiêu thời điểm: lấy số năm %d", b.s.Period.To))
+		} else {
+			parts = append(parts, "chỉ tiêu thời điểm: lấy số liệu gần nhất")
+		}
+	}
+	if n := len(b.s.Units); n > 0 && ind.Total != nil && ind.UnitsReporting < n {
+		parts = append(parts, fmt.Sprintf("%d/%d đơn vị có số liệu", ind.UnitsReporting, n))
+	}
+	return xSentence(strings.Join(parts, "; "))
+}
+
+// xSentence capitalises the first letter.
+func xSentence(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// madeLine says when and from how many units the summary was made.
+func (b *xBook) madeLine() string {
+	var parts []string
+	if !b.d.Date.IsZero() {
+		parts = append(parts, "Lập ngày "+b.d.Date.Format("02/01/2006"))
+	}
+	if n := len(b.s.Units); n > 0 {
+		parts = append(parts, fmt.Sprintf("tổng hợp từ báo cáo của %d đơn vị", n))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return xSentence(strings.Join(parts, ", ")) + "."
+}
+
+// ---- Theo đơn vị ----
+
+type xUnitRow struct{ code, name string }
+
+// unitRows lists the expected units, then any unit that has figures but is
+// not among them (by code).
+func (b *xBook) unitRows() []xUnitRow {
+	var out []xUnitRow
+	seen := map[string]bool{}
+	for _, u := range b.s.Units {
+		out = append(out, xUnitRow{u.Code, u.Name})
+		seen[u.Code] = true
+	}
+	var extra []string
+	for _, ind := range b.s.Indicators {
+		for code := range ind.ByUnit {
+			if !seen[code] {
+				seen[code] = true
+				extra = append(extra, code)
+			}
+		}
+	}
+	sort.Strings(extra)
+	for _, code := range extra {
+		out = append(out, xUnitRow{code, ""})
+	}
+	return out
+}
+
+// indicatorHeads writes the two header rows of an indicator-per-column
+// table: names with their unit of measure, then codes.
+func (b *xBook) indicatorHeads(sh *xSheet, firstCol int, lead []string) {
+	const r1, r2 = 4, 5
+	top := make([]xCell, 0, firstCol-1+len(b.s.Indicators))
+	codes := make([]xCell, 0, cap(top))
+	for i, l := range lead {
+		top = append(top, xText(l, xsHead))
+		codes = append(codes, xBlank(xsHead))
+		sh.merge(i+1, r1, i+1, r2)
+	}
+	for _, ind := range b.s.Indicators {
+		label := ind.Name
+		if ind.Unit != "" {
+			label += " (" + ind.Unit + ")"
+		}
+		if xStock(ind) {
+			label += " (*)"
+		}
+		top = append(top, xText(label, xsHead))
+		codes = append(codes, xText(ind.Code, xsCode))
+	}
+	sh.add(r1, top...)
+	sh.add(r2, codes...)
+}
+
+func (b *xBook) byUnitSheet() *xSheet {
+	const firstCol, firstRow = 4, 6
+	last := firstCol + len(b.s.Indicators) - 1
+	last = max(last, firstCol)
+	sh := &xSheet{name: SheetByUnit, freezeCol: 3, freezeRow: 5, titleRows: [2]int{4, 5}}
+	units := b.unitRows()
+	codeW, nameW := xFit(units)
+	sh.widths = []float64{5, codeW, nameW}
+	for range b.s.Indicators {
+		sh.widths = append(sh.widths, 14)
+	}
+	sh.titleBlock("SỐ LIỆU THEO ĐƠN VỊ, GIAI ĐOẠN "+b.periodText(),
+		"Chỉ tiêu cộng dồn: tổng các năm của đơn vị trong giai đoạn. (*) Chỉ tiêu thời điểm: số liệu năm gần nhất của đơn vị. Ô để trống: đơn vị chưa có số liệu.", last)
+	b.indicatorHeads(sh, firstCol, []string{"STT", "Mã đơn vị", "Tên đơn vị"})
+
+	r := firstRow - 1
+	for i, u := range units {
+		r++
+		cells := []xCell{xNum(i+1, xsCenter), xText(u.code, xsKey), xText(u.name, xsText)}
+		for _, ind := range b.s.Indicators {
+			nf := xNumFormat(ind)
+			if a, ok := ind.ByUnit[u.code]; ok {
+				cells = append(cells, xNum(xValue(a), xNumStyle(nf, false)))
+			} else {
+				cells = append(cells, xBlank(xNumStyle(nf, false)))
+			}
+		}
+		sh.add(r, cells...)
+	}
+	r++
+	cells := []xCell{xText("Tổng cộng", xsTotalLb), xBlank(xsTotalLb), xBlank(xsTotalLb)}
+	sh.merge(1, r, 3, r)
+	for j, ind := range b.s.Indicators {
+		st := xNumStyle(xNumFormat(ind), true)
+		var sum summary.Amount
+		n := 0
+		for _, u := range units {
+			if a, ok := ind.ByUnit[u.code]; ok {
+				sum += a
+				n++
+			}
+		}
+		if n == 0 {
+			cells = append(cells, xBlank(st))
+			continue
+		}
+		col := firstCol + j
+		cells = append(cells, xFormula(fmt.Sprintf("SUM(%s:%s)", xRef(col, firstRow), xRef(col, r-1)), xValue(sum), st))
+	}
+	sh.add(r, cells...)
+	return sh
+}
+
+// ---- Theo năm ----
+
+// xChartCodes are the indicators charted on Theo năm, when present.
+var xChartCodes = []string{"TT_BUOI", "TT_LUOT", "TIN_GIATRI", "CAMERA_SO"}
+
+func (b *xBook) byYearSheet() *xSheet {
+	years := b.years()
+	const firstCol, firstRow = 2, 6
+	last := max(firstCol+len(b.s.Indicators)-1, firstCol)
+	sh := &xSheet{name: SheetByYear, freezeCol: 1, freezeRow: 5, titleRows: [2]int{4, 5}}
+	sh.widths = []float64{16}
+	for range b.s.Indicators {
+		sh.widths = append(sh.widths, 14)
+	}
+	sh.titleBlock("SỐ LIỆU THEO NĂM, GIAI ĐOẠN "+b.periodText(),
+		"Chỉ tiêu cộng dồn: tổng số liệu các đơn vị trong năm. (*) Chỉ tiêu thời điểm: số liệu gần nhất của từng đơn vị đến năm đó cộng lại. Ô để trống: chưa có số liệu.", last)
+	b.indicatorHeads(sh, firstCol, []string{"Năm"})
+
+	r := firstRow - 1
+	for _, y := range years {
+		r++
+		cells := []xCell{xNum(y, xsYear)}
+		for _, ind := range b.s.Indicators {
+			nf := xNumFormat(ind)
+			if a, ok := ind.Year(y); ok {
+				cells = append(cells, xNum(xValue(a), xNumStyle(nf, false)))
+			} else {
+				cells = append(cells, xBlank(xNumStyle(nf, false)))
+			}
+		}
+		sh.add(r, cells...)
+	}
+	lastYearRow := r
+	r++
+	cells := []xCell{xText("Tổng giai đoạn", xsTotalLb)}
+	for j, ind := range b.s.Indicators {
+		st := xNumStyle(xNumFormat(ind), true)
+		col := firstCol + j
+		_, lastKnown := ind.Year(b.s.Period.To)
+		switch {
+		case ind.Total == nil:
+			cells = append(cells, xBlank(st))
+		case xStock(ind) && lastKnown:
+			cells = append(cells, xFormula(xRef(col, lastYearRow), xValue(*ind.Total), st))
+		case xStock(ind):
+			cells = append(cells, xNum(xValue(*ind.Total), st))
+		default:
+			cells = append(cells, xFormula(fmt.Sprintf("SUM(%s:%s)", xRef(col, firstRow), xRef(col, lastYearRow)), xValue(*ind.Total), st))
+		}
+	}
+	sh.add(r, cells...)
+
+	// Charts, two side by side, below the table.
+	var charted []int
+	for _, code := range xChartCodes {
+		for j, ind := range b.s.Indicators {
+			if ind.Code == code && len(ind.ByYear) > 0 {
+				charted = append(charted, j)
+			}
+		}
+	}
+	if len(charted) == 0 {
+		for j, ind := range b.s.Indicators {
+			if len(ind.ByYear) > 0 && len(charted) < 4 {
+				charted = append(charted, j)
+			}
+		}
+	}
+	top := r + 2
+	for k, j := range charted {
+		ind := b.s.Indicators[j]
+		col := firstCol + j
+		// 300 px is 15 default rows; 18 leave a gap under each chart.
+		at := xRef(1, top+(k/2)*18)
+		if k%2 == 1 {
+			at = xRef(firstCol+4, top+(k/2)*18)
+		}
+		sh.charts = append(sh.charts, xChart{sheet: sh.name, at: at, c: b.yearChart(ind, col, firstRow, lastYearRow)})
+	}
+	return sh
+}
+
+func (b *xBook) yearChart(ind summary.Indicator, col, row1, row2 int) *excelize.Chart {
+	title := ind.Name + " qua các năm"
+	if ind.Unit != "" {
+		title += " (" + ind.Unit + ")"
+	}
+	nf := xNumFormat(ind)
+	font := excelize.Font{Family: xFont, Size: 10, Color: "000000"}
+	one := false
+	c := &excelize.Chart{
+		Type:       excelize.Col,
+		VaryColors: &one,
+		Series: []excelize.ChartSeries{{
+			Name:       xAbsRange(SheetByYear, col, 4, 4),
+			Categories: xAbsRange(SheetByYear, 1, row1, row2),
+			Values:     xAbsRange(SheetByYear, col, row1, row2),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F5597"}},
+			DataLabel:  excelize.ChartDataLabel{Font: excelize.Font{Family: xFont, Size: 9, Color: "000000"}},
+		}},
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{
+			Text: title, Font: &excelize.Font{Family: xFont, Size: 11, Bold: true, Color: "000000"},
+		}}},
+		Legend:       excelize.ChartLegend{Position: "none"},
+		PlotArea:     excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: nf}},
+		XAxis:        excelize.ChartAxis{Font: font},
+		YAxis:        excelize.ChartAxis{MajorGridLines: true, Font: font, NumFmt: excelize.ChartNumFmt{CustomNumFmt: nf}},
+		Dimension:    excelize.ChartDimension{Width: 520, Height: 300},
+		ShowBlanksAs: "gap",
+		Format:       excelize.GraphicOptions{AltText: title},
+	}
+	if xStock(ind) {
+		c.Type = excelize.Line
+		c.Series[0].Fill = excelize.Fill{}
+		c.Series[0].Line = excelize.LineOptions{Width: 2.25}
+		c.Series[0].Marker = excelize.ChartMarker{Symbol: "circle", Size: 6}
+	}
+	return c
+}
+
+// ---- Tình hình báo cáo ----
+
+func (b *xBook) completenessSheet() *xSheet {
+	years := b.years()
+	const firstYearCol, headRow = 4, 4
+	colCount := firstYearCol + len(years)
+	colRate := colCount + 1
+	c := b.s.Completeness
+
+	sh := &xSheet{name: SheetCompleteness, freezeCol: 3, freezeRow: headRow, titleRows: [2]int{headRow, headRow}}
+	var rows []xUnitRow
+	for _, u := range b.s.Units {
+		rows = append(rows, xUnitRow{u.Code, u.Name})
+	}
+	codeW, nameW := xFit(rows)
+	sh.widths = []float64{5, codeW, nameW}
+	for range years {
+		sh.widths = append(sh.widths, 9)
+	}
+	sh.widths = append(sh.widths, 10, 10)
+
+	units := b.s.Units
+	expected, received := c.Expected, c.Received
+	if expected == 0 {
+		expected = len(units) * len(years)
+		for _, u := range units {
+			received += len(u.YearsReported)
+		}
+	}
+	line := fmt.Sprintf("Đã nhận %s/%s báo cáo năm", vn.FormatInt(int64(received)), vn.FormatInt(int64(expected)))
+	if expected > 0 {
+		line += " (" + Percent(float64(received)/float64(expected)*100, false) + ")"
+	}
+	line += `. "✓": đã gửi số liệu năm đó; "chưa gửi": chưa có số liệu.`
+	sh.titleBlock("TÌNH HÌNH GỬI BÁO CÁO, GIAI ĐOẠN "+b.periodText(), line, colRate)
+
+	head := []xCell{xText("STT", xsHead), xText("Mã đơn vị", xsHead), xText("Tên đơn vị", xsHead)}
+	for _, y := range years {
+		head = append(head, xNum(y, xsHead))
+	}
+	head = append(head, xText("Số năm đã gửi", xsHead), xText("Tỷ lệ", xsHead))
+	sh.add(headRow, head...)
+
+	perYear := make([]int, len(years))
+	r := headRow
+	for i, u := range units {
+		r++
+		got := map[int]bool{}
+		for _, y := range u.YearsReported {
+			got[y] = true
+		}
+		cells := []xCell{xNum(i+1, xsCenter), xText(u.Code, xsKey), xText(u.Name, xsText)}
+		n := 0
+		for k, y := range years {
+			if got[y] {
+				cells = append(cells, xText("✓", xsOK))
+				perYear[k]++
+				n++
+			} else {
+				cells = append(cells, xText("chưa gửi", xsMissing))
+			}
+		}
+		cells = append(cells, xNum(n, xNumStyle(xFmtCount, false)))
+		if len(years) > 0 {
+			cells = append(cells, xNum(float64(n)/float64(len(years)), xNumStyle(xFmtPercent, false)))
+		}
+		sh.add(r, cells...)
+	}
+
+	r++
+	counts := []xCell{xText("Số đơn vị đã gửi", xsTotalLb), xBlank(xsTotalLb), xBlank(xsTotalLb)}
+	sh.merge(1, r, 3, r)
+	for _, n := range perYear {
+		counts = append(counts, xNum(n, xNumStyle(xFmtCount, true)))
+	}
+	counts = append(counts, xNum(received, xNumStyle(xFmtCount, true)), xBlank(xNumStyle(xFmtPercent, true)))
+	sh.add(r, counts...)
+
+	r++
+	rates := []xCell{xText("Tỷ lệ gửi báo cáo", xsTotalLb), xBlank(xsTotalLb), xBlank(xsTotalLb)}
+	sh.merge(1, r, 3, r)
+	for _, n := range perYear {
+		if len(units) == 0 {
+			rates = append(rates, xBlank(xNumStyle(xFmtPercent, true)))
+			continue
+		}
+		rates = append(rates, xNum(float64(n)/float64(len(units)), xNumStyle(xFmtPercent, true)))
+	}
+	rates = append(rates, xBlank(xNumStyle(xFmtCount, true)))
+	if expected > 0 {
+		rates = append(rates, xNum(float64(received)/float64(expected), xNumStyle(xFmtPercent, true)))
+	} else {
+		rates = append(rates, xBlank(xNumStyle(xFmtPercent, true)))
+	}
+	sh.add(r, rates...)
+	return sh
+}
+
+// ---- layout ----
+
+// xFit sizes the unit code and name columns to what they hold: codes on
+// one line, names wrapped beyond 36 characters.
+func xFit(units []xUnitRow) (code, name float64) {
+	code, name = 12, 22
+	for _, u := range units {
+		code = max(code, float64(utf8.RuneCountInString(u.code))*1.4+2)
+		name = max(name, float64(utf8.RuneCountInString(u.name))*1.05+2)
+	}
+	return min(code, 30), min(name, 36)
+}
+
+// xLines estimates how many lines a wrapped text takes in a column width
+// (Excel's unit: one "0" of the default font), wrapping at spaces. Times New
+// Roman fits about 1.1 Vietnamese characters per unit at 12 pt; the estimate
+// counts a little less, and less again for bold, so that text is not cut off.
+func xLines(s string, width float64, st xStyle) int {
+	perUnit := 1.05
+	if st.bold {
+		perUnit = 0.95
+	}
+	capacity := int(width * perUnit * 12 / st.pt())
+	if capacity < 1 {
+		capacity = 1
+	}
+	lines := 0
+	for _, para := range strings.Split(s, "\n") {
+		lines++
+		used := 0
+		for _, w := range strings.Fields(para) {
+			n := utf8.RuneCountInString(w)
+			switch {
+			case used == 0:
+				used = n
+			case used+1+n <= capacity:
+				used += 1 + n
+			default:
+				lines++
+				used = n
+			}
+			for used > capacity { // a word longer than the line breaks anywhere
+				lines++
+				used -= capacity
+			}
+		}
+	}
+	return lines
+}
+
+func (s xStyle) pt() float64 {
+	if s.size == 0 {
+		return 12
+	}
+	return s.size
+}
+
+// fitHeights gives every row the height its tallest cell needs, counting
+// the lines of wrapped text. Excel and LibreOffice do not reliably grow rows of a generated file
+// on their own, so heights are written out.
+func (sh *xSheet) fitHeights() {
+	span := map[[2]int]float64{} // (row, col) of a one-row merge → its width
+	for _, m := range sh.merges {
+		c1, r1, _ := excelize.CellNameToCoordinates(m[0])
+		c2, r2, _ := excelize.CellNameToCoordinates(m[1])
+		if r1 != r2 {
+			continue
+		}
+		w := 0.0
+		for c := c1; c <= c2; c++ {
+			w += sh.width(c)
+		}
+		span[[2]int{r1, c1}] = w
+	}
+	for i := range sh.rows {
+		r := &sh.rows[i]
+		need := 0.0
+		for j, c := range r.cells {
+			if !c.set {
+				continue
+			}
+			lines := 1
+			if s, ok := c.v.(string); ok && c.st.wrap {
+				w, merged := span[[2]int{r.num, j + 1}]
+				if !merged {
+					w = sh.width(j + 1)
+				}
+				lines = xLines(s, w, c.st)
+			}
+			need = max(need, float64(lines)*c.st.pt()*1.25+2.5)
+		}
+		r.height = max(r.height, need)
+	}
+}
+
+func (sh *xSheet) width(col int) float64 {
+	if col <= len(sh.widths) {
+		return sh.widths[col-1]
+	}
+	return 9
+}
+
+// ---- writing ----
+
+func (b *xBook) styleID(s xStyle) (int, error) {
+	if id, ok := b.styles[s]; ok {
+		return id, nil
+	}
+	size := s.size
+	if size == 0 {
+		size = 12
+	}
+	x := &excelize.Style{
+		Font:      &excelize.Font{Family: xFont, Size: size, Bold: s.bold, Italic: s.italic, Color: s.color},
+		Alignment: &excelize.Alignment{Horizontal: s.align, Vertical: "center", WrapText: s.wrap},
+	}
+	if s.border {
+		for _, side := range []string{"left", "right", "top", "bottom"} {
+			x.Border = append(x.Border, excelize.Border{Type: side, Color: "000000", Style: 1})
+		}
+	}
+	if s.fill != "" {
+		x.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.fill}}
+	}
+	if s.numFmt != "" {
+		nf := s.numFmt
+		x.CustomNumFmt = &nf
+	}
+	id, err := b.f.NewStyle(x)
+	if err != nil {
+		return 0, err
+	}
+	b.styles[s] = id
+	return id, nil
+}
+
+// emit streams a sheet out. excelize's stream writer is used because it is
+// the one writer in excelize v2.11.0 that stores a formula together with a
+// typed cached value (<f>SUM(…)</f><v>17980</v>); File.SetCellFormula marks
+// the cell t="str", and every SetCell* call drops the formula. Sheet
+// properties go in before the stream starts, page setup and charts before
+// Flush, because the stream writes those parts of the sheet at those moments;
+// charts come later (see WriteWorkbook).
+func (b *xBook) emit(sh *xSheet, first bool) error {
+	f := b.f
+	if first {
+		if err := f.SetSheetName(f.GetSheetName(0), sh.name); err != nil {
+			return err
+		}
+	} else if _, err := f.NewSheet(sh.name); err != nil {
+		return err
+	}
+	yes := true
+	if err := f.SetSheetProps(sh.name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return err
+	}
+	sh.fitHeights()
+	lastCol, lastRow := len(sh.widths), 1
+	for _, r := range sh.rows {
+		lastCol, lastRow = max(lastCol, len(r.cells)), max(lastRow, r.num)
+	}
+	if err := f.SetSheetDimension(sh.name, "A1:"+xRef(lastCol, lastRow)); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sh.name)
+	if err != nil {
+		return err
+	}
+	for i, w := range sh.widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if sh.freezeRow > 0 || sh.freezeCol > 0 {
+		topLeft := xRef(sh.freezeCol+1, sh.freezeRow+1)
+		pane := "bottomRight"
+		switch {
+		case sh.freezeCol == 0:
+			pane = "bottomLeft"
+		case sh.freezeRow == 0:
+			pane = "topRight"
+		}
+		if err := sw.SetPanes(&excelize.Panes{
+			Freeze: true, XSplit: sh.freezeCol, YSplit: sh.freezeRow, TopLeftCell: topLeft, ActivePane: pane,
+			Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: pane}},
+		}); err != nil {
+			return err
+		}
+	}
+	for _, r := range sh.rows {
+		vals := make([]any, len(r.cells))
+		for i, c := range r.cells {
+			if !c.set {
+				continue
+			}
+			id, err := b.styleID(c.st)
+			if err != nil {
+				return err
+			}
+			vals[i] = excelize.Cell{StyleID: id, Value: c.v, Formula: c.formula}
+		}
+		var opts []excelize.RowOpts
+		if r.height > 0 {
+			opts = append(opts, excelize.RowOpts{Height: r.height})
+		}
+		if err := sw.SetRow(xRef(1, r.num), vals, opts...); err != nil {
+			return err
+		}
+	}
+	for _, m := range sh.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	if err := b.pageSetup(sh); err != nil {
+		return err
+	}
+	b.charts = append(b.charts, sh.charts...)
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	if sh.titleRows[0] > 0 {
+		quoted := "'" + strings.ReplaceAll(sh.name, "'", "''") + "'"
+		return f.SetDefinedName(&excelize.DefinedName{
+			Name:     "_xlnm.Print_Titles",
+			RefersTo: fmt.Sprintf("%s!$%d:$%d", quoted, sh.titleRows[0], sh.titleRows[1]),
+			Scope:    sh.name,
+		})
+	}
+	return nil
+}
+
+// pageSetup prints the sheet on A4 landscape, one page wide, with page
+// numbers in the footer.
+func (b *xBook) pageSetup(sh *xSheet) error {
+	a4, land, wide, tall := 9, "landscape", 1, 0
+	if err := b.f.SetPageLayout(sh.name, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &land, FitToWidth: &wide, FitToHeight: &tall,
+	}); err != nil {
+		return err
+	}
+	lr, tb, hf := 0.4, 0.6, 0.3
+	centre := true
+	if err := b.f.SetPageMargins(sh.name, &excelize.PageLayoutMarginsOptions{
+		Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf, Horizontally: &centre,
+	}); err != nil {
+		return err
+	}
+	return b.f.SetHeaderFooter(sh.name, &excelize.HeaderFooterOptions{
+		OddFooter: `&L&"Times New Roman,Italic"&9` + sh.name + ` — giai đoạn ` + b.periodText() + `&R&"Times New Roman,Regular"&10Trang &P/&N`,
+	})
+}
