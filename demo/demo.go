@@ -27,6 +27,19 @@ var inbox embed.FS
 // Periods summarized by the demo: the 10-year and the 5-year review.
 var Periods = []summary.Period{{From: 2013, To: 2023}, {From: 2019, To: 2024}}
 
+// Settings are the demo's report settings: the city police compiling its
+// districts (names of people are fictional).
+var Settings = map[string]string{
+	"parent-agency": "BỘ CÔNG AN",
+	"agency":        "CÔNG AN THÀNH PHỐ HẢI PHÒNG",
+	"place":         "Hải Phòng",
+	"signer-title":  "GIÁM ĐỐC",
+	"signer-name":   "Nguyễn Văn Minh",
+	"recipients":    "Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc (để b/c)\nThường trực Thành ủy (để b/c)\nUBND thành phố (để b/c)\nCông an các quận, huyện\nLưu: VT, PV05",
+	"unit-code":     "HP",
+	"unit-name":     "Thành phố Hải Phòng",
+}
+
 // DBName is the demo database's file name inside the demo folder.
 const DBName = "tongket-demo.db"
 
@@ -59,6 +72,13 @@ func WriteInbox(dir string) (string, error) {
 	return dst, nil
 }
 
+func (o Options) now() time.Time {
+	if o.Now == nil {
+		return time.Now()
+	}
+	return o.Now()
+}
+
 // Run ingests the sample into a new database in opt.Dir and writes the
 // 10-year and 5-year summaries, as JSON files and as text on out.
 func Run(ctx context.Context, out io.Writer, opt Options) error {
@@ -78,6 +98,16 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 	}
 	defer db.Close()
 
+	for k, v := range Settings {
+		if err := db.SetSetting(ctx, k, v); err != nil {
+			return err
+		}
+	}
+	stored, err := db.Settings(ctx)
+	if err != nil {
+		return err
+	}
+
 	fmt.Fprintf(out, "== tongket demo: nhập các biểu số liệu mẫu từ %s\n\n", in)
 	res, err := intake.Ingest(ctx, db, []string{in}, intake.Options{Now: opt.Now})
 	if err != nil {
@@ -92,15 +122,19 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 		if err != nil {
 			return err
 		}
-		jsonPath := filepath.Join(opt.Dir, "tong-ket-"+p.String()+".json")
-		if err := report.WriteFile(jsonPath, func(w io.Writer) error { return report.WriteJSON(w, s) }); err != nil {
+		doc := report.NewDocument(stored, nil, opt.now())
+		paths, err := report.WriteOutputs(opt.Dir, report.FileFormats, s, doc, report.PDFOptions{})
+		if err != nil {
 			return err
 		}
 		fmt.Fprintf(out, "\n")
 		if err := report.WriteText(out, s); err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "(JSON: %s)\n", jsonPath)
+		fmt.Fprintf(out, "Đã ghi:\n")
+		for _, p := range paths {
+			fmt.Fprintf(out, "  %s\n", p)
+		}
 	}
 	fmt.Fprintf(out, "\nCơ sở dữ liệu mẫu: %s\nThử tiếp: tongket --db %s status --period 2013-2023\n", dbPath, dbPath)
 	return nil

@@ -34,7 +34,7 @@ func TestWriteText(t *testing.T) {
 	}
 	out := b.String()
 	for _, want := range []string{
-		"TỔNG KẾT GIAI ĐOẠN 2019–2021 (3 năm)",
+		"TỔNG KẾT GIAI ĐOẠN 2019–2021\n",
 		"đã nhận 4/9 báo cáo năm (44,4%)",
 		"17.980           15.980     +12,5%", // Vietnamese digits, change vs previous
 		"3.700,5",                            // money keeps its decimal comma

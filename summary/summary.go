@@ -18,7 +18,8 @@ type Period struct {
 	To   int `json:"to"`
 }
 
-// Years is the number of years in the period.
+// Years is the number of calendar years in the period (11 for 2013–2023,
+// which officers call a 10-year review: report prose uses To−From).
 func (p Period) Years() int { return p.To - p.From + 1 }
 
 // Previous is the period of the same length just before.

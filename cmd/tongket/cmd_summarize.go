@@ -1,7 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -34,67 +37,122 @@ func (p *periodFlags) get() (summary.Period, error) {
 
 type summarizeOptions struct {
 	periodFlags
-	format string
-	output string
+	format    string
+	output    string
+	template  string
+	chart     string
+	overrides map[string]*string // document settings given as flags
 }
 
 func (a *app) summarizeCmd() *cobra.Command {
-	o := &summarizeOptions{}
+	o := &summarizeOptions{overrides: map[string]*string{}}
 	cmd := &cobra.Command{
 		Use:   "summarize --period TỪ-ĐẾN",
-		Short: "Lập số liệu tổng kết giai đoạn / compile the period summary",
+		Short: "Lập bảng tổng hợp Excel và báo cáo PDF của giai đoạn / compile the period summary",
 		Long: `Cộng dồn số liệu đang có hiệu lực theo giai đoạn: chỉ tiêu "cộng dồn" cộng các năm,
 chỉ tiêu "thời điểm" (như số mô hình đang hoạt động) lấy số của năm cuối; so sánh với
 giai đoạn trước cùng độ dài; và tình hình báo cáo của các đơn vị.
---format json in ra JSON (FORMATS.md §5); text in bảng tóm tắt. Bảng Excel và báo cáo
-PDF (xlsx, pdf) sẽ có ở phiên bản sau.` + exitStatusHelp,
-		Example: `  tongket summarize --period 2013-2023 --format json -o tong-ket-2013-2023.json
-  tongket summarize --years 5 --to 2024 --format text`,
+
+Mặc định ghi hai tệp vào thư mục -o (mặc định thư mục hiện tại):
+  tong-ket-2013-2023.xlsx  bảng tổng hợp; trang "Tổng hợp" là biểu số liệu của đơn vị
+                           tổng hợp (unit-code), cấp trên nhập thẳng được
+  tong-ket-2013-2023.pdf   báo cáo theo thể thức Nghị định 30/2020/NĐ-CP
+--format xlsx,pdf,json chọn các tệp cần ghi. Chỉ một định dạng json hoặc text thì in ra
+màn hình (hoặc ghi vào tệp -o TỆP). Thông tin cơ quan, người ký, nơi nhận lấy từ
+"tongket config", ghi đè được bằng cờ cùng tên; thiếu thì in dấu chấm "……" để điền tay.` + exitStatusHelp,
+		Example: `  tongket summarize --period 2013-2023
+  tongket summarize --years 5 --to 2024 -o bao-cao/ --doc-number "125/BC-CAQ"
+  tongket summarize --period 2013-2023 --format json -o tong-ket.json
+  tongket summarize --period 2019-2024 --format text`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := o.get()
-			if err != nil {
-				return err
-			}
-			for _, f := range strings.Split(o.format, ",") {
-				switch f {
-				case "json", "text":
-				case "xlsx", "pdf":
-					return fail(nil, "định dạng %s chưa có trong phiên bản này; hiện chỉ có json và text.",
-						"the %s format is not available in this version yet; use json or text.", f)
-				default:
-					return fail(nil, "định dạng %q không hỗ trợ; chọn json hoặc text.", "format %q is not supported; use json or text.", f)
-				}
-			}
-			if strings.Contains(o.format, ",") {
-				return fail(nil, "hiện chỉ chọn được một định dạng mỗi lần chạy.", "only one format per run for now.")
-			}
-			db, err := a.openDB(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			s, err := db.Summarize(cmd.Context(), p)
-			if err != nil {
-				return err
-			}
-			write := func(w io.Writer) error { return report.WriteJSON(w, s) }
-			if o.format == "text" {
-				write = func(w io.Writer) error { return report.WriteText(w, s) }
-			}
-			if o.output == "" || o.output == "-" {
-				return write(a.out)
-			}
-			if err := report.WriteFile(o.output, write); err != nil {
-				return fail(err, "không ghi được tệp %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
-					"cannot write %s: check the folder exists and is writable.", o.output)
-			}
-			a.info("Đã ghi %s\n", o.output)
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.summarize(cmd, o) },
 	}
 	o.periodFlags.add(cmd)
-	cmd.Flags().StringVar(&o.format, "format", "json", "định dạng: json|text (xlsx, pdf: phiên bản sau)")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "ghi ra tệp thay vì màn hình")
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "xlsx,pdf", "định dạng: xlsx,pdf,json (tệp) hoặc text (màn hình)")
+	f.StringVarP(&o.output, "output", "o", "", "thư mục ghi các tệp (mặc định thư mục hiện tại); với json/text: tệp")
+	f.StringVar(&o.template, "template", "", "mẫu lời văn báo cáo (text/template) thay cho mẫu có sẵn")
+	f.StringVar(&o.chart, "chart", "", "mã chỉ tiêu vẽ biểu đồ theo năm trong báo cáo (mặc định TT_BUOI)")
+	for _, s := range report.Settings {
+		o.overrides[s.Key] = f.String(s.Key, "", s.Help)
+	}
 	return cmd
+}
+
+func (a *app) summarize(cmd *cobra.Command, o *summarizeOptions) error {
+	p, err := o.get()
+	if err != nil {
+		return err
+	}
+	formats := strings.Split(o.format, ",")
+	for _, f := range formats {
+		if !slices.Contains(report.FileFormats, f) && f != "text" {
+			return fail(nil, "định dạng %q không hỗ trợ; chọn trong xlsx, pdf, json, text.", "format %q is not supported; use xlsx, pdf, json or text.", f)
+		}
+	}
+	toScreen := len(formats) == 1 && (formats[0] == "json" || formats[0] == "text")
+	if !toScreen && slices.Contains(formats, "text") {
+		return fail(nil, "text chỉ in ra màn hình, không đi cùng định dạng khác.", "text goes to the screen only, not with other formats.")
+	}
+	db, err := a.openDB(cmd.Context())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	s, err := db.Summarize(cmd.Context(), p)
+	if err != nil {
+		return err
+	}
+	if toScreen {
+		write := func(w io.Writer) error { return report.WriteJSON(w, s) }
+		if formats[0] == "text" {
+			write = func(w io.Writer) error { return report.WriteText(w, s) }
+		}
+		if o.output == "" || o.output == "-" {
+			return write(a.out)
+		}
+		if err := report.WriteFile(o.output, write); err != nil {
+			return fail(err, "không ghi được tệp %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
+				"cannot write %s: check the folder exists and is writable.", o.output)
+		}
+		a.info("Đã ghi %s\n", o.output)
+		return nil
+	}
+
+	if o.chart != "" && !slices.ContainsFunc(s.Indicators, func(i summary.Indicator) bool { return i.Code == o.chart }) {
+		return fail(nil, "không có chỉ tiêu mã %q để vẽ biểu đồ; xem mã trong báo cáo JSON hoặc biểu số liệu.",
+			"there is no indicator %q to chart.", o.chart)
+	}
+	stored, err := db.Settings(cmd.Context())
+	if err != nil {
+		return err
+	}
+	over := map[string]string{}
+	for k, v := range o.overrides {
+		over[k] = *v
+	}
+	doc := report.NewDocument(stored, over, a.now())
+	if doc.UnitCode == "" && slices.Contains(formats, "xlsx") {
+		a.info("Lưu ý: chưa đặt mã đơn vị tổng hợp, nên trang \"Tổng hợp\" chưa dùng làm biểu số liệu gửi cấp trên được. Hãy chạy: tongket config set unit-code MÃ (và unit-name).\n")
+	}
+	narrative, err := report.LoadNarrative(o.template)
+	if err != nil {
+		return fail(err, "không đọc được mẫu lời văn %s.", "cannot load the narrative template %s.", o.template)
+	}
+	dir := o.output
+	if dir == "" {
+		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
+	}
+	paths, err := report.WriteOutputs(dir, formats, s, doc, report.PDFOptions{Narrative: narrative, Chart: o.chart})
+	for _, p := range paths {
+		fmt.Fprintln(a.out, p)
+	}
+	if err != nil {
+		return fail(err, "không ghi được báo cáo vào %s: hãy kiểm tra thư mục có quyền ghi và ổ đĩa còn chỗ.",
+			"cannot write the report into %s: check the folder is writable and the disk has room.", dir)
+	}
+	return nil
 }

@@ -34,7 +34,9 @@ func TestUsage(t *testing.T) {
 		{[]string{"--lang", "en", "validate", filepath.Join(dir, "nope")}, "no such file or folder"},
 		{[]string{"summarize"}, "giai đoạn không hợp lệ"},
 		{[]string{"summarize", "--period", "2023-2013"}, "giai đoạn không hợp lệ"},
-		{[]string{"summarize", "--period", "2013-2023", "--format", "xlsx"}, "định dạng xlsx chưa có"},
+		{[]string{"summarize", "--period", "2013-2023", "--format", "docx"}, "định dạng \"docx\" không hỗ trợ"},
+		{[]string{"summarize", "--period", "2013-2023", "--format", "xlsx,text"}, "text chỉ in ra màn hình"},
+		{[]string{"summarize", "--period", "2013-2023", "--chart", "XX", "-o", dir}, "không có chỉ tiêu mã \"XX\""},
 		{[]string{"summarize", "--years", "10"}, "giai đoạn không hợp lệ"},
 		{[]string{"--lang", "fr", "init"}, "--lang chỉ nhận vi hoặc en"},
 		{[]string{"revert", "abc"}, "không phải số hiệu lần nộp"},
@@ -171,7 +173,7 @@ func TestWorkflow(t *testing.T) {
 		t.Fatalf("summarize text:\n%s", out)
 	}
 	outFile := filepath.Join(dir, "tk.json")
-	if code, _, _ = run(t, dir, "summarize", "--from", "2013", "--to", "2023", "-o", outFile); code != 0 {
+	if code, _, _ = run(t, dir, "summarize", "--from", "2013", "--to", "2023", "--format", "json", "-o", outFile); code != 0 {
 		t.Fatal("summarize -o failed")
 	}
 	if b, _ := os.ReadFile(outFile); !json.Valid(b) || string(b) != before {
@@ -272,5 +274,44 @@ func TestConfig(t *testing.T) {
 	}
 	if code, _, stderr := run(t, dir, "config", "set", "agencyy", "x"); code != exitFailed || !strings.Contains(stderr, "không có thiết lập") {
 		t.Fatalf("unknown key: %d %s", code, stderr)
+	}
+}
+
+// TestSummarizeFiles: the default run writes the workbook and the PDF into
+// the folder, named after the period, with the settings of "config".
+func TestSummarizeFiles(t *testing.T) {
+	dir := t.TempDir()
+	in := inbox(t, dir)
+	os.Remove(filepath.Join(in, "kien-an-loi.xlsx"))
+	if code, _, _ := run(t, dir, "ingest", in); code != 0 {
+		t.Fatal("ingest")
+	}
+	run(t, dir, "config", "set", "agency", "CÔNG AN QUẬN HỒNG BÀNG")
+	out := filepath.Join(dir, "bao-cao")
+	code, stdout, stderr := run(t, dir, "summarize", "--period", "2019-2024", "-o", out, "--doc-number", "125/BC-CAQ")
+	if code != 0 {
+		t.Fatalf("summarize: %d %s", code, stderr)
+	}
+	want := filepath.Join(out, "tong-ket-2019-2024.xlsx") + "\n" + filepath.Join(out, "tong-ket-2019-2024.pdf") + "\n"
+	if stdout != want {
+		t.Fatalf("printed %q, want %q", stdout, want)
+	}
+	if !strings.Contains(stderr, "chưa đặt mã đơn vị tổng hợp") {
+		t.Errorf("no advice about the missing unit-code: %s", stderr)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is missing in CI")
+		}
+		t.Skip("pdftotext missing")
+	}
+	txt, err := exec.Command("pdftotext", "-layout", filepath.Join(out, "tong-ket-2019-2024.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"CÔNG AN QUẬN HỒNG BÀNG", "Số: 125/BC-CAQ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "13.868"} {
+		if !strings.Contains(string(txt), w) {
+			t.Errorf("PDF lacks %q", w)
+		}
 	}
 }

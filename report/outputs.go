@@ -1,0 +1,42 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/tongket/tongket/summary"
+)
+
+// FileFormats are the formats written as files by WriteOutputs.
+var FileFormats = []string{"xlsx", "pdf", "json"}
+
+// FileName is the name of a period's output: tong-ket-2013-2023.xlsx.
+func FileName(p summary.Period, format string) string {
+	return "tong-ket-" + p.String() + "." + format
+}
+
+// WriteOutputs writes the summary into dir in each format, each file
+// atomically, and returns the paths in the order given.
+func WriteOutputs(dir string, formats []string, s *summary.Summary, d Document, opt PDFOptions) ([]string, error) {
+	var paths []string
+	for _, f := range formats {
+		var write func(io.Writer) error
+		switch f {
+		case "xlsx":
+			write = func(w io.Writer) error { return WriteWorkbook(w, s, d) }
+		case "pdf":
+			write = func(w io.Writer) error { return WritePDF(w, s, d, opt) }
+		case "json":
+			write = func(w io.Writer) error { return WriteJSON(w, s) }
+		default:
+			return paths, fmt.Errorf("unknown output format %q", f)
+		}
+		p := filepath.Join(dir, FileName(s.Period, f))
+		if err := WriteFile(p, write); err != nil {
+			return paths, err
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}
