@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"sync"
 	"testing"
@@ -199,15 +198,6 @@ func count(tb testing.TB, sqldb *sql.DB, q string, args ...any) int {
 		tb.Fatalf("%s: %v", q, err)
 	}
 	return n
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 // mustOpenRaw opens a database file with the SQLite driver alone, to look at

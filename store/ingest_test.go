@@ -253,3 +253,44 @@ func TestIngestDryRunAndRefusal(t *testing.T) {
 	}
 	checkWhole(t, db.SQL())
 }
+
+// TestHistoryOfUnit: the unit filter matches whole codes only; '_' and '%'
+// in a code are characters, not patterns.
+func TestHistoryOfUnit(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpenDB(t)
+	for _, s := range []*submission.Submission{
+		makeSub("a.xlsx", f("HP_A", "TT_BUOI", 2013, 1)),
+		makeSub("b.xlsx", f("HPXA", "TT_BUOI", 2013, 1)),
+		makeSub("c.xlsx", f("X%Y", "TT_BUOI", 2013, 1), f("HP-A", "TT_BUOI", 2013, 1)),
+		makeSub("d.xlsx", f("HP-AB", "TT_BUOI", 2013, 1)),
+	} {
+		mustIngest(t, db, s)
+	}
+	tests := []struct {
+		unit string
+		want []string
+	}{
+		{"HP_A", []string{"a.xlsx"}},
+		{"HPXA", []string{"b.xlsx"}},
+		{"HP-A", []string{"c.xlsx"}},
+		{"X%Y", []string{"c.xlsx"}},
+		{"X%", nil},
+		{"%", nil},
+		{"HP", nil},
+		{"", []string{"d.xlsx", "c.xlsx", "b.xlsx", "a.xlsx"}},
+	}
+	for _, tt := range tests {
+		hist, err := db.History(ctx, tt.unit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range hist {
+			got = append(got, h.File)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("History(%q) = %v, want %v", tt.unit, got, tt.want)
+		}
+	}
+}

@@ -171,3 +171,37 @@ func TestSnapshot(t *testing.T) {
 		t.Errorf("snapshot over an existing file succeeded")
 	}
 }
+
+// TestOpenNewDatabaseConcurrently: commands started together on a database
+// that does not exist yet all open it (one creates it, the others wait).
+func TestOpenNewDatabaseConcurrently(t *testing.T) {
+	rounds, openers := 25, 8
+	if testing.Short() {
+		rounds = 10
+	}
+	failed := 0
+	for r := 0; r < rounds; r++ {
+		path := filepath.Join(t.TempDir(), "tongket.db")
+		errs := make(chan error, openers)
+		for g := 0; g < openers; g++ {
+			go func() {
+				db, err := store.Open(context.Background(), path, store.Options{})
+				if err == nil {
+					err = db.Close()
+				}
+				errs <- err
+			}()
+		}
+		for g := 0; g < openers; g++ {
+			if err := <-errs; err != nil {
+				failed++
+				if failed == 1 {
+					t.Errorf("round %d: %v", r, err)
+				}
+			}
+		}
+	}
+	if failed > 0 {
+		t.Errorf("%d of %d opens of a new database failed", failed, rounds*openers)
+	}
+}

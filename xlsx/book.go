@@ -5,7 +5,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -98,10 +97,20 @@ func (l Limits) withDefaults() Limits {
 
 // A part larger than bombMinSize that unpacks more than bombRatio times
 // its compressed size is refused as a zip bomb: real sheets compress
-// about 10–50:1, deflate's ceiling is about 1030:1.
+// about 5–30:1 (every cell carries its own reference), deflate's ceiling
+// is about 1030:1.
+//
+// That rule alone lets through a bomb that stays just under 1000:1 (Go's
+// own deflate tops out near 940:1) and just under MaxUncompressed: a 1 MB
+// file of 1 GB of empty <c/> cells takes seconds to scan. So the parts a
+// workbook needs, taken together, may not unpack more than bookBombRatio
+// times once they exceed bookBombSize: below that size scanning takes
+// well under a second whatever the ratio.
 const (
-	bombMinSize = 10 << 20
-	bombRatio   = 1000
+	bombMinSize   = 10 << 20
+	bombRatio     = 1000
+	bookBombSize  = 100 << 20
+	bookBombRatio = 100
 )
 
 // Book is an open workbook. Its methods may be called from several
@@ -166,6 +175,7 @@ func OpenReaderAt(r io.ReaderAt, size int64, name string, lim Limits) (*Book, er
 	if size > lim.MaxFileBytes {
 		return nil, tooLarge(fmt.Sprintf("the file is %s, over the %s limit", mb(size), mb(lim.MaxFileBytes)))
 	}
+	r = &boundedReaderAt{r: r, size: size}
 	head := make([]byte, min(size, 4096))
 	if n, err := r.ReadAt(head, 0); n < len(head) {
 		return nil, ioError("reading", err)
@@ -194,6 +204,30 @@ func OpenReaderAt(r io.ReaderAt, size int64, name string, lim Limits) (*Book, er
 		return nil, err
 	}
 	return b, nil
+}
+
+// boundedReaderAt keeps reads inside the file: a damaged zip directory
+// can point at negative or huge offsets, which must read as a damaged
+// file, not as an I/O failure of the underlying reader.
+type boundedReaderAt struct {
+	r    io.ReaderAt
+	size int64
+}
+
+var errOffset = fmt.Errorf("offset outside the file: %w", zip.ErrFormat)
+
+func (b *boundedReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	if off < 0 || off > b.size {
+		return 0, errOffset
+	}
+	if rest := b.size - off; int64(len(p)) > rest {
+		n, err := b.r.ReadAt(p[:rest], off)
+		if err == nil {
+			err = io.EOF
+		}
+		return n, err
+	}
+	return b.r.ReadAt(p, off)
 }
 
 // normPart makes a zip entry name comparable with a relationship target:
@@ -233,7 +267,7 @@ func (b *Book) load() error {
 	}
 	dir := path.Dir(wbName)
 	var rels []rel
-	relsName := dir + "/_rels/" + path.Base(wbName) + ".rels"
+	relsName := path.Join(dir, "_rels", path.Base(wbName)+".rels")
 	if rf := b.files[relsName]; rf != nil {
 		var err error
 		if rels, err = b.readRels(rf, dir); err != nil {
@@ -248,7 +282,7 @@ func (b *Book) load() error {
 		}
 	}
 	if b.sstZF == nil && len(rels) == 0 {
-		b.sstZF = b.files[dir+"/sharedstrings.xml"]
+		b.sstZF = b.files[path.Join(dir, "sharedstrings.xml")]
 	}
 	entries, err := b.readWorkbook(wb)
 	if err != nil {
@@ -258,7 +292,7 @@ func (b *Book) load() error {
 		r, ok := byID[e.rid]
 		if !ok && len(rels) == 0 {
 			// No relationships at all: guess the usual layout.
-			r, ok = rel{typ: "/worksheet", target: fmt.Sprintf("%s/worksheets/sheet%d.xml", dir, i+1)}, true
+			r, ok = rel{typ: "/worksheet", target: path.Join(dir, fmt.Sprintf("worksheets/sheet%d.xml", i+1))}, true
 		}
 		if !ok {
 			return corrupt(fmt.Sprintf("sheet %q has no entry in the workbook's relationships", e.name), nil)
@@ -308,7 +342,7 @@ func (b *Book) notWorkbook() error {
 // read, or a part with a zip-bomb compression ratio.
 func (b *Book) checkDeclared(wb *zip.File) error {
 	parts := append([]*zip.File{wb, b.sstZF}, b.parts...)
-	var total uint64
+	var total, packed uint64
 	seen := make(map[*zip.File]bool, len(parts))
 	for _, f := range parts {
 		if f == nil || seen[f] {
@@ -319,9 +353,13 @@ func (b *Book) checkDeclared(wb *zip.File) error {
 			return err
 		}
 		total += f.UncompressedSize64
+		packed += f.CompressedSize64
 		if total > uint64(b.lim.MaxUncompressed) {
 			return tooLarge(fmt.Sprintf("the workbook unpacks to more than %s", mb(b.lim.MaxUncompressed)))
 		}
+	}
+	if total > bookBombSize && total/bookBombRatio > packed {
+		return tooLarge(fmt.Sprintf("the workbook unpacks %d times its packed size (%s), a zip bomb", total/max(packed, 1), mb(int64(total))))
 	}
 	return nil
 }
@@ -364,7 +402,6 @@ func ioError(what string, err error) error {
 // caller sees.
 func partError(f *zip.File, err error) error {
 	var ce *ContainerError
-	var se *xml.SyntaxError
 	var ss *syntaxError
 	switch {
 	case errors.As(err, &ce):
@@ -375,8 +412,6 @@ func partError(f *zip.File, err error) error {
 		return corrupt(fmt.Sprintf("part %s fails its checksum", f.Name), err)
 	case errors.Is(err, zip.ErrAlgorithm):
 		return corrupt(fmt.Sprintf("part %s uses a compression method this reader does not support", f.Name), err)
-	case errors.As(err, &se):
-		return corrupt(fmt.Sprintf("the XML of part %s is damaged at line %d", f.Name, se.Line), err)
 	case errors.As(err, &ss):
 		return corrupt(fmt.Sprintf("the XML of part %s is damaged at line %d", f.Name, ss.line), err)
 	case errors.Is(err, errTokenTooLong):
@@ -404,8 +439,6 @@ func (br *budgetReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-var bufPool = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 16<<10) }}
-
 // scanBufs recycles scanner buffers: reading thousands of small files
 // should not cost 64 KB of garbage each.
 var scanBufs = sync.Pool{New: func() any { b := make([]byte, scanBufSize); return &b }}
@@ -421,14 +454,23 @@ func (b *Book) openScanner(f *zip.File, left *int64) (*scanner, func(drain bool)
 	if err != nil {
 		return nil, nil, partError(f, err)
 	}
+	var src io.Reader = &budgetReader{r: rc, left: left}
+	var pf *prefetch
+	if f.UncompressedSize64 >= prefetchMin {
+		pf = newPrefetch(src)
+		src = pf
+	}
 	bp := scanBufs.Get().(*[]byte)
-	s := newScanner(&budgetReader{r: rc, left: left}, *bp)
+	s := newScanner(src, *bp)
 	done := func(drain bool) error {
 		var err error
 		if drain {
 			if err = s.rerr; err == nil {
 				_, err = io.Copy(io.Discard, s.r)
 			}
+		}
+		if pf != nil {
+			pf.close() // before rc.Close: the goroutine may be reading rc
 		}
 		if len(s.buf) == scanBufSize {
 			*bp = s.buf
@@ -446,49 +488,6 @@ func (b *Book) openScanner(f *zip.File, left *int64) (*scanner, func(drain bool)
 		return nil, nil, partError(f, err)
 	}
 	return s, done, nil
-}
-
-// openPart opens a part for XML decoding. done must be called after use;
-// it returns the part's read error, if any, once drained.
-func (b *Book) openPart(f *zip.File, left *int64) (d *xml.Decoder, done func(drain bool) error, err error) {
-	if err := checkPart(f, *left); err != nil {
-		return nil, nil, err
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, nil, partError(f, err)
-	}
-	br := bufPool.Get().(*bufio.Reader)
-	br.Reset(&budgetReader{r: rc, left: left})
-	d = xml.NewDecoder(br)
-	d.CharsetReader = charsetReader
-	done = func(drain bool) error {
-		var err error
-		if drain {
-			// Reading to the end makes archive/zip verify the CRC.
-			_, err = io.Copy(io.Discard, br)
-		}
-		br.Reset(nil)
-		bufPool.Put(br)
-		rc.Close()
-		if err != nil {
-			return partError(f, err)
-		}
-		return nil
-	}
-	return d, done, nil
-}
-
-// charsetReader accepts the single-byte declarations some old writers put
-// in the XML prolog; the content of an OOXML part is UTF-8 in practice.
-func charsetReader(label string, r io.Reader) (io.Reader, error) {
-	switch strings.ToLower(label) {
-	case "utf8", "us-ascii", "ascii":
-		return r, nil
-	case "iso-8859-1", "latin1", "iso8859-1", "windows-1252", "cp1252":
-		return &latin1Reader{r: bufio.NewReader(r)}, nil
-	}
-	return nil, fmt.Errorf("unsupported XML encoding %q", label)
 }
 
 // latin1Reader turns ISO-8859-1 bytes into UTF-8.
@@ -520,13 +519,13 @@ type rel struct{ id, typ, target string }
 // folder of the source part ("" for the package), and may be absolute.
 func (b *Book) readRels(f *zip.File, dir string) ([]rel, error) {
 	left := b.lim.MaxUncompressed - b.meta
-	d, done, err := b.openPart(f, &left)
+	s, done, err := b.openScanner(f, &left)
 	if err != nil {
 		return nil, err
 	}
 	var rels []rel
 	for {
-		tok, err := d.RawToken()
+		err := s.next()
 		if err == io.EOF {
 			break
 		}
@@ -534,22 +533,22 @@ func (b *Book) readRels(f *zip.File, dir string) ([]rel, error) {
 			done(false)
 			return nil, partError(f, err)
 		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != "Relationship" {
+		if s.kind != tokStart || string(s.name) != "Relationship" {
 			continue
 		}
 		var r rel
 		external := false
-		for _, a := range se.Attr {
-			switch a.Name.Local {
+		for k := range s.attrList {
+			a := &s.attrList[k]
+			switch v := s.attrVal(a); string(s.attrName(a)) {
 			case "Id":
-				r.id = a.Value
+				r.id = string(v)
 			case "Type":
-				r.typ = a.Value
+				r.typ = string(v)
 			case "Target":
-				r.target = a.Value
+				r.target = string(v)
 			case "TargetMode":
-				external = strings.EqualFold(a.Value, "External")
+				external = strings.EqualFold(string(v), "External")
 			}
 		}
 		if external {
@@ -579,13 +578,13 @@ type wbEntry struct {
 // readWorkbook lists the <sheet> elements of workbook.xml in order.
 func (b *Book) readWorkbook(f *zip.File) ([]wbEntry, error) {
 	left := b.lim.MaxUncompressed - b.meta
-	d, done, err := b.openPart(f, &left)
+	s, done, err := b.openScanner(f, &left)
 	if err != nil {
 		return nil, err
 	}
 	var out []wbEntry
 	for {
-		tok, err := d.RawToken()
+		err := s.next()
 		if err == io.EOF {
 			break
 		}
@@ -593,22 +592,26 @@ func (b *Book) readWorkbook(f *zip.File) ([]wbEntry, error) {
 			done(false)
 			return nil, partError(f, err)
 		}
-		if ee, ok := tok.(xml.EndElement); ok && ee.Name.Local == "sheets" {
+		if s.kind == tokEnd && string(s.name) == "sheets" {
 			break // nothing after <sheets> is needed
 		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != "sheet" {
+		if s.kind != tokStart || string(s.name) != "sheet" {
 			continue
 		}
 		var e wbEntry
-		for _, a := range se.Attr {
-			switch {
-			case a.Name.Local == "name":
-				e.name = a.Value
-			case a.Name.Local == "state":
-				e.hidden = a.Value == "hidden" || a.Value == "veryHidden"
-			case a.Name.Local == "id" && a.Name.Space != "" && a.Name.Space != "xmlns":
-				e.rid = a.Value // r:id, whatever the prefix
+		for k := range s.attrList {
+			a := &s.attrList[k]
+			n, v := s.attrName(a), s.attrVal(a)
+			switch string(n) {
+			case "name":
+				e.name = string(v)
+			case "state":
+				e.hidden = string(v) == "hidden" || string(v) == "veryHidden"
+			default:
+				// r:id, whatever the prefix is called.
+				if i := bytes.IndexByte(n, ':'); i > 0 && string(n[i+1:]) == "id" && string(n[:i]) != "xmlns" {
+					e.rid = string(v)
+				}
 			}
 		}
 		out = append(out, e)

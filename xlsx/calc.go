@@ -12,7 +12,7 @@ import (
 // excelize (slow, whole-file; hence only on demand) and keeps it until
 // Close. The result is excelize's raw, unformatted value; a result that is
 // an Excel error value is returned as a *FormulaError.
-func (b *Book) Calc(s Sheet, ref string) (string, error) {
+func (b *Book) Calc(s Sheet, ref string) (v string, err error) {
 	i, err := b.lookup(s)
 	if err != nil {
 		return "", err
@@ -23,13 +23,20 @@ func (b *Book) Calc(s Sheet, ref string) (string, error) {
 	name := b.sheets[i].Name
 	b.calcMu.Lock()
 	defer b.calcMu.Unlock()
+	// The calculation engine runs on the submitted file's formulas; a
+	// panic in it must not take the whole run down.
+	defer func() {
+		if p := recover(); p != nil {
+			v, err = "", fmt.Errorf("xlsx: calculating %s!%s: excelize panicked: %v", name, ref, p)
+		}
+	}()
 	if b.xf == nil && b.xfErr == nil {
 		b.xf, b.xfErr = b.openExcelize()
 	}
 	if b.xfErr != nil {
 		return "", b.xfErr
 	}
-	v, err := b.xf.CalcCellValue(name, ref, excelize.Options{RawCellValue: true})
+	v, err = b.xf.CalcCellValue(name, ref, excelize.Options{RawCellValue: true})
 	if err != nil {
 		if IsExcelError(err.Error()) {
 			return "", &FormulaError{Value: err.Error()}

@@ -218,11 +218,13 @@ func (r *sheetReader) startRow(s *scanner) error {
 		return tooLarge(fmt.Sprintf("sheet %q has more than %d rows", r.name, r.lim.MaxRows))
 	}
 	r.rowGiven = false
-	for _, a := range s.attrList {
-		if string(a.name) == "r" {
-			n, ok := parseUint(a.val, maxRow)
+	for k := range s.attrList {
+		a := &s.attrList[k]
+		if string(s.attrName(a)) == "r" {
+			val := s.attrVal(a)
+			n, ok := parseUint(val, maxRow)
 			if !ok || n < 1 {
-				return corrupt(fmt.Sprintf("sheet %q has a row numbered %q", r.name, a.val), nil)
+				return corrupt(fmt.Sprintf("sheet %q has a row numbered %q", r.name, val), nil)
 			}
 			r.rowNum, r.rowGiven = n, true
 		}
@@ -274,15 +276,17 @@ func (r *sheetReader) startCell(s *scanner) error {
 	r.c = pending{}
 	r.typ = typNumber
 	col := 0
-	for _, a := range s.attrList {
-		switch string(a.name) {
+	for k := range s.attrList {
+		a := &s.attrList[k]
+		switch string(s.attrName(a)) {
 		case "r":
-			if len(a.val) == 0 {
+			val := s.attrVal(a)
+			if len(val) == 0 {
 				continue
 			}
-			c, row, ok := splitRef(a.val)
+			c, row, ok := splitRef(val)
 			if !ok || c == 0 {
-				return corrupt(fmt.Sprintf("sheet %q has a cell with the reference %q", r.name, a.val), nil)
+				return corrupt(fmt.Sprintf("sheet %q has a cell with the reference %q", r.name, val), nil)
 			}
 			col = c
 			if row != 0 && !r.rowGiven && len(r.cells) == 0 && r.lastCol == 0 {
@@ -290,7 +294,7 @@ func (r *sheetReader) startCell(s *scanner) error {
 				r.rowNum = row
 			}
 		case "t":
-			r.typ = cellType(a.val)
+			r.typ = cellType(s.attrVal(a))
 		}
 	}
 	if col == 0 {

@@ -610,3 +610,32 @@ func TestSniffText(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentRows: a Book may be read from several goroutines.
+func TestConcurrentRows(t *testing.T) {
+	data, _ := benchBook(t, 2000)
+	b, err := openBytes(t, data, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			n := 0
+			err := b.Rows(b.Sheets()[0], func(r Row) error {
+				n += len(r.Cells)
+				return nil
+			})
+			if err == nil && n != 20000 {
+				err = errors.New("wrong cell count")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -7,7 +7,23 @@ Python UNO bridge for the password-protected file. Run from anywhere:
 
     python3 xlsx/testdata/gen.py
 
-Fixtures made by excelize come from genexcelize/main.go instead.
+(openpyxl may only be installed for the system Python, /usr/bin/python3.)
+
+    openpyxl.xlsx      types, inline strings, t="d" dates, formulas without
+                       cached values, hidden first sheet, chartsheet,
+                       very hidden sheet
+    libreoffice.xlsx   source.fods through LibreOffice: shared and rich-text
+                       strings, cached formula values (number, error, string,
+                       empty string, boolean), hidden second sheet
+    libreoffice.xlsm   the same as a macro-enabled workbook
+    libreoffice.ods    the same as .ods   (must be refused: not-xlsx/ods)
+    libreoffice.xls    the same as .xls   (must be refused: not-xlsx/xls)
+    encrypted.xlsx     the same, password "secret" (CFB + EncryptionInfo)
+    csv_renamed.xlsx   a CSV file named .xlsx
+    text_renamed.xlsx  a text file named .xlsx
+
+excelize.xlsx comes from genexcelize/main.go instead. Zip bombs, truncated
+and hand-written workbooks are built by the tests themselves.
 """
 import datetime
 import os
