@@ -38,7 +38,8 @@ func (db *DB) History(ctx context.Context, unit string) ([]Record, error) {
 		FROM submissions s`
 	var args []any
 	if unit != "" {
-		q += ` WHERE ',' || s.units || ',' LIKE '%,' || ? || ',%'`
+		// instr, not LIKE: "_" and "%" in a unit code are not wildcards.
+		q += ` WHERE instr(',' || s.units || ',', ',' || ? || ',') > 0`
 		args = append(args, unit)
 	}
 	q += ` ORDER BY s.id DESC`

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"path/filepath"
 	"testing"
 )
@@ -48,5 +49,30 @@ func TestMigrateForward(t *testing.T) {
 	}
 	if s, _ := db.Settings(ctx); len(s) != 0 {
 		t.Fatalf("unset left %v", s)
+	}
+}
+
+// TestForeignDatabase: another program's SQLite file is refused untouched.
+func TestForeignDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "other.db")
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`CREATE TABLE contacts(name TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	_, err = Open(context.Background(), path, Options{})
+	var se *Error
+	if !errors.As(err, &se) || se.Hint == "" {
+		t.Fatalf("error %v, want a *Error with a hint", err)
+	}
+	raw, _ = sql.Open("sqlite", path)
+	defer raw.Close()
+	var n int
+	raw.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type='table'`).Scan(&n)
+	if n != 1 {
+		t.Fatalf("%d tables after the refusal, want only the program's own", n)
 	}
 }

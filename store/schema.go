@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -102,6 +103,20 @@ func (db *DB) migrate(ctx context.Context) error {
 	// Re-read under the write lock: another process may have migrated.
 	if v, err = schemaVersion(ctx, tx); err != nil {
 		return fmt.Errorf("migrate: %w", err)
+	}
+	if v == SchemaVersion {
+		return nil
+	}
+	if v == 0 {
+		// A database with tables but none of ours belongs to another program.
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'`).Scan(&n); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		if n > 0 {
+			return &Error{Op: "open", Path: db.path, Err: errors.New("an SQLite database of another program"),
+				Hint: "Tệp này là cơ sở dữ liệu SQLite của chương trình khác, không phải của tongket. Hãy chỉ đúng tệp bằng --db, hoặc dùng tên tệp khác."}
+		}
 	}
 	for i := v; i < len(migrations); i++ {
 		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
