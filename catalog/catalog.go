@@ -77,6 +77,10 @@ type Rule struct {
 type Catalog struct {
 	Indicators []Indicator
 	Rules      []Rule
+	// Organisations a nominee may belong to, in the order rosters print
+	// them, and the award forms; both are data the user can extend.
+	Organisations []string
+	AwardForms    []string
 
 	byCode map[string]int
 	byKey  map[string]int
@@ -87,8 +91,10 @@ type Catalog struct {
 var builtinJSON []byte
 
 type file struct {
-	Indicators []Indicator `json:"indicators"`
-	Rules      []Rule      `json:"rules"`
+	Indicators    []Indicator `json:"indicators"`
+	Rules         []Rule      `json:"rules"`
+	Organisations []string    `json:"organisations"`
+	AwardForms    []string    `json:"award_forms"`
 }
 
 // Builtin returns the embedded catalog of FORMATS.md §1.
@@ -101,6 +107,7 @@ func Builtin() *Catalog {
 	if err != nil {
 		panic("catalog: embedded builtin.json is invalid: " + err.Error())
 	}
+	c.Organisations, c.AwardForms = f.Organisations, f.AwardForms
 	return c
 }
 

@@ -132,7 +132,9 @@ func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary
 	if err := db.completeness(ctx, tx, s); err != nil {
 		return nil, err
 	}
-	s.Awards = summary.Awards{ByKind: map[string]int{}, ByOrganisation: map[string]int{}, ByForm: map[string]int{}}
+	if err := awardCounts(ctx, tx, s); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -58,6 +58,39 @@ var migrations = []string{
 	CREATE INDEX audit_submission ON audit(submission_id);`,
 	// 2: report settings (agency, place, signer, …) kept by "tongket config".
 	`CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+	// 3: award rosters, and the organisations and forms they may name.
+	`CREATE TABLE organisations (name TEXT PRIMARY KEY, ord INTEGER NOT NULL);
+	CREATE TABLE award_forms (name TEXT PRIMARY KEY, ord INTEGER NOT NULL);
+	CREATE TABLE rosters (
+		id INTEGER PRIMARY KEY,
+		file_name TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, sheet TEXT NOT NULL,
+		entries INTEGER NOT NULL, ingested_at TEXT NOT NULL,
+		state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active','reverted')));
+	CREATE INDEX rosters_sha ON rosters(sha256);
+	CREATE TABLE awards (
+		id INTEGER PRIMARY KEY, roster_id INTEGER NOT NULL REFERENCES rosters(id),
+		name TEXT NOT NULL, kind TEXT NOT NULL, position TEXT NOT NULL, unit TEXT NOT NULL,
+		organisation TEXT NOT NULL, form TEXT NOT NULL, authority TEXT NOT NULL,
+		decision_number TEXT NOT NULL, decision_date TEXT NOT NULL, -- yyyy-mm-dd
+		achievement TEXT NOT NULL, sheet TEXT NOT NULL, row INTEGER NOT NULL);
+	CREATE INDEX awards_date ON awards(decision_date);
+	CREATE INDEX awards_roster ON awards(roster_id);`,
+}
+
+// seedLists fills the organisations and award forms a new or upgraded
+// database starts with; existing rows (the user's) are kept.
+func seedLists(ctx context.Context, tx *sql.Tx, c *catalog.Catalog) error {
+	for i, o := range c.Organisations {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO organisations(name, ord) VALUES(?, ?)`, o, i+1); err != nil {
+			return err
+		}
+	}
+	for i, f := range c.AwardForms {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO award_forms(name, ord) VALUES(?, ?)`, f, i+1); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SchemaVersion is the schema this tongket writes.
@@ -126,6 +159,11 @@ func (db *DB) migrate(ctx context.Context) error {
 	if v == 0 {
 		if err := seedCatalog(ctx, tx, catalog.Builtin()); err != nil {
 			return fmt.Errorf("seed catalog: %w", err)
+		}
+	}
+	if v < 3 {
+		if err := seedLists(ctx, tx, catalog.Builtin()); err != nil {
+			return fmt.Errorf("seed award lists: %w", err)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES('schema_version', ?)
