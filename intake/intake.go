@@ -129,7 +129,8 @@ func run(ctx context.Context, db *store.DB, paths []string, opt Options, ingest 
 	}
 	hist := history{ctx: ctx, db: db}
 	ropt := submission.Options{Catalog: cat, Limits: opt.Limits, Now: opt.Now}
-	err = readAll(ctx, inputs, ropt, opt.Workers, func(sub *submission.Submission) error {
+	read := func(in Input) *submission.Submission { return readOne(in, ropt) }
+	err = readAll(ctx, inputs, opt.Workers, read, func(sub *submission.Submission) error {
 		fr, err := settle(ctx, db, sub, cat, dir, hist, ingest)
 		if err != nil {
 			return err
@@ -231,7 +232,7 @@ func (r *Result) add(fr FileResult) {
 		return
 	}
 	switch fr.Status {
-	case "stored":
+	case "stored", "replaced":
 		r.Totals.Stored++
 		r.Totals.Add(*fr.Counts)
 	case "rejected":
@@ -252,14 +253,14 @@ func (h history) Figures(unit string) (check.Series, error) { return h.db.Figure
 // readAll reads files on all cores and hands them to fn one at a time in
 // input order. Readers run at most a window ahead of fn, so memory does not
 // grow with the number of files.
-func readAll(ctx context.Context, inputs []Input, opt submission.Options, workers int, fn func(*submission.Submission) error) error {
+func readAll[T any](ctx context.Context, inputs []Input, workers int, read func(Input) T, fn func(T) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	window := 2 * workers
-	slots := make([]chan *submission.Submission, len(inputs))
+	slots := make([]chan T, len(inputs))
 	for i := range slots {
-		slots[i] = make(chan *submission.Submission, 1)
+		slots[i] = make(chan T, 1)
 	}
 	tokens := make(chan struct{}, window)
 	jobs := make(chan int)
@@ -283,19 +284,19 @@ func readAll(ctx context.Context, inputs []Input, opt submission.Options, worker
 	for w := 0; w < workers; w++ {
 		go func() {
 			for i := range jobs {
-				slots[i] <- readOne(inputs[i], opt)
+				slots[i] <- read(inputs[i])
 			}
 		}()
 	}
 	for i := range inputs {
-		var sub *submission.Submission
+		var v T
 		select {
-		case sub = <-slots[i]:
+		case v = <-slots[i]:
 		case <-ctx.Done():
 			return ctx.Err()
 		}
 		<-tokens
-		if err := fn(sub); err != nil {
+		if err := fn(v); err != nil {
 			return err
 		}
 	}

@@ -71,6 +71,10 @@ func fileOutcome(f FileResult) lang.Text {
 		return lang.F("đã lưu (lần nộp số %d): %s thêm mới, %s cập nhật, %s không đổi",
 			"stored (submission %d): %s inserted, %s updated, %s unchanged",
 			f.SubmissionID, vn.FormatInt(int64(f.Counts.Inserted)), vn.FormatInt(int64(f.Counts.Updated)), vn.FormatInt(int64(f.Counts.Unchanged)))
+	case "replaced":
+		return lang.F("đã lưu (lần nhập số %d), thay thế danh sách cùng tên nhập trước đó: %s mục",
+			"stored (import %d), replacing the earlier list of the same name: %s entries",
+			f.SubmissionID, vn.FormatInt(int64(f.Counts.Inserted)))
 	case "skipped":
 		return lang.F("bỏ qua: đúng tệp này đã được nhập (lần nộp số %d)",
 			"skipped: these exact bytes were already ingested (submission %d)", f.SubmissionID)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/tongket/tongket/roster"
 	"github.com/tongket/tongket/summary"
 )
 
@@ -33,6 +34,36 @@ func WriteOutputs(dir string, formats []string, s *summary.Summary, d Document, 
 			return paths, fmt.Errorf("unknown output format %q", f)
 		}
 		p := filepath.Join(dir, FileName(s.Period, f))
+		if err := WriteFile(p, write); err != nil {
+			return paths, err
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}
+
+// RosterFileName is the name of a period's roster: khen-thuong-2019-2024.pdf.
+func RosterFileName(from, to int, format string) string {
+	return fmt.Sprintf("khen-thuong-%d-%d.%s", from, to, format)
+}
+
+// WriteRosterOutputs writes a roster export into dir in each format, each
+// file atomically, and returns the paths.
+func WriteRosterOutputs(dir string, formats []string, e roster.Export, d Document) ([]string, error) {
+	var paths []string
+	for _, f := range formats {
+		var write func(io.Writer) error
+		switch f {
+		case "xlsx":
+			write = func(w io.Writer) error { return WriteRosterWorkbook(w, e, d) }
+		case "pdf":
+			write = func(w io.Writer) error { return WriteRosterPDF(w, e, d) }
+		case "json":
+			write = func(w io.Writer) error { return roster.WriteJSON(w, e) }
+		default:
+			return paths, fmt.Errorf("unknown output format %q", f)
+		}
+		p := filepath.Join(dir, RosterFileName(e.Period.From, e.Period.To, f))
 		if err := WriteFile(p, write); err != nil {
 			return paths, err
 		}

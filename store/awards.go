@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/tongket/tongket/roster"
@@ -52,7 +53,8 @@ func (db *DB) LookupRoster(ctx context.Context, sha string) (int64, bool, error)
 }
 
 // ImportRoster stores a valid roster whole in one transaction; the same
-// bytes already stored are skipped.
+// bytes already stored are skipped. A roster with the same file name as an
+// active one is its corrected version and replaces it (Replaced).
 func (db *DB) ImportRoster(ctx context.Context, r *roster.Roster) (IngestResult, error) {
 	if !r.Valid() {
 		return IngestResult{}, errors.New("import roster: roster has errors")
@@ -71,6 +73,28 @@ func (db *DB) ImportRoster(ctx context.Context, r *roster.Roster) (IngestResult,
 		return IngestResult{}, fmt.Errorf("import roster: %w", err)
 	}
 	now := db.now().UTC().Format(time.RFC3339)
+	var replaced []int64
+	rows, err := tx.QueryContext(ctx, `SELECT id, file_name FROM rosters WHERE state = 'active'`)
+	if err != nil {
+		return IngestResult{}, fmt.Errorf("import roster: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
+			return IngestResult{}, fmt.Errorf("import roster: %w", err)
+		}
+		if filepath.Base(name) == filepath.Base(r.File) {
+			replaced = append(replaced, id)
+		}
+	}
+	rows.Close()
+	for _, id := range replaced {
+		if _, err := tx.ExecContext(ctx, `UPDATE rosters SET state = 'reverted' WHERE id = ?`, id); err != nil {
+			return IngestResult{}, db.writeErr("awards import", err)
+		}
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO rosters(file_name, sha256, size, sheet, entries, ingested_at) VALUES(?,?,?,?,?,?)`,
 		r.File, r.SHA256, r.Size, r.Sheet, len(r.Entries), now)
 	if err != nil {
@@ -95,7 +119,7 @@ func (db *DB) ImportRoster(ctx context.Context, r *roster.Roster) (IngestResult,
 	if err := tx.Commit(); err != nil {
 		return IngestResult{}, db.writeErr("awards import", err)
 	}
-	return IngestResult{SubmissionID: id, Counts: Counts{Inserted: len(r.Entries)}}, nil
+	return IngestResult{SubmissionID: id, Counts: Counts{Inserted: len(r.Entries)}, Replaced: replaced}, nil
 }
 
 // Awards returns the stored awards of active rosters whose decision year is

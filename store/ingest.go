@@ -32,6 +32,8 @@ type IngestResult struct {
 	// Skipped: the same bytes are already stored as SubmissionID.
 	Skipped bool
 	Counts
+	// Replaced are earlier rosters this corrected one withdrew.
+	Replaced []int64
 }
 
 // Lookup returns the active submission with these bytes, if any.
