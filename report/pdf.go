@@ -58,6 +58,11 @@ func WritePDF(w io.Writer, s *summary.Summary, d Document, opt PDFOptions) error
 	p.body(parseMarkup(text.Body))
 	p.signature(d)
 	p.appendix(s, d, text, opt.Chart)
+	return p.output(w)
+}
+
+// output writes the finished document to w, its fonts renamed.
+func (p *pdfDoc) output(w io.Writer) error {
 	var b bytes.Buffer
 	if err := p.f.Output(&b); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
@@ -327,15 +332,40 @@ func (p *pdfDoc) justify(x, w, y, lh float64, line string) {
 // header draws the agency block, the national motto, the number and
 // place-and-date line, and the title with its summary line.
 func (p *pdfDoc) header(d Document, title string) {
-	lh := 5.4
+	const lh = 5.4
+	lx, lw := p.agencyBlock(d)
+
+	// Number (left) and place and date (right, italic).
+	p.y += 4
+	p.font("", 13)
+	p.center(lx, lw, p.y, lh, numberLine(d))
+	p.font("I", 13.5)
+	p.center(p.lm+lw, p.cw()-lw, p.y, lh, pdfText(d.Place)+", "+dateOr(d.Date, true))
+	p.y += lh + 9
+
+	// Title and its summary line, a short rule under it.
+	p.centered("BÁO CÁO", p.lm, p.cw(), "B", 14, 6.2)
+	widest := p.centered(title, p.lm+10, p.cw()-20, "B", 14, 6.2)
+	rl := max(widest/3, 25)
+	p.rule(p.lm+(p.cw()-rl)/2, p.lm+(p.cw()+rl)/2, p.y+0.8)
+	p.y += 8
+}
+
+// agencyBlock draws, from p.y down, the agency block (parent agency, agency
+// in bold, a short rule) on the left and the national motto on the right,
+// and leaves p.y under the lower of the two. It returns the left block's x
+// and width, under which the document number goes.
+func (p *pdfDoc) agencyBlock(d Document) (lx, lw float64) {
+	const lh = 5.4
 	motto := "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 	p.font("B", agencySize)
 	// The motto block is as wide as the motto, at the right margin; the
-	// agency block takes the rest, a gap apart.
+	// agency block takes the rest, a gap apart, at most 100 mm (on a
+	// landscape page it would drift to the middle).
 	rw := p.width(motto) + 2
 	rx := p.pw - p.rm - rw
-	lx := p.lm
-	lw := rx - lx - 2
+	lx = p.lm
+	lw = min(rx-lx-2, 100)
 
 	// Left: parent agency, then agency in bold, a short rule under it.
 	top := p.y
@@ -350,22 +380,8 @@ func (p *pdfDoc) header(d Document, title string) {
 	p.centered(motto, rx, rw, "B", agencySize, lh)
 	sw := p.centered("Độc lập - Tự do - Hạnh phúc", rx, rw, "B", mottoSize, lh)
 	p.rule(rx+(rw-sw)/2, rx+(rw+sw)/2, p.y+0.6)
-	yr := p.y
-
-	// Number (left) and place and date (right, italic).
-	p.y = max(yl, yr) + 4
-	p.font("", 13)
-	p.center(lx, lw, p.y, lh, numberLine(d))
-	p.font("I", 13.5)
-	p.center(p.lm+lw, p.cw()-lw, p.y, lh, pdfText(d.Place)+", "+dateOr(d.Date, true))
-	p.y += lh + 9
-
-	// Title and its summary line, a short rule under it.
-	p.centered("BÁO CÁO", p.lm, p.cw(), "B", 14, 6.2)
-	widest = p.centered(title, p.lm+10, p.cw()-20, "B", 14, 6.2)
-	rl = max(widest/3, 25)
-	p.rule(p.lm+(p.cw()-rl)/2, p.lm+(p.cw()+rl)/2, p.y+0.8)
-	p.y += 8
+	p.y = max(yl, p.y)
+	return lx, lw
 }
 
 // centered draws s centred in [x, x+w] from p.y down: each of its lines
@@ -519,16 +535,7 @@ func (p *pdfDoc) appendix(s *summary.Summary, d Document, text NarrativeText, ch
 		t.fit(p, a4H-lsLeft-lsRight)
 	}
 	p.newPage(landscape)
-
-	p.centered("Phụ lục I", p.lm, p.cw(), "B", 14, 6.2)
-	p.centered(strings.ToUpper(text.Appendix), p.lm+10, p.cw()-20, "B", 13.5, 6)
-	no := pdfTrim(d.DocNumber)
-	if no == "" {
-		no = Blank + "/BC-" + Blank
-	}
-	p.centered("(Kèm theo Báo cáo số "+no+" "+dateOr(d.Date, true)+")", p.lm, p.cw(), "I", 13, 6)
-	p.rule(p.lm+p.cw()/2-15, p.lm+p.cw()/2+15, p.y+1.5)
-	p.y += 6
+	p.appendixTitle("Phụ lục I", strings.ToUpper(text.Appendix), d)
 
 	note := "Ghi chú: “" + pdfNA + "” là chưa có số liệu (đơn vị chưa báo cáo), khác với số 0. " +
 		"Chỉ tiêu cộng dồn đến cuối kỳ (mô hình đang hoạt động, xã, phường có mô hình, camera) " +
@@ -554,6 +561,21 @@ func (p *pdfDoc) appendix(s *summary.Summary, d Document, text NarrativeText, ch
 	if ind != nil && len(ind.ByYear) > 0 {
 		p.chart(s.Period, ind, text.Chart)
 	}
+}
+
+// appendixTitle draws an appendix's heading: its label ("Phụ lục I"), its
+// name in capitals and "(Kèm theo Báo cáo số … ngày …)" in italics, with a
+// short rule under it.
+func (p *pdfDoc) appendixTitle(label, name string, d Document) {
+	p.centered(label, p.lm, p.cw(), "B", 14, 6.2)
+	p.centered(name, p.lm+10, p.cw()-20, "B", 13.5, 6)
+	no := pdfTrim(d.DocNumber)
+	if no == "" {
+		no = Blank + "/BC-" + Blank
+	}
+	p.centered("(Kèm theo Báo cáo số "+no+" "+dateOr(d.Date, true)+")", p.lm, p.cw(), "I", 13, 6)
+	p.rule(p.lm+p.cw()/2-15, p.lm+p.cw()/2+15, p.y+1.5)
+	p.y += 6
 }
 
 // pdfTable is the appendix table: its cells as text and its layout.

@@ -56,7 +56,7 @@ func WriteWorkbook(w io.Writer, s *summary.Summary, d Document) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &xBook{f: f, s: s, d: d, styles: map[xStyle]int{}}
+	b := &xBook{f: f, s: s, d: d, period: s.Period, styles: map[xStyle]int{}}
 	if err := b.write(); err != nil {
 		return fmt.Errorf("write summary workbook: %w", err)
 	}
@@ -94,8 +94,9 @@ func WriteWorkbook(w io.Writer, s *summary.Summary, d Document) error {
 
 type xBook struct {
 	f      *excelize.File
-	s      *summary.Summary
+	s      *summary.Summary // nil for a book that is not a summary (the award roster)
 	d      Document
+	period summary.Period // of the title and the page footers
 	styles map[xStyle]int
 	charts []xChart // added once the sheets are written
 }
@@ -120,9 +121,15 @@ func (b *xBook) write() error {
 // docProps dates the file from the report date, so the same summary gives
 // the same workbook.
 func (b *xBook) docProps() error {
+	return b.setDocProps("Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc giai đoạn "+b.periodText(), "Biểu số liệu tổng kết")
+}
+
+// setDocProps sets the title and subject, the creator and the dates (the
+// report date).
+func (b *xBook) setDocProps(title, subject string) error {
 	p := &excelize.DocProperties{
-		Title:          "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc giai đoạn " + b.periodText(),
-		Subject:        "Biểu số liệu tổng kết",
+		Title:          title,
+		Subject:        subject,
 		Creator:        "tongket",
 		LastModifiedBy: "tongket",
 		Language:       "vi-VN",
@@ -136,7 +143,7 @@ func (b *xBook) docProps() error {
 
 // periodText is "2019–2024".
 func (b *xBook) periodText() string {
-	return fmt.Sprintf("%d–%d", b.s.Period.From, b.s.Period.To)
+	return fmt.Sprintf("%d–%d", b.period.From, b.period.To)
 }
 
 func (b *xBook) years() []int {
@@ -159,6 +166,7 @@ type xSheet struct {
 	freezeRow int // rows kept in view
 	titleRows [2]int
 	charts    []xChart
+	footer    string // left of the page footer; "" for "<name> — giai đoạn <period>"
 }
 
 type xRow struct {
@@ -1005,7 +1013,11 @@ func (b *xBook) pageSetup(sh *xSheet) error {
 	}); err != nil {
 		return err
 	}
+	footer := sh.footer
+	if footer == "" {
+		footer = sh.name + ` — giai đoạn ` + b.periodText()
+	}
 	return b.f.SetHeaderFooter(sh.name, &excelize.HeaderFooterOptions{
-		OddFooter: `&L&"Times New Roman,Italic"&9` + sh.name + ` — giai đoạn ` + b.periodText() + `&R&"Times New Roman,Regular"&10Trang &P/&N`,
+		OddFooter: `&L&"Times New Roman,Italic"&9` + footer + `&R&"Times New Roman,Regular"&10Trang &P/&N`,
 	})
 }
