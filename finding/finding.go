@@ -8,6 +8,7 @@
 package finding
 
 import (
+	"sort"
 	"strconv"
 
 	"github.com/tongket/tongket/lang"
@@ -97,6 +98,21 @@ func (f Finding) At(sheet, column string, row int) Finding {
 // New makes a finding with a code, severity and message.
 func New(sev Severity, code string, t lang.Text) Finding {
 	return Finding{Severity: sev, Code: code, Text: t}
+}
+
+// Sort orders findings errors first, then by row and column, so a report
+// reads top to bottom within each severity.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Severity != b.Severity {
+			return a.Severity == Error
+		}
+		if a.Row != b.Row {
+			return a.Row < b.Row
+		}
+		return len(a.Column) < len(b.Column) || (len(a.Column) == len(b.Column) && a.Column < b.Column)
+	})
 }
 
 // Count returns the number of errors and warnings in fs.

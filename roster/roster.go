@@ -39,6 +39,7 @@ type Entry struct {
 	// Where it came from, for findings and duplicates across files.
 	File  string `json:"-"`
 	Sheet string `json:"-"`
+	Col   string `json:"-"` // column letters of the name cell
 	Row   int    `json:"-"`
 }
 

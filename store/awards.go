@@ -105,14 +105,14 @@ func (db *DB) ImportRoster(ctx context.Context, r *roster.Roster) (IngestResult,
 		return IngestResult{}, fmt.Errorf("import roster: %w", err)
 	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO awards(roster_id, name, kind, position, unit, organisation, form, authority,
-		decision_number, decision_date, achievement, sheet, row) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		decision_number, decision_date, achievement, sheet, col, row) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return IngestResult{}, db.writeErr("awards import", err)
 	}
 	defer stmt.Close()
 	for _, e := range r.Entries {
 		if _, err := stmt.ExecContext(ctx, id, e.Name, e.Kind, e.Position, e.Unit, e.Organisation, e.Form, e.Authority,
-			e.DecisionNumber, e.DecisionDate.Format(time.DateOnly), e.Achievement, e.Sheet, e.Row); err != nil {
+			e.DecisionNumber, e.DecisionDate.Format(time.DateOnly), e.Achievement, e.Sheet, e.Col, e.Row); err != nil {
 			return IngestResult{}, db.writeErr("awards import", err)
 		}
 	}
@@ -126,7 +126,7 @@ func (db *DB) ImportRoster(ctx context.Context, r *roster.Roster) (IngestResult,
 // in [from, to] (every award when both are zero), in storage order.
 func (db *DB) Awards(ctx context.Context, from, to int) ([]roster.Entry, error) {
 	q := `SELECT a.name, a.kind, a.position, a.unit, a.organisation, a.form, a.authority, a.decision_number,
-			a.decision_date, a.achievement, r.file_name, a.sheet, a.row
+			a.decision_date, a.achievement, r.file_name, a.sheet, a.col, a.row
 		FROM awards a JOIN rosters r ON r.id = a.roster_id WHERE r.state = 'active'`
 	var args []any
 	if from != 0 || to != 0 {
@@ -143,7 +143,7 @@ func (db *DB) Awards(ctx context.Context, from, to int) ([]roster.Entry, error) 
 		var e roster.Entry
 		var date string
 		if err := rows.Scan(&e.Name, &e.Kind, &e.Position, &e.Unit, &e.Organisation, &e.Form, &e.Authority,
-			&e.DecisionNumber, &date, &e.Achievement, &e.File, &e.Sheet, &e.Row); err != nil {
+			&e.DecisionNumber, &date, &e.Achievement, &e.File, &e.Sheet, &e.Col, &e.Row); err != nil {
 			return nil, fmt.Errorf("awards: %w", err)
 		}
 		e.DecisionDate, _ = time.Parse(time.DateOnly, date)

@@ -72,7 +72,7 @@ var migrations = []string{
 		name TEXT NOT NULL, kind TEXT NOT NULL, position TEXT NOT NULL, unit TEXT NOT NULL,
 		organisation TEXT NOT NULL, form TEXT NOT NULL, authority TEXT NOT NULL,
 		decision_number TEXT NOT NULL, decision_date TEXT NOT NULL, -- yyyy-mm-dd
-		achievement TEXT NOT NULL, sheet TEXT NOT NULL, row INTEGER NOT NULL);
+		achievement TEXT NOT NULL, sheet TEXT NOT NULL, col TEXT NOT NULL DEFAULT '', row INTEGER NOT NULL);
 	CREATE INDEX awards_date ON awards(decision_date);
 	CREATE INDEX awards_roster ON awards(roster_id);`,
 }

@@ -47,32 +47,41 @@ var errStop = errors.New("stop")
 // Read reads one submitted file. It always returns a Submission; problems,
 // including a file that is not a workbook at all, are findings on it.
 func Read(path string, opt Options) *Submission {
-	sub := &Submission{File: path, badCells: map[cellKey]bool{}}
-	if opt.Limits == (xlsx.Limits{}) {
-		opt.Limits = xlsx.DefaultLimits
+	data, problem := LoadFile(path, opt.Limits)
+	if problem != nil {
+		return &Submission{File: path, Findings: []finding.Finding{*problem}, badCells: map[cellKey]bool{}}
+	}
+	return ReadBytes(path, data, opt)
+}
+
+// LoadFile reads a submitted workbook (a submission or a roster) whole,
+// refusing one over the size limit before reading it; a problem comes back
+// as a file-level finding.
+func LoadFile(path string, lim xlsx.Limits) ([]byte, *finding.Finding) {
+	if lim == (xlsx.Limits{}) {
+		lim = xlsx.DefaultLimits
 	}
 	st, err := os.Stat(path)
 	if err != nil {
-		sub.add(fileFinding(finding.CorruptFile, lang.F(
+		f := fileFinding(finding.CorruptFile, lang.F(
 			"Không đọc được tệp: %v. Hãy kiểm tra tệp còn tồn tại và bạn có quyền đọc.",
-			"Cannot read the file: %v. Check that it exists and is readable.", err)))
-		return sub
+			"Cannot read the file: %v. Check that it exists and is readable.", err))
+		return nil, &f
 	}
-	sub.Size = st.Size()
-	if sub.Size > opt.Limits.MaxFileBytes {
-		sub.add(fileFinding(finding.TooLarge, lang.F(
+	if st.Size() > lim.MaxFileBytes {
+		f := fileFinding(finding.TooLarge, lang.F(
 			"Tệp nặng %d MB, vượt giới hạn %d MB. Hãy chia thành nhiều tệp nhỏ hơn.",
 			"The file is %d MB, over the %d MB limit. Split it into smaller files.",
-			sub.Size>>20, opt.Limits.MaxFileBytes>>20)))
-		return sub
+			st.Size()>>20, lim.MaxFileBytes>>20))
+		return nil, &f
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		sub.add(fileFinding(finding.CorruptFile, lang.F(
-			"Không đọc được tệp: %v.", "Cannot read the file: %v.", err)))
-		return sub
+		f := fileFinding(finding.CorruptFile, lang.F(
+			"Không đọc được tệp: %v.", "Cannot read the file: %v.", err))
+		return nil, &f
 	}
-	return ReadBytes(path, data, opt)
+	return data, nil
 }
 
 // ReadBytes reads a submission already in memory; name is how findings and
@@ -86,7 +95,7 @@ func ReadBytes(name string, data []byte, opt Options) *Submission {
 	sub.SHA256 = hex.EncodeToString(sum[:])
 	book, err := xlsx.OpenReaderAt(bytes.NewReader(data), int64(len(data)), filepath.Base(name), opt.Limits)
 	if err != nil {
-		sub.add(containerFinding(err))
+		sub.add(ContainerFinding(err))
 		return sub
 	}
 	defer book.Close()
@@ -100,9 +109,9 @@ func fileFinding(code string, t lang.Text) finding.Finding {
 	return finding.New(finding.Error, code, t)
 }
 
-// containerFinding turns a file that is not a readable workbook into a
+// ContainerFinding turns a file that is not a readable workbook into a
 // finding that tells the officer what to do with it.
-func containerFinding(err error) finding.Finding {
+func ContainerFinding(err error) finding.Finding {
 	var ce *xlsx.ContainerError
 	if !errors.As(err, &ce) {
 		return fileFinding(finding.CorruptFile, lang.F(
@@ -179,7 +188,7 @@ func (r *reader) read() {
 		}
 		found, err := r.readSheet(s)
 		if err != nil {
-			r.sub.add(containerFinding(err).At(s.Name, "", 0))
+			r.sub.add(ContainerFinding(err).At(s.Name, "", 0))
 			return
 		}
 		if found {

@@ -106,17 +106,5 @@ func (s *Submission) HadError(unit int, indicator string, year int) bool {
 
 func (s *Submission) add(f finding.Finding) { s.Findings = append(s.Findings, f) }
 
-// SortFindings orders findings errors first, then by row and column, so the
-// text output reads top to bottom within each severity.
-func (s *Submission) SortFindings() {
-	sort.SliceStable(s.Findings, func(i, j int) bool {
-		a, b := s.Findings[i], s.Findings[j]
-		if a.Severity != b.Severity {
-			return a.Severity == finding.Error
-		}
-		if a.Row != b.Row {
-			return a.Row < b.Row
-		}
-		return len(a.Column) < len(b.Column) || (len(a.Column) == len(b.Column) && a.Column < b.Column)
-	})
-}
+// SortFindings orders findings errors first, then top to bottom.
+func (s *Submission) SortFindings() { finding.Sort(s.Findings) }
