@@ -61,7 +61,7 @@ func TestDuplicatesAcrossFiles(t *testing.T) {
 			t.Errorf("message lacks %q: %s", part, f.Text.VI)
 		}
 	}
-	if !strings.Contains(f.Text.EN, "file a.xlsx, sheet DS, row 3") {
+	if !strings.Contains(f.Text.EN, "file a.xlsx, sheet DS, cell B3") {
 		t.Errorf("EN: %s", f.Text.EN)
 	}
 

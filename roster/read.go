@@ -14,8 +14,8 @@ import (
 
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
-	"github.com/tongket/tongket/vn"
 	"github.com/tongket/tongket/submission"
+	"github.com/tongket/tongket/vn"
 	"github.com/tongket/tongket/xlsx"
 )
 
