@@ -17,11 +17,12 @@ import (
 	"github.com/tongket/tongket/intake"
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/report"
+	"github.com/tongket/tongket/roster"
 	"github.com/tongket/tongket/store"
 	"github.com/tongket/tongket/summary"
 )
 
-//go:embed inbox/*.xlsx
+//go:embed inbox/*.xlsx rosters/*.xlsx
 var inbox embed.FS
 
 // Periods summarized by the demo: the 10-year and the 5-year review.
@@ -51,12 +52,17 @@ type Options struct {
 }
 
 // WriteInbox copies the bundled submissions into dir/inbox.
-func WriteInbox(dir string) (string, error) {
-	dst := filepath.Join(dir, "inbox")
+func WriteInbox(dir string) (string, error) { return copyOut(dir, "inbox") }
+
+// WriteRosters copies the bundled award rosters into dir/rosters.
+func WriteRosters(dir string) (string, error) { return copyOut(dir, "rosters") }
+
+func copyOut(dir, name string) (string, error) {
+	dst := filepath.Join(dir, name)
 	if err := os.MkdirAll(dst, 0o755); err != nil {
-		return "", fmt.Errorf("demo inbox: %w", err)
+		return "", fmt.Errorf("demo %s: %w", name, err)
 	}
-	err := fs.WalkDir(inbox, "inbox", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(inbox, name, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -67,7 +73,7 @@ func WriteInbox(dir string) (string, error) {
 		return os.WriteFile(filepath.Join(dst, d.Name()), b, 0o644)
 	})
 	if err != nil {
-		return "", fmt.Errorf("demo inbox: %w", err)
+		return "", fmt.Errorf("demo %s: %w", name, err)
 	}
 	return dst, nil
 }
@@ -117,6 +123,20 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 		return err
 	}
 	fmt.Fprintf(out, "(Tệp kien-an-loi.xlsx cố ý có lỗi để minh họa: nó bị từ chối toàn bộ, không số liệu nào của nó được lưu.)\n")
+
+	rosters, err := WriteRosters(opt.Dir)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\n== Nhập danh sách khen thưởng từ %s\n\n", rosters)
+	ares, err := intake.ImportAwards(ctx, db, []string{rosters}, intake.Options{Now: opt.Now})
+	if err != nil {
+		return err
+	}
+	if err := ares.WriteText(out, opt.Lang); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "(Tệp khen-thuong-loi.xlsx cố ý có lỗi: bị từ chối toàn bộ.)\n")
 	for _, p := range Periods {
 		s, err := db.Summarize(ctx, p)
 		if err != nil {
@@ -135,6 +155,24 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 		for _, p := range paths {
 			fmt.Fprintf(out, "  %s\n", p)
 		}
+	}
+	lists, err := db.AwardLists(ctx)
+	if err != nil {
+		return err
+	}
+	last := Periods[len(Periods)-1]
+	entries, err := db.Awards(ctx, last.From, last.To)
+	if err != nil {
+		return err
+	}
+	e := roster.Build(entries, lists, last.From, last.To, "", "")
+	paths, err := report.WriteRosterOutputs(opt.Dir, report.FileFormats, e, report.NewDocument(stored, nil, opt.now()))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\nKhen thưởng giai đoạn %s: %s\nĐã ghi:\n", last, e.Line)
+	for _, p := range paths {
+		fmt.Fprintf(out, "  %s\n", p)
 	}
 	fmt.Fprintf(out, "\nCơ sở dữ liệu mẫu: %s\nThử tiếp: tongket --db %s status --period 2013-2023\n", dbPath, dbPath)
 	return nil

@@ -37,6 +37,16 @@ func TestDemoSummaries(t *testing.T) {
 			t.Errorf("demo output lacks %q", want)
 		}
 	}
+	for _, want := range []string{"khen-thuong-2019-2024.xlsx: đã lưu", "khen-thuong-loi.xlsx: bị từ chối", "92 gương điển hình tiên tiến, trong đó: 23 tập thể, 69 cá nhân"} {
+		if !bytes.Contains(out.Bytes(), []byte(want)) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+	for _, f := range []string{"khen-thuong-2019-2024.xlsx", "khen-thuong-2019-2024.pdf", "khen-thuong-2019-2024.json", "tong-ket-2013-2023.pdf", "tong-ket-2019-2024.xlsx"} {
+		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
+			t.Errorf("demo did not write %s: %v", f, err)
+		}
+	}
 	expected := loadExpected(t)
 	for _, p := range Periods {
 		name := "tong-ket-" + p.String() + ".json"
@@ -109,6 +119,11 @@ func checkAgainstExpected(t *testing.T, from, to int, got []byte, exp figures) {
 			Previous struct{ Total *float64 }
 		}
 		Completeness struct{ Expected, Received int }
+		Awards       struct {
+			Total  int
+			ByKind map[string]int `json:"by_kind"`
+			ByForm map[string]int `json:"by_form"`
+		}
 	}
 	if err := json.Unmarshal(got, &s); err != nil {
 		t.Fatal(err)
@@ -127,6 +142,10 @@ func checkAgainstExpected(t *testing.T, from, to int, got []byte, exp figures) {
 				t.Errorf("%d-%d %s: total %v, want %v", c.from, c.to, ind.Code, c.got, want)
 			}
 		}
+	}
+	// The demo roster (demo/rosters/README.md): 92 awards decided 2019–2024.
+	if from == 2019 && (s.Awards.Total != 92 || s.Awards.ByKind["Tập thể"] != 23 || s.Awards.ByForm["Bằng khen"] != 11) {
+		t.Errorf("awards %+v, want 92: 23 tập thể, 11 Bằng khen", s.Awards)
 	}
 	units := len(exp)
 	if s.Completeness.Expected != units*n {

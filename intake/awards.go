@@ -42,7 +42,7 @@ func runAwards(ctx context.Context, db *store.DB, paths []string, opt Options, s
 	if opt.Now != nil {
 		now = opt.Now()
 	}
-	res := &Result{Valid: true, Files: []FileResult{}, Skipped: skipped}
+	res := &Result{Valid: true, Files: []FileResult{}, Skipped: skipped, Rosters: true}
 	if res.Skipped == nil {
 		res.Skipped = []Skipped{}
 	}

@@ -70,6 +70,8 @@ type Result struct {
 	Totals  *Totals      `json:"ingest,omitempty"`
 	Files   []FileResult `json:"files"`
 	Skipped []Skipped    `json:"skipped"`
+	// Rosters: the files were award rosters, not submissions (wording only).
+	Rosters bool `json:"-"`
 }
 
 // Validate reads and checks every file and stores nothing.

@@ -58,28 +58,39 @@ func (r *Result) WriteText(w io.Writer, l lang.Lang) error {
 	}
 	if r.Totals != nil {
 		for _, f := range r.Files {
-			p.printf("%s: %s\n", f.File, fileOutcome(f).In(l))
+			p.printf("%s: %s\n", f.File, fileOutcome(f, r.Rosters).In(l))
 		}
 	}
 	p.printf("%s\n", r.countsLine().In(l))
 	return p.err
 }
 
-func fileOutcome(f FileResult) lang.Text {
+func fileOutcome(f FileResult, rosters bool) lang.Text {
+	switch {
+	case rosters && f.Status == "stored":
+		return lang.F("đã lưu (danh sách số %d): %s tập thể, cá nhân", "stored (roster %d): %s entries",
+			f.SubmissionID, vn.FormatInt(int64(f.Counts.Inserted)))
+	case rosters && f.Status == "skipped":
+		return lang.F("bỏ qua: đúng tệp này đã được nhập (danh sách số %d)",
+			"skipped: these exact bytes were already imported (roster %d)", f.SubmissionID)
+	}
 	switch f.Status {
 	case "stored":
 		return lang.F("đã lưu (lần nộp số %d): %s thêm mới, %s cập nhật, %s không đổi",
 			"stored (submission %d): %s inserted, %s updated, %s unchanged",
 			f.SubmissionID, vn.FormatInt(int64(f.Counts.Inserted)), vn.FormatInt(int64(f.Counts.Updated)), vn.FormatInt(int64(f.Counts.Unchanged)))
 	case "replaced":
-		return lang.F("đã lưu (lần nhập số %d), thay thế danh sách cùng tên nhập trước đó: %s mục",
-			"stored (import %d), replacing the earlier list of the same name: %s entries",
+		return lang.F("đã lưu (danh sách số %d), thay cho danh sách cùng tên nhập trước đó: %s tập thể, cá nhân",
+			"stored (roster %d), replacing the earlier roster of the same name: %s entries",
 			f.SubmissionID, vn.FormatInt(int64(f.Counts.Inserted)))
 	case "skipped":
 		return lang.F("bỏ qua: đúng tệp này đã được nhập (lần nộp số %d)",
 			"skipped: these exact bytes were already ingested (submission %d)", f.SubmissionID)
 	}
 	e, _ := finding.Count(f.Findings)
+	if rosters {
+		return lang.F("bị từ chối, không lưu tên nào (%d lỗi)", "rejected, nothing stored (%d errors)", e)
+	}
 	return lang.F("bị từ chối, không lưu số liệu nào (%d lỗi)", "rejected, nothing stored (%d errors)", e)
 }
 
@@ -89,6 +100,11 @@ func (r *Result) countsLine() lang.Text {
 		"Total: %d files, %d valid; %d errors, %d warnings.", s.Files, s.ValidFiles, s.Errors, s.Warnings)
 	if n := len(r.Skipped); n > 0 {
 		t = lang.Join(" ", t, lang.F("%d tệp khác không phải Excel, bỏ qua.", "%d other files are not Excel, skipped.", n))
+	}
+	if tt := r.Totals; tt != nil && r.Rosters {
+		return lang.Join(" ", t, lang.F("Đã lưu %d danh sách (%s tập thể, cá nhân), từ chối %d, bỏ qua %d tệp đã nhập.",
+			"Stored %d rosters (%s entries), rejected %d, skipped %d already imported.",
+			tt.Stored, vn.FormatInt(int64(tt.Inserted)), tt.Rejected, tt.Skipped))
 	}
 	if tt := r.Totals; tt != nil {
 		verb := lang.F("Đã lưu", "Stored")

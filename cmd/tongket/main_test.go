@@ -315,3 +315,62 @@ func TestSummarizeFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestAwards runs the roster commands end to end.
+func TestAwards(t *testing.T) {
+	dir := t.TempDir()
+	rosters, err := demo.WriteRosters(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(rosters, "khen-thuong-2019-2024.xlsx")
+	if code, out, _ := run(t, dir, "awards", "validate", rosters); code != exitRefused || !strings.Contains(out, "khen-thuong-loi.xlsx: DS khen thưởng!G12:") {
+		t.Fatalf("validate: %d\n%s", code, out)
+	}
+	if code, out, _ := run(t, dir, "awards", "import", rosters); code != exitRefused || !strings.Contains(out, "Đã lưu 1 danh sách (92 tập thể, cá nhân), từ chối 1") {
+		t.Fatalf("import: %d\n%s", code, out)
+	}
+	if code, out, _ := run(t, dir, "awards", "import", good); code != 0 || !strings.Contains(out, "bỏ qua: đúng tệp này đã được nhập") {
+		t.Fatalf("re-import: %d\n%s", code, out)
+	}
+	code, out, _ := run(t, dir, "awards", "export", "--period", "2019-2024", "--format", "json")
+	if code != 0 {
+		t.Fatal("export json")
+	}
+	var e struct {
+		Groups []struct {
+			Kind, Organisation string
+			Entries            []struct{ STT int }
+		}
+		Counts struct{ Total int }
+	}
+	if err := json.Unmarshal([]byte(out), &e); err != nil {
+		t.Fatal(err)
+	}
+	if e.Counts.Total != 92 || e.Groups[0].Kind != "Tập thể" || e.Groups[0].Organisation != "Công an" || e.Groups[len(e.Groups)-1].Kind != "Cá nhân" {
+		t.Fatalf("export order: total %d, first %+v", e.Counts.Total, e.Groups[0])
+	}
+	_, out, _ = run(t, dir, "awards", "export", "--period", "2019-2024", "--format", "json", "--form", "Bằng khen", "--organisation", "Hội Nông dân")
+	if err := json.Unmarshal([]byte(out), &e); err != nil || e.Counts.Total == 0 || e.Counts.Total >= 11 {
+		t.Fatalf("filtered export: %d %v", e.Counts.Total, err)
+	}
+	if code, _, stderr := run(t, dir, "awards", "export", "--period", "2019-2024", "--form", "Huân chương"); code != exitFailed || !strings.Contains(stderr, "không có hình thức khen thưởng") {
+		t.Fatalf("unknown form: %d %s", code, stderr)
+	}
+	outDir := filepath.Join(dir, "out")
+	if code, stdout, _ := run(t, dir, "awards", "export", "--period", "2019-2024", "-o", outDir); code != 0 || !strings.Contains(stdout, "khen-thuong-2019-2024.pdf") {
+		t.Fatalf("export files: %d %s", code, stdout)
+	}
+	// A corrected list sent again under the same name replaces the old one.
+	corrected := filepath.Join(dir, "sua", "khen-thuong-2019-2024.xlsx")
+	os.MkdirAll(filepath.Dir(corrected), 0o755)
+	b, _ := os.ReadFile(good)
+	os.WriteFile(corrected, append(b[:len(b):len(b)], 0), 0o644) // other bytes, same content
+	if code, out, _ := run(t, dir, "awards", "import", corrected); code != 0 || !strings.Contains(out, "thay cho danh sách cùng tên") {
+		t.Fatalf("corrected roster: %d\n%s", code, out)
+	}
+	_, out, _ = run(t, dir, "summarize", "--period", "2019-2024", "--format", "json")
+	if !strings.Contains(out, `"total": 92`) {
+		t.Fatalf("awards counted twice or lost after the correction:\n%s", out[:min(len(out), 400)])
+	}
+}
