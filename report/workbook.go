@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"github.com/tongket/tongket/catalog"
+	"github.com/tongket/tongket/roster"
 	"io"
 	"sort"
 	"strconv"
@@ -22,6 +24,7 @@ const (
 	SheetByUnit       = "Theo đơn vị"
 	SheetByYear       = "Theo năm"
 	SheetCompleteness = "Tình hình báo cáo"
+	SheetAwards       = "Khen thưởng"
 )
 
 // WorkbookTitle is A1 of the Tổng hợp sheet, the title of every wide
@@ -108,7 +111,7 @@ func (b *xBook) write() error {
 	if err := b.docProps(); err != nil {
 		return err
 	}
-	sheets := []*xSheet{b.summarySheet(), b.byUnitSheet(), b.byYearSheet(), b.completenessSheet()}
+	sheets := []*xSheet{b.summarySheet(), b.byUnitSheet(), b.byYearSheet(), b.awardsSheet(), b.completenessSheet()}
 	for i, sh := range sheets {
 		if err := b.emit(sh, i == 0); err != nil {
 			return fmt.Errorf("sheet %s: %w", sh.name, err)
@@ -762,6 +765,65 @@ func (b *xBook) completenessSheet() *xSheet {
 		rates = append(rates, xBlank(xNumStyle(xFmtPercent, true)))
 	}
 	sh.add(r, rates...)
+	return sh
+}
+
+// awardsSheet counts the commendations decided in the period: by kind, by
+// organisation (most first) and by form. The roster itself is written by
+// "tongket awards export".
+func (b *xBook) awardsSheet() *xSheet {
+	a := b.s.Awards
+	sh := &xSheet{name: SheetAwards, freezeRow: 0, titleRows: [2]int{4, 4}}
+	sh.widths = []float64{6, 40, 14}
+	note := fmt.Sprintf("Tổng số %s tập thể, cá nhân được khen thưởng có quyết định trong giai đoạn.", vn.FormatInt(int64(a.Total)))
+	if a.Total == 0 {
+		note = `Chưa có khen thưởng nào trong giai đoạn (nhập danh sách bằng "tongket awards import").`
+	}
+	sh.titleBlock("KẾT QUẢ KHEN THƯỞNG, GIAI ĐOẠN "+b.periodText(), note, 3)
+	r := 3
+	// Rows in the catalog's order (tập thể first, organisations as rosters
+	// print them); names the user added come after, most first.
+	table := func(title string, counts map[string]int, order []string) {
+		rank := map[string]int{}
+		for i, k := range order {
+			rank[k] = i + 1
+		}
+		keys := make([]string, 0, len(counts))
+		for k := range counts {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			ri, rj := rank[keys[i]], rank[keys[j]]
+			switch {
+			case ri != 0 && rj != 0:
+				return ri < rj
+			case ri != 0 || rj != 0:
+				return ri != 0
+			case counts[keys[i]] != counts[keys[j]]:
+				return counts[keys[i]] > counts[keys[j]]
+			}
+			return keys[i] < keys[j]
+		})
+		r++
+		sh.add(r, xText("STT", xsHead), xText(title, xsHead), xText("Số lượng", xsHead))
+		first := r + 1
+		for i, k := range keys {
+			r++
+			sh.add(r, xNum(i+1, xsCenter), xText(k, xsText), xNum(counts[k], xNumStyle(xFmtCount, false)))
+		}
+		r++
+		sum := xFormula(fmt.Sprintf("SUM(C%d:C%d)", first, max(first, r-1)), a.Total, xNumStyle(xFmtCount, true))
+		if len(keys) == 0 {
+			sum = xNum(0, xNumStyle(xFmtCount, true))
+		}
+		sh.add(r, xText("Cộng", xsTotalLb), xBlank(xsTotalLb), sum)
+		sh.merge(1, r, 2, r)
+		r++
+	}
+	cat := catalog.Builtin()
+	table("Loại", a.ByKind, roster.Kinds)
+	table("Tổ chức", a.ByOrganisation, cat.Organisations)
+	table("Hình thức khen thưởng", a.ByForm, cat.AwardForms)
 	return sh
 }
 

@@ -182,6 +182,10 @@ func wbAggregate(p summary.Period, units []wbUnit, figs wbFigures) *summary.Summ
 		}
 		s.Units = append(s.Units, su)
 	}
+	s.Awards = summary.Awards{Total: 118,
+		ByKind:         map[string]int{"Tập thể": 31, "Cá nhân": 87},
+		ByOrganisation: map[string]int{"Hội Cựu chiến binh": 54, "Hội Liên hiệp Phụ nữ": 28, "Hội Nông dân": 36},
+		ByForm:         map[string]int{"Biểu dương": 100, "Giấy khen": 18}}
 	return s
 }
 
@@ -503,7 +507,7 @@ func TestWorkbookEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 4 {
+	if got := f.GetSheetList(); len(got) != 5 || got[3] != SheetAwards {
 		t.Errorf("sheets %q", got)
 	}
 }
