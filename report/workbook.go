@@ -3,8 +3,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"github.com/tongket/tongket/catalog"
-	"github.com/tongket/tongket/roster"
 	"io"
 	"sort"
 	"strconv"
@@ -14,6 +12,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tongket/tongket/catalog"
+	"github.com/tongket/tongket/roster"
 	"github.com/tongket/tongket/summary"
 	"github.com/tongket/tongket/vn"
 )
