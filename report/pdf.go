@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/go-fonts/liberation/liberationserifbold"
@@ -149,10 +150,14 @@ func newPDF(d Document) *pdfDoc {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
-	if !d.Date.IsZero() {
-		f.SetCreationDate(d.Date)
-		f.SetModificationDate(d.Date)
+	// An undated document gets a fixed stamp, not fpdf's clock: the same
+	// input must give the same bytes.
+	stamp := d.Date
+	if stamp.IsZero() {
+		stamp = time.Unix(0, 0).UTC()
 	}
+	f.SetCreationDate(stamp)
+	f.SetModificationDate(stamp)
 	f.SetCreator("tongket", false)
 	f.SetLang("vi-VN")
 	f.AddUTF8FontFromBytes(pdfFamily, "", liberationserifregular.TTF)
