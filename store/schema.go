@@ -75,6 +75,9 @@ var migrations = []string{
 		achievement TEXT NOT NULL, sheet TEXT NOT NULL, col TEXT NOT NULL DEFAULT '', row INTEGER NOT NULL);
 	CREATE INDEX awards_date ON awards(decision_date);
 	CREATE INDEX awards_roster ON awards(roster_id);`,
+	// 4: the official unit list: parent and level of each unit.
+	`ALTER TABLE units ADD COLUMN parent TEXT NOT NULL DEFAULT '';
+	ALTER TABLE units ADD COLUMN level TEXT NOT NULL DEFAULT '';`,
 }
 
 // seedLists fills the organisations and award forms a new or upgraded

@@ -143,7 +143,7 @@ database, and compiles the period summary.` + exitStatusHelp,
 		return fail(err, "tham số không hợp lệ: %v. Xem --help.", "invalid flag: %v. See --help.", err)
 	})
 	root.AddCommand(a.initCmd(), a.validateCmd(), a.ingestCmd(), a.summarizeCmd(), a.statusCmd(),
-		a.historyCmd(), a.revertCmd(), a.configCmd(), a.catalogCmd(), a.awardsCmd(), a.demoCmd())
+		a.historyCmd(), a.revertCmd(), a.configCmd(), a.catalogCmd(), a.unitsCmd(), a.awardsCmd(), a.demoCmd())
 	return root
 }
 
