@@ -132,20 +132,76 @@ func run(ctx context.Context, db *store.DB, paths []string, opt Options, ingest 
 	hist := history{ctx: ctx, db: db}
 	ropt := submission.Options{Catalog: cat, Limits: opt.Limits, Now: opt.Now}
 	read := func(in Input) *submission.Submission { return readOne(in, ropt) }
+	var w *writer
+	if ingest {
+		w = &writer{db: db}
+		defer w.abandon()
+	}
 	err = readAll(ctx, inputs, opt.Workers, read, func(sub *submission.Submission) error {
-		fr, err := settle(ctx, db, sub, cat, dir, hist, ingest)
+		fr, err := settle(ctx, db, w, sub, cat, dir, hist)
 		if err != nil {
 			return err
 		}
 		res.add(fr)
-		return nil
+		return w.maybeCommit(ctx)
 	})
+	if err == nil && w != nil {
+		err = w.commit()
+	}
 	return res, err
 }
 
+// Batch limits: files share a transaction (each in its own savepoint) until
+// one of these is reached, so another process waits at most about this long.
+const (
+	batchFiles = 64
+	batchTime  = 500 * time.Millisecond
+)
+
+// writer is the single writer of an ingest: it stores files in batches.
+type writer struct {
+	db      *store.DB
+	batch   *store.Batch
+	started time.Time
+}
+
+func (w *writer) ingest(ctx context.Context, sub *submission.Submission) (store.IngestResult, error) {
+	if w.batch == nil {
+		b, err := w.db.BeginBatch(ctx)
+		if err != nil {
+			return store.IngestResult{}, err
+		}
+		w.batch, w.started = b, time.Now()
+	}
+	return w.batch.Ingest(ctx, sub)
+}
+
+func (w *writer) maybeCommit(ctx context.Context) error {
+	if w == nil || w.batch == nil || (w.batch.Len() < batchFiles && time.Since(w.started) < batchTime) {
+		return nil
+	}
+	return w.commit()
+}
+
+func (w *writer) commit() error {
+	if w.batch == nil {
+		return nil
+	}
+	b := w.batch
+	w.batch = nil
+	return b.Commit()
+}
+
+func (w *writer) abandon() {
+	if w != nil && w.batch != nil {
+		w.batch.Rollback()
+	}
+}
+
 // settle takes one read file through resolution, checks and storage.
-func settle(ctx context.Context, db *store.DB, sub *submission.Submission, cat *catalog.Catalog,
-	dir *submission.Directory, hist history, ingest bool) (FileResult, error) {
+func settle(ctx context.Context, db *store.DB, w *writer, sub *submission.Submission, cat *catalog.Catalog,
+	dir *submission.Directory, hist history) (FileResult, error) {
+	ingest := w != nil
 	if ingest && sub.SHA256 != "" {
 		if id, ok, err := db.Lookup(ctx, sub.SHA256); err != nil {
 			return FileResult{}, err
@@ -177,7 +233,7 @@ func settle(ctx context.Context, db *store.DB, sub *submission.Submission, cat *
 	if !ingest {
 		return fr, nil
 	}
-	r, err := db.Ingest(ctx, sub, false)
+	r, err := w.ingest(ctx, sub)
 	if err != nil {
 		return FileResult{}, fmt.Errorf("%s: %w", sub.File, err)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -62,7 +63,22 @@ func (db *DB) Ingest(ctx context.Context, sub *submission.Submission, dryRun boo
 		return IngestResult{}, db.writeErr("ingest", err)
 	}
 	defer tx.Rollback()
+	out, err := db.ingestTx(ctx, tx, sub)
+	if err != nil {
+		return IngestResult{}, db.writeErr("ingest", err)
+	}
+	if dryRun {
+		return out, nil // the deferred rollback undoes everything
+	}
+	if err := tx.Commit(); err != nil {
+		return IngestResult{}, db.writeErr("ingest", err)
+	}
+	return out, nil
+}
 
+// ingestTx stores one submission inside tx.
+func (db *DB) ingestTx(ctx context.Context, tx *sql.Tx, sub *submission.Submission) (IngestResult, error) {
+	var err error
 	// Checked under the write lock, so two processes given the same file
 	// store it once.
 	var existing int64
@@ -84,7 +100,7 @@ func (db *DB) Ingest(ctx context.Context, sub *submission.Submission, dryRun boo
 		VALUES(?,?,?,?,?,?,?,?,?,?)`,
 		sub.File, sub.SHA256, sub.Size, string(sub.Layout), sub.Sheet, unitList(sub), yFrom, yTo, len(sub.Figures), now)
 	if err != nil {
-		return IngestResult{}, db.writeErr("ingest", err)
+		return IngestResult{}, err
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
@@ -94,11 +110,11 @@ func (db *DB) Ingest(ctx context.Context, sub *submission.Submission, dryRun boo
 		if _, err := tx.ExecContext(ctx, `INSERT INTO units(code, name, first_seen) VALUES(?,?,?)
 			ON CONFLICT(code) DO UPDATE SET name=excluded.name WHERE units.name='' AND excluded.name<>''`,
 			u.Resolved, u.Name, now); err != nil {
-			return IngestResult{}, db.writeErr("ingest", err)
+			return IngestResult{}, err
 		}
 	}
 	if err := insertFigures(ctx, tx, id, sub); err != nil {
-		return IngestResult{}, db.writeErr("ingest", err)
+		return IngestResult{}, err
 	}
 	out := IngestResult{SubmissionID: id}
 	if err := tx.QueryRowContext(ctx, `SELECT
@@ -114,66 +130,86 @@ func (db *DB) Ingest(ctx context.Context, sub *submission.Submission, dryRun boo
 			f.unit_code, f.indicator, f.year, c.value, f.value, c.submission_id, f.cell, ?
 		FROM figures f LEFT JOIN current c USING (unit_code, indicator, year)
 		WHERE f.submission_id = ? AND (c.value IS NULL OR c.value <> f.value)`, now, id); err != nil {
-		return IngestResult{}, db.writeErr("ingest", err)
+		return IngestResult{}, err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO current(unit_code, indicator, year, value, submission_id)
 		SELECT unit_code, indicator, year, value, submission_id FROM figures WHERE submission_id = ? AND true
 		ON CONFLICT(unit_code, indicator, year) DO UPDATE SET value=excluded.value, submission_id=excluded.submission_id`, id); err != nil {
-		return IngestResult{}, db.writeErr("ingest", err)
-	}
-	if dryRun {
-		return out, nil // the deferred rollback undoes everything
-	}
-	if err := tx.Commit(); err != nil {
-		return IngestResult{}, db.writeErr("ingest", err)
+		return IngestResult{}, err
 	}
 	return out, nil
 }
 
-// insertFigures writes a submission's figures with multi-row INSERTs: far
-// fewer statements than one per figure, well under SQLite's variable limit.
+// Batch stores many files in one transaction, each inside its own
+// savepoint: a file is still stored whole or not at all (a failing file
+// rolls back alone; a crash loses only whole files not yet committed), but
+// SQLite writes the shared pages once per batch instead of once per file.
+type Batch struct {
+	db *DB
+	tx *sql.Tx
+	n  int
+}
+
+// BeginBatch starts a batch; it holds the write lock until Commit.
+func (db *DB) BeginBatch(ctx context.Context) (*Batch, error) {
+	tx, err := db.wr.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, db.writeErr("ingest", err)
+	}
+	return &Batch{db: db, tx: tx}, nil
+}
+
+// Ingest stores one valid submission in the batch.
+func (b *Batch) Ingest(ctx context.Context, sub *submission.Submission) (IngestResult, error) {
+	if !sub.Valid() {
+		return IngestResult{}, errors.New("ingest: submission has errors")
+	}
+	if _, err := b.tx.ExecContext(ctx, `SAVEPOINT file`); err != nil {
+		return IngestResult{}, b.db.writeErr("ingest", err)
+	}
+	out, err := b.db.ingestTx(ctx, b.tx, sub)
+	if err != nil {
+		if _, rerr := b.tx.ExecContext(ctx, `ROLLBACK TO file`); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
+		return IngestResult{}, b.db.writeErr("ingest", err)
+	}
+	if _, err := b.tx.ExecContext(ctx, `RELEASE file`); err != nil {
+		return IngestResult{}, b.db.writeErr("ingest", err)
+	}
+	b.n++
+	return out, nil
+}
+
+// Len is the number of files stored in the batch so far.
+func (b *Batch) Len() int { return b.n }
+
+// Commit makes the batch's files durable together.
+func (b *Batch) Commit() error {
+	if err := b.tx.Commit(); err != nil {
+		return b.db.writeErr("ingest", err)
+	}
+	return nil
+}
+
+// Rollback abandons the batch (no file of it is stored).
+func (b *Batch) Rollback() { _ = b.tx.Rollback() }
+
+// insertFigures writes a submission's figures with one statement whose
+// text never changes, so SQLite parses it once per connection: the rows go
+// in as one JSON array bound to a parameter (json_each), however many.
 func insertFigures(ctx context.Context, tx *sql.Tx, id int64, sub *submission.Submission) error {
-	const perStmt = 500 // 6 variables each: 3000 < 32766
-	var stmt *sql.Stmt
-	defer func() {
-		if stmt != nil {
-			stmt.Close()
-		}
-	}()
-	args := make([]any, 0, perStmt*6)
-	flush := func(n int) error {
-		if n == 0 {
-			return nil
-		}
-		if n == perStmt && stmt != nil {
-			_, err := stmt.ExecContext(ctx, args...)
-			return err
-		}
-		q := "INSERT INTO figures(submission_id, unit_code, indicator, year, value, cell) VALUES" +
-			strings.TrimSuffix(strings.Repeat("(?,?,?,?,?,?),", n), ",")
-		if n == perStmt {
-			var err error
-			if stmt, err = tx.PrepareContext(ctx, q); err != nil {
-				return err
-			}
-			_, err = stmt.ExecContext(ctx, args...)
-			return err
-		}
-		_, err := tx.ExecContext(ctx, q, args...)
+	rows := make([][5]any, len(sub.Figures))
+	for i, f := range sub.Figures {
+		rows[i] = [5]any{sub.UnitCode(f), f.Indicator, f.Year, f.Value, f.Cell()}
+	}
+	js, err := json.Marshal(rows)
+	if err != nil {
 		return err
 	}
-	n := 0
-	for _, f := range sub.Figures {
-		args = append(args, id, sub.UnitCode(f), f.Indicator, f.Year, f.Value, f.Cell())
-		n++
-		if n == perStmt {
-			if err := flush(n); err != nil {
-				return err
-			}
-			args, n = args[:0], 0
-		}
-	}
-	return flush(n)
+	_, err = tx.ExecContext(ctx, `INSERT INTO figures(submission_id, unit_code, indicator, year, value, cell)
+		SELECT ?, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4 FROM json_each(?) AS j`, id, string(js))
+	return err
 }
 
 // unitList is the submission's resolved unit codes, sorted, comma separated.

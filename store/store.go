@@ -85,6 +85,9 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		rd.Close()
 		return nil, &Error{Op: "open", Path: path, Err: err, Hint: "Không mở được cơ sở dữ liệu."}
 	}
+	// Writes are serialised by SQLite anyway; one connection lets
+	// database/sql reuse each prepared statement instead of re-parsing it.
+	wr.SetMaxOpenConns(1)
 	db := &DB{sql: rd, wr: wr, path: path, now: opt.Now}
 	// A new database switches to WAL under an exclusive lock that the busy
 	// handler does not wait for: another process opening it at the same
