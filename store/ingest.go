@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -197,19 +198,27 @@ func (b *Batch) Rollback() { _ = b.tx.Rollback() }
 
 // insertFigures writes a submission's figures with one statement whose
 // text never changes, so SQLite parses it once per connection: the rows go
-// in as one JSON array bound to a parameter (json_each), however many.
+// in as a JSON array bound to a parameter (json_each), a chunk at a time so
+// a million-row sheet never becomes one huge string.
 func insertFigures(ctx context.Context, tx *sql.Tx, id int64, sub *submission.Submission) error {
-	rows := make([][5]any, len(sub.Figures))
-	for i, f := range sub.Figures {
-		rows[i] = [5]any{sub.UnitCode(f), f.Indicator, f.Year, f.Value, f.Cell()}
+	const chunk = 4096
+	rows := make([][5]any, 0, min(chunk, len(sub.Figures)))
+	var buf bytes.Buffer
+	for start := 0; start < len(sub.Figures); start += chunk {
+		rows = rows[:0]
+		for _, f := range sub.Figures[start:min(start+chunk, len(sub.Figures))] {
+			rows = append(rows, [5]any{sub.UnitCode(f), f.Indicator, f.Year, f.Value, f.Cell()})
+		}
+		buf.Reset()
+		if err := json.NewEncoder(&buf).Encode(rows); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO figures(submission_id, unit_code, indicator, year, value, cell)
+			SELECT ?, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4 FROM json_each(?) AS j`, id, buf.String()); err != nil {
+			return err
+		}
 	}
-	js, err := json.Marshal(rows)
-	if err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO figures(submission_id, unit_code, indicator, year, value, cell)
-		SELECT ?, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4 FROM json_each(?) AS j`, id, string(js))
-	return err
+	return nil
 }
 
 // unitList is the submission's resolved unit codes, sorted, comma separated.
