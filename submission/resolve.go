@@ -69,14 +69,6 @@ func (d *Directory) Add(u KnownUnit) {
 	}
 }
 
-// Units returns a copy of the known units, in the order given (the store's
-// directory orders them by code), then those added during the batch.
-func (d *Directory) Units() []KnownUnit {
-	out := make([]KnownUnit, len(d.units))
-	copy(out, d.units)
-	return out
-}
-
 // suggest names the closest known units to a written name or code.
 func (d *Directory) suggest(written string) []string {
 	var out []string

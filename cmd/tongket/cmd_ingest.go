@@ -9,6 +9,7 @@ import (
 type ingestOptions struct {
 	format string
 	dryRun bool
+	failOn string
 }
 
 func (a *app) ingestCmd() *cobra.Command {
@@ -20,13 +21,24 @@ func (a *app) ingestCmd() *cobra.Command {
 tệp có lỗi bị từ chối và không số liệu nào của nó được lưu; các tệp tốt vẫn được lưu.
 Tệp đã nhập (đúng từng byte) thì bỏ qua. Số liệu mới của cùng đơn vị, chỉ tiêu, năm
 thay số cũ; số cũ vẫn giữ trong lịch sử ("tongket history", "tongket revert").
-Báo cáo đếm chính xác: thêm mới, cập nhật, không đổi, từ chối, bỏ qua.` + exitStatusHelp,
+Báo cáo đếm chính xác: thêm mới, cập nhật, không đổi, từ chối, bỏ qua.
+
+Cảnh báo không bao giờ chặn việc lưu: với --fail-on warning, tệp chỉ có cảnh báo vẫn được
+lưu, nhưng mã thoát là 1 để tệp .bat dừng lại cho người xem cảnh báo.
+
+Validates each file, then stores each valid one whole in its own transaction. Warnings
+never block storage: with --fail-on warning a file with only warnings is still stored,
+and the exit status is 1.` + exitStatusHelp + failOnHelp,
 		Example: `  tongket ingest inbox/
   tongket ingest --dry-run inbox/bo-sung/
+  tongket ingest --fail-on warning inbox/
   tongket ingest --format json inbox/ > nhap.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(o.format, "text", "json"); err != nil {
+				return err
+			}
+			if err := checkFailOn(o.failOn); err != nil {
 				return err
 			}
 			db, err := a.openDB(cmd.Context())
@@ -42,10 +54,14 @@ Báo cáo đếm chính xác: thêm mới, cập nhật, không đổi, từ ch�
 			if err != nil {
 				return err
 			}
-			return a.writeIntake(res, o.format)
+			if err := a.writeIntake(res, o.format); err != nil {
+				return err
+			}
+			return failOnWarnings(o.failOn, res)
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "định dạng kết quả: text|json")
 	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "chạy thử: đếm như thật nhưng không lưu gì")
+	addFailOn(cmd, &o.failOn)
 	return cmd
 }

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tongket/tongket/form"
+	"github.com/tongket/tongket/report"
+	"github.com/tongket/tongket/store"
+)
+
+type templateOptions struct {
+	periodFlags
+	unit     string
+	unitName string
+	allUnits bool
+	output   string
+}
+
+func (a *app) templateCmd() *cobra.Command {
+	o := &templateOptions{}
+	cmd := &cobra.Command{
+		Use:   "template --unit MÃ --period TỪ-ĐẾN [-o TỆP.xlsx] | --all-units -o THƯ_MỤC",
+		Short: "Lập biểu mẫu số liệu trống gửi đơn vị / write blank submission templates",
+		Long: `Lập biểu mẫu (.xlsx) để đơn vị điền số liệu: trang "Biểu số liệu" có các chỉ tiêu của
+danh mục và các năm của giai đoạn, mỗi ô số liệu chỉ nhận số từ 0 trở lên (số nguyên với
+chỉ tiêu đếm, được có phần thập phân với chỉ tiêu tiền), có lời nhắc khi chọn ô và báo lỗi
+khi gõ sai; mã, tên chỉ tiêu, các năm và mã đơn vị bị khóa (bảo vệ trang tính, không mật
+khẩu), chỉ ô số liệu và cột "Ghi chú" sửa được; trang "Hướng dẫn" nói cách điền; một trang
+ẩn ghi phiên bản biểu mẫu, mã, tên đơn vị và giai đoạn. Biểu điền đúng hướng dẫn thì
+"tongket ingest" nhận ngay, không có lỗi.
+
+Một đơn vị: --unit MÃ (tên lấy từ --unit-name, nếu không thì từ danh sách đơn vị đã biết);
+tệp ghi vào -o (mặc định bieu-mau-MÃ-TỪ-ĐẾN.xlsx; -o là thư mục thì ghi vào đó).
+Mọi đơn vị đã biết (danh sách đã nhập hoặc đơn vị đã nộp biểu): --all-units -o THƯ_MỤC,
+mỗi đơn vị một tệp bieu-mau-MÃ-TỪ-ĐẾN.xlsx. Mỗi tệp được ghi trọn vẹn hoặc không ghi.
+
+Writes blank templates for units to fill in: validated value cells, locked structure,
+a guide sheet and the hidden _tongket sheet; a template filled in as its guide says
+ingests with no finding.` + exitStatusHelp,
+		Example: `  tongket template --unit HP-HONGBANG --unit-name "Quận Hồng Bàng" --period 2019-2024 -o bieu-mau.xlsx
+  tongket template --unit HP-KIENAN --years 5 --to 2024
+  tongket template --all-units --period 2019-2024 -o bieu-mau/`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.template(cmd.Context(), o) },
+	}
+	o.periodFlags.add(cmd)
+	f := cmd.Flags()
+	f.StringVar(&o.unit, "unit", "", "mã đơn vị điền biểu")
+	f.StringVar(&o.unitName, "unit-name", "", "tên đơn vị (mặc định: tên trong danh sách đơn vị đã biết)")
+	f.BoolVar(&o.allUnits, "all-units", false, "mỗi đơn vị đã biết một biểu mẫu, ghi vào thư mục -o")
+	f.StringVarP(&o.output, "output", "o", "", "tệp biểu mẫu; với --all-units: thư mục (mặc định thư mục hiện tại)")
+	return cmd
+}
+
+func (a *app) template(ctx context.Context, o *templateOptions) error {
+	p, err := o.get()
+	if err != nil {
+		return err
+	}
+	o.unit = strings.TrimSpace(o.unit)
+	switch {
+	case o.allUnits && (o.unit != "" || o.unitName != ""):
+		return fail(nil, "--all-units không đi cùng --unit, --unit-name.", "--all-units does not go with --unit or --unit-name.")
+	case !o.allUnits && o.unit == "":
+		return fail(nil, "hãy cho mã đơn vị (--unit MÃ), hoặc --all-units để lập biểu cho mọi đơn vị đã biết.",
+			"name the unit (--unit CODE), or use --all-units for every known unit.")
+	}
+	db, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	cat, err := db.Catalog(ctx)
+	if err != nil {
+		return err
+	}
+	known, err := knownUnits(ctx, db)
+	if err != nil {
+		return err
+	}
+	base := form.Template{From: p.From, To: p.To, Indicators: cat.Indicators, Date: a.now()}
+
+	if !o.allUnits {
+		t := base
+		t.UnitCode, t.UnitName = o.unit, strings.TrimSpace(o.unitName)
+		u, isKnown := known.find(o.unit)
+		switch {
+		case isKnown:
+			t.UnitCode = u.Code // as the list spells it
+			if t.UnitName == "" {
+				t.UnitName = u.Name
+			}
+		case known.restricted:
+			return fail(nil, "mã đơn vị %q không có trong danh sách đơn vị đã nhập; biểu lập với mã này sẽ bị từ chối khi nhập.",
+				"unit code %q is not in the imported unit list; a template with it would be refused on ingest.", o.unit)
+		}
+		if t.UnitName == "" {
+			return fail(nil, "chưa biết tên đơn vị %s: hãy cho --unit-name \"TÊN\".", "the name of unit %s is not known: give --unit-name \"NAME\".", o.unit)
+		}
+		path := o.output
+		if path == "" {
+			path = form.FileName(t.UnitCode, p.From, p.To)
+		} else if st, err := os.Stat(path); err == nil && st.IsDir() {
+			path = filepath.Join(path, form.FileName(t.UnitCode, p.From, p.To))
+		}
+		return a.writeTemplate(path, t)
+	}
+
+	if len(known.units) == 0 {
+		return fail(nil, "chưa có đơn vị nào trong cơ sở dữ liệu: hãy nhập biểu của các đơn vị (tongket ingest) hoặc lập từng biểu bằng --unit.",
+			"the database knows no unit yet: ingest submissions first, or make each template with --unit.")
+	}
+	dir := o.output
+	if dir == "" {
+		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
+	}
+	for _, u := range known.units {
+		t := base
+		t.UnitCode, t.UnitName = u.Code, u.Name
+		if t.UnitName == "" {
+			t.UnitName = u.Code
+		}
+		if err := a.writeTemplate(filepath.Join(dir, form.FileName(u.Code, p.From, p.To)), t); err != nil {
+			return err
+		}
+	}
+	a.info("Đã lập %d biểu mẫu trong %s.\n", len(known.units), dir)
+	return nil
+}
+
+func (a *app) writeTemplate(path string, t form.Template) error {
+	if err := report.WriteFile(path, func(w io.Writer) error { return t.Write(w) }); err != nil {
+		return fail(err, "không ghi được biểu mẫu %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
+			"cannot write the template %s: check the folder exists and is writable.", path)
+	}
+	fmt.Fprintln(a.out, path)
+	return nil
+}
+
+// units are the units the database knows: an imported list and the units
+// of earlier submissions.
+type units struct {
+	units      []store.UnitRecord
+	restricted bool // an official list was imported: other codes are refused
+}
+
+func knownUnits(ctx context.Context, db *store.DB) (units, error) {
+	us, err := db.Units(ctx)
+	if err != nil {
+		return units{}, err
+	}
+	out := units{units: us}
+	for _, u := range us {
+		out.restricted = out.restricted || u.Source == "import"
+	}
+	return out, nil
+}
+
+// find looks a code up as the reader does: case does not matter.
+func (us units) find(code string) (store.UnitRecord, bool) {
+	for _, u := range us.units {
+		if strings.EqualFold(u.Code, code) {
+			return u, true
+		}
+	}
+	return store.UnitRecord{}, false
+}
