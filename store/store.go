@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -65,6 +66,13 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	}
 	if opt.BusyTimeout == 0 {
 		opt.BusyTimeout = 30 * time.Second
+	}
+	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
+		if err == nil {
+			err = errors.New("not a folder")
+		}
+		return nil, &Error{Op: "open", Path: path, Err: err,
+			Hint: fmt.Sprintf("Thư mục %s không có (hoặc không phải thư mục) nên không tạo được cơ sở dữ liệu ở đó. Hãy tạo thư mục, hoặc chỉ --db tới chỗ khác.", filepath.Dir(path))}
 	}
 	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
 		if err := checkHeader(path); err != nil {

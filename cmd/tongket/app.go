@@ -143,7 +143,8 @@ database, and compiles the period summary.` + exitStatusHelp,
 		return fail(err, "tham số không hợp lệ: %v. Xem --help.", "invalid flag: %v. See --help.", err)
 	})
 	root.AddCommand(a.initCmd(), a.validateCmd(), a.ingestCmd(), a.summarizeCmd(), a.statusCmd(),
-		a.historyCmd(), a.revertCmd(), a.configCmd(), a.catalogCmd(), a.unitsCmd(), a.awardsCmd(), a.demoCmd())
+		a.backupCmd(), a.restoreCmd(),
+		a.historyCmd(), a.revertCmd(), a.configCmd(), a.catalogCmd(), a.unitsCmd(), a.awardsCmd(), a.demoCmd(), a.templateCmd())
 	return root
 }
 

@@ -126,7 +126,11 @@ trong thư mục -o; chỉ --format json thì in ra màn hình (hoặc -o TỆP)
 				if o.output == "" || o.output == "-" {
 					return roster.WriteJSON(a.out, e)
 				}
-				return report.WriteFile(o.output, func(w io.Writer) error { return roster.WriteJSON(w, e) })
+				if err := report.WriteFile(o.output, func(w io.Writer) error { return roster.WriteJSON(w, e) }); err != nil {
+					return fail(err, "không ghi được tệp %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
+						"cannot write %s: check the folder exists and is writable.", o.output)
+				}
+				return nil
 			}
 			stored, err := db.Settings(cmd.Context())
 			if err != nil {
