@@ -101,6 +101,7 @@ func ReadBytes(name string, data []byte, opt Options) *Submission {
 	defer book.Close()
 	r := &reader{sub: sub, book: book, cat: opt.Catalog, maxYear: opt.now().Year()}
 	r.read()
+	r.legacyWarning()
 	sub.SortFindings()
 	return sub
 }
@@ -170,6 +171,7 @@ type reader struct {
 
 	tmplUnit Unit
 	noYears  *finding.Finding // a label row without years, reported if no sheet has a table
+	legacy   legacyState      // TCVN3/VNI text converted (legacy.go)
 }
 
 func (r *reader) read() {
@@ -240,7 +242,9 @@ func (r *reader) readSheet(s xlsx.Sheet) (bool, error) {
 	var t table
 	found := false
 	err := r.book.Rows(s, func(row xlsx.Row) error {
+		row = r.legacyRow(s.Name, row)
 		if found {
+			r.useLegacyTableRow(s.Name, &t.header, row)
 			return t.row(r, s.Name, row)
 		}
 		if row.Num > headerScanRows {
@@ -266,8 +270,10 @@ func (r *reader) readSheet(s xlsx.Sheet) (bool, error) {
 		found = true
 		t = table{header: h}
 		r.sub.Layout, r.sub.Sheet = h.layout, s.Name
+		r.useLegacyHeader(s.Name, h)
 		if h.layout == Wide {
 			r.sub.Units = []Unit{r.wideUnit(s.Name, meta)}
+			r.legacyUnit(s.Name, meta, r.sub.Units[0])
 		}
 		return nil
 	})

@@ -147,6 +147,12 @@ func (t *table) wideRow(r *reader, sheet string, row xlsx.Row) {
 		}
 	}
 	t.warnUnlabelled(r, sheet, row)
+	if hasFigures && r.garbledName(sheet, nameCell, row.Num, name) {
+		if code == "" {
+			return
+		}
+		name = "" // go by the code; the garbled name is reported
+	}
 	ind, ok, problem := r.matchIndicator(sheet, code, name, codeCell, nameCell, row.Num)
 	if !ok {
 		switch {
@@ -226,6 +232,12 @@ func (t *table) longRow(r *reader, sheet string, row xlsx.Row) {
 	if code == "" && name == "" && ucode == "" && uname == "" && yearText == "" && !hasValue {
 		return
 	}
+	if r.garbledName(sheet, nameCell, row.Num, name) {
+		if code == "" {
+			return
+		}
+		name = ""
+	}
 	ind, ok, problem := r.matchIndicator(sheet, code, name, codeCell, nameCell, row.Num)
 	if !ok {
 		if problem != nil {
@@ -256,6 +268,7 @@ func (t *table) longRow(r *reader, sheet string, row xlsx.Row) {
 	key := [2]string{ucode, uname}
 	ui, seen := t.unitIndex[key]
 	if !seen {
+		r.garbledName(sheet, unameCell, row.Num, uname)
 		ui = len(r.sub.Units)
 		ref := ucodeCell.Ref
 		if ucode == "" {

@@ -51,6 +51,12 @@ type Cell struct {
 	Value   string // Number: the raw stored value ("1234.5", "1E-3"); Text: the string (shared, inline or formula str); Bool: "TRUE"/"FALSE"; Error: "#REF!" etc.
 	Formula bool   // the cell has a formula (<f>, including shared-formula children)
 	Cached  bool   // a cached value is present (<v> or inline string); a formula cell with Cached=false needs calculation
+	Style   int    // the s attribute: index of the cell format (0 when absent); Book.FontName gives its font
+
+	// src tells Book.RunFont where the text came from: 0 nothing to look
+	// up, srcInline|i the inline string whose first run names font i of
+	// Book.inlineFonts, else the shared string src-1.
+	src uint32
 }
 
 // Row is one row of a sheet. Cells holds only cells that have a value or
@@ -127,12 +133,23 @@ type Book struct {
 	sheets []Sheet
 	parts  []*zip.File // worksheet part of sheets[i]
 	sstZF  *zip.File
-	meta   int64 // bytes unpacked by Open, counted against MaxUncompressed
+	styZF  *zip.File // styles.xml, read by FontName when first asked
+	meta   int64     // bytes unpacked by Open, counted against MaxUncompressed
 
 	sstOnce sync.Once
 	sst     *sharedStrings
 	sstUsed int64
 	sstErr  error
+
+	styOnce sync.Once
+	sty     *styles
+
+	sstFontsOnce sync.Once
+	sstFontList  []string // run fonts of the shared strings, by index; nil when none
+
+	fontMu      sync.Mutex
+	inlineFonts []string          // fonts named by inline rich-text runs, by number
+	inlineIdx   map[string]uint32 // their numbers
 
 	calcMu sync.Mutex
 	xf     *excelize.File
@@ -280,9 +297,15 @@ func (b *Book) load() error {
 		if strings.HasSuffix(r.typ, "/sharedStrings") && b.sstZF == nil {
 			b.sstZF = b.files[normPart(r.target)]
 		}
+		if strings.HasSuffix(r.typ, "/styles") && b.styZF == nil {
+			b.styZF = b.files[normPart(r.target)]
+		}
 	}
 	if b.sstZF == nil && len(rels) == 0 {
 		b.sstZF = b.files[path.Join(dir, "sharedstrings.xml")]
+	}
+	if b.styZF == nil {
+		b.styZF = b.files[path.Join(dir, "styles.xml")]
 	}
 	entries, err := b.readWorkbook(wb)
 	if err != nil {

@@ -24,10 +24,13 @@ type pending struct {
 	fixed   bool   // value is str, not buf[vs:ve]
 	str     string // shared string or constant
 	vs, ve  int
+	style   int32  // the s attribute
+	src     uint32 // Cell.src
 }
 
 // sheetReader holds the state of one Rows call.
 type sheetReader struct {
+	book *Book
 	sst  *sharedStrings
 	lim  Limits
 	name string
@@ -74,7 +77,7 @@ func (b *Book) Rows(s Sheet, fn func(Row) error) error {
 	if err != nil {
 		return err
 	}
-	r := sheetReader{sst: sst, lim: b.lim, name: b.sheets[i].Name}
+	r := sheetReader{book: b, sst: sst, lim: b.lim, name: b.sheets[i].Name}
 	err = r.run(sc, fn)
 	if err != nil {
 		done(false)
@@ -145,6 +148,10 @@ func (r *sheetReader) run(s *scanner, fn func(Row) error) error {
 			case "rPh":
 				if r.inIs {
 					r.phon++
+				}
+			case "rFont":
+				if r.inIs && r.phon == 0 && r.c.src == 0 {
+					r.c.src = r.book.inlineFont(attrBytes(s, "val"))
 				}
 			case "row":
 				if inData {
@@ -295,6 +302,8 @@ func (r *sheetReader) startCell(s *scanner) error {
 			}
 		case "t":
 			r.typ = cellType(s.attrVal(a))
+		case "s":
+			r.c.style = parseStyle(s.attrVal(a))
 		}
 	}
 	if col == 0 {
@@ -330,11 +339,12 @@ func (r *sheetReader) endCell() error {
 		c.kind, c.cached = Text, true
 	case r.hasV:
 		v = r.buf[r.vs:r.ve]
+		c.src = 0
 		switch r.typ {
 		case typShared:
 			i, ok := parseUint(v, r.sst.len())
 			if ok && i < r.sst.len() {
-				c.fixed, c.str = true, r.sst.get(i)
+				c.fixed, c.str, c.src = true, r.sst.get(i), uint32(i)+1
 			} else if len(v) > 0 {
 				return corrupt(fmt.Sprintf("cell %s%d of sheet %q refers to shared string %q, but the file has %d", ColumnName(c.col), r.rowNum, r.name, v, r.sst.len()), nil)
 			}
@@ -409,7 +419,7 @@ func (r *sheetReader) endRow(fn func(Row) error) error {
 		for i := c.col; i > 0; i = (i - 1) / 26 {
 			end++
 		}
-		cell := Cell{Col: c.col, Ref: s[at:end], Kind: c.kind, Formula: c.formula, Cached: c.cached}
+		cell := Cell{Col: c.col, Ref: s[at:end], Kind: c.kind, Formula: c.formula, Cached: c.cached, Style: int(c.style), src: c.src}
 		if c.fixed {
 			cell.Value = c.str
 		} else {
