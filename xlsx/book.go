@@ -51,12 +51,14 @@ type Cell struct {
 	Value   string // Number: the raw stored value ("1234.5", "1E-3"); Text: the string (shared, inline or formula str); Bool: "TRUE"/"FALSE"; Error: "#REF!" etc.
 	Formula bool   // the cell has a formula (<f>, including shared-formula children)
 	Cached  bool   // a cached value is present (<v> or inline string); a formula cell with Cached=false needs calculation
-	Style   int    // the s attribute: index of the cell format (0 when absent); Book.FontName gives its font
 
 	// src tells Book.RunFont where the text came from: 0 nothing to look
 	// up, srcInline|i the inline string whose first run names font i of
-	// Book.inlineFonts, else the shared string src-1.
+	// Book.inlineFonts, else the shared string src-1. (Here, it fits in
+	// the padding after Cached.)
 	src uint32
+
+	Style int // the s attribute: index of the cell format (0 when absent); Book.FontName gives its font
 }
 
 // Row is one row of a sheet. Cells holds only cells that have a value or

@@ -22,9 +22,9 @@ type pending struct {
 	formula bool
 	cached  bool
 	fixed   bool   // value is str, not buf[vs:ve]
+	style   int32  // the s attribute
 	str     string // shared string or constant
 	vs, ve  int
-	style   int32  // the s attribute
 	src     uint32 // Cell.src
 }
 
