@@ -12,6 +12,7 @@ package form
 import (
 	"errors"
 	"fmt"
+	"github.com/tongket/tongket/sheetstyle"
 	"io"
 	"strconv"
 	"strings"
@@ -124,7 +125,7 @@ func (t Template) Write(w io.Writer) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &book{f: f, t: t, styles: map[style]int{}}
+	b := &book{f: f, t: t, styles: sheetstyle.NewCache(f)}
 	if err := b.write(); err != nil {
 		return fmt.Errorf("write template: %w", err)
 	}
@@ -134,7 +135,7 @@ func (t Template) Write(w io.Writer) error {
 	return nil
 }
 
-const font = "Times New Roman"
+const font = sheetstyle.Font
 
 // Fills: the locked structure is grey, the header blue, the cells to fill
 // white.
@@ -143,41 +144,30 @@ const (
 	fillFixed = "F2F2F2"
 )
 
-type style struct {
-	bold, italic bool
-	size         float64
-	color        string
-	align        string
-	wrap         bool
-	border       bool
-	fill         string
-	numFmt       string
-	unlocked     bool
-	top          bool // vertical alignment top instead of centre
-}
+type style = sheetstyle.Style
 
 var (
-	sTitle     = style{bold: true, size: 14, align: "center"}
+	sTitle     = style{Bold: true, Size: 14, Align: "center"}
 	sLabel     = style{}
-	sValue     = style{bold: true}
-	sHint      = style{italic: true, size: 11, color: "404040"}
-	sHead      = style{bold: true, align: "center", wrap: true, border: true, fill: fillHead}
-	sSTT       = style{align: "center", border: true, fill: fillFixed}
-	sCode      = style{align: "center", border: true, fill: fillFixed}
-	sName      = style{wrap: true, border: true, fill: fillFixed}
-	sUnit      = style{align: "center", wrap: true, border: true, fill: fillFixed}
-	sCount     = style{align: "right", border: true, numFmt: "#,##0", unlocked: true}
-	sMoney     = style{align: "right", border: true, numFmt: "#,##0.0#", unlocked: true}
-	sNote      = style{wrap: true, border: true, unlocked: true}
-	sGuideHead = style{bold: true, size: 14}
-	sGuideNum  = style{bold: true, align: "right", top: true}
-	sGuide     = style{wrap: true, top: true}
+	sValue     = style{Bold: true}
+	sHint      = style{Italic: true, Size: 11, Color: "404040"}
+	sHead      = style{Bold: true, Align: "center", Wrap: true, Border: true, Fill: fillHead}
+	sSTT       = style{Align: "center", Border: true, Fill: fillFixed}
+	sCode      = style{Align: "center", Border: true, Fill: fillFixed}
+	sName      = style{Wrap: true, Border: true, Fill: fillFixed}
+	sUnit      = style{Align: "center", Wrap: true, Border: true, Fill: fillFixed}
+	sCount     = style{Align: "right", Border: true, NumFmt: "#,##0", Unlocked: true}
+	sMoney     = style{Align: "right", Border: true, NumFmt: "#,##0.0#", Unlocked: true}
+	sNote      = style{Wrap: true, Border: true, Unlocked: true}
+	sGuideHead = style{Bold: true, Size: 14}
+	sGuideNum  = style{Bold: true, Align: "right", Top: true}
+	sGuide     = style{Wrap: true, Top: true}
 )
 
 type book struct {
 	f      *excelize.File
 	t      Template
-	styles map[style]int
+	styles *sheetstyle.Cache
 }
 
 func (b *book) write() error {
@@ -578,42 +568,7 @@ func (b *book) style(sh, from, to string, st style) error {
 	return b.f.SetCellStyle(sh, from, to, id)
 }
 
-func (b *book) styleID(s style) (int, error) {
-	if id, ok := b.styles[s]; ok {
-		return id, nil
-	}
-	size := s.size
-	if size == 0 {
-		size = 12
-	}
-	vertical := "center"
-	if s.top {
-		vertical = "top"
-	}
-	x := &excelize.Style{
-		Font:       &excelize.Font{Family: font, Size: size, Bold: s.bold, Italic: s.italic, Color: s.color},
-		Alignment:  &excelize.Alignment{Horizontal: s.align, Vertical: vertical, WrapText: s.wrap},
-		Protection: &excelize.Protection{Locked: !s.unlocked},
-	}
-	if s.border {
-		for _, side := range []string{"left", "right", "top", "bottom"} {
-			x.Border = append(x.Border, excelize.Border{Type: side, Color: "000000", Style: 1})
-		}
-	}
-	if s.fill != "" {
-		x.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.fill}}
-	}
-	if s.numFmt != "" {
-		nf := s.numFmt
-		x.CustomNumFmt = &nf
-	}
-	id, err := b.f.NewStyle(x)
-	if err != nil {
-		return 0, err
-	}
-	b.styles[s] = id
-	return id, nil
-}
+func (b *book) styleID(s style) (int, error) { return b.styles.ID(s) }
 
 // lineCount estimates the lines a wrapped text takes in a column width at
 // 12 pt Times New Roman (about one character per width unit, counted a

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tongket/tongket/roster"
+	"github.com/tongket/tongket/sheetstyle"
 	"github.com/tongket/tongket/summary"
 	"github.com/tongket/tongket/vn"
 )
@@ -43,7 +44,7 @@ var rosterForms = []string{"Bằng khen", "Giấy khen", "Biểu dương"}
 func WriteRosterWorkbook(w io.Writer, e roster.Export, d Document) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &xBook{f: f, d: d, period: summary.Period{From: e.Period.From, To: e.Period.To}, styles: map[xStyle]int{}}
+	b := &xBook{f: f, d: d, period: summary.Period{From: e.Period.From, To: e.Period.To}, styles: sheetstyle.NewCache(f)}
 	if err := b.writeRoster(e); err != nil {
 		return fmt.Errorf("write roster workbook: %w", err)
 	}
@@ -227,10 +228,10 @@ func rosterSections(e roster.Export, section func(label string), group func(g ro
 
 // Styles of the roster sheets.
 var (
-	xsSection = xStyle{bold: true, border: true, wrap: true}
-	xsOrg     = xStyle{bold: true, italic: true, border: true, wrap: true}
-	xsLine    = xStyle{bold: true, wrap: true}
-	xsSub     = xStyle{italic: true, align: "center", wrap: true}
+	xsSection = xStyle{Bold: true, Border: true, Wrap: true}
+	xsOrg     = xStyle{Bold: true, Italic: true, Border: true, Wrap: true}
+	xsLine    = xStyle{Bold: true, Wrap: true}
+	xsSub     = xStyle{Italic: true, Align: "center", Wrap: true}
 )
 
 // xTextWidth is a column width (Excel units) that fits the longest of
@@ -266,7 +267,7 @@ func rosterListSheet(e roster.Export, d Document) *xSheet {
 		xTextWidth(cols[7], 18, 26),
 	}
 
-	sh.add(1, xText(rosterTitle(e), xStyle{bold: true, size: 14, align: "center", wrap: true}))
+	sh.add(1, xText(rosterTitle(e), xStyle{Bold: true, Size: 14, Align: "center", Wrap: true}))
 	sh.merge(1, 1, last, 1)
 	no := strings.TrimSpace(d.DocNumber)
 	if no == "" {
@@ -305,7 +306,7 @@ func rosterListSheet(e roster.Export, d Document) *xSheet {
 		}
 	})
 	if len(e.Groups) == 0 {
-		spanning(rosterNone(e), xStyle{italic: true, border: true, wrap: true})
+		spanning(rosterNone(e), xStyle{Italic: true, Border: true, Wrap: true})
 	}
 
 	r += 2
@@ -345,7 +346,7 @@ func rosterHeights(sh *xSheet) {
 		need := 0.0
 		for j, c := range r.cells {
 			s, ok := c.v.(string)
-			if !ok || !c.st.wrap {
+			if !ok || !c.st.Wrap {
 				continue
 			}
 			w, merged := span[[2]int{r.num, j + 1}]
@@ -356,7 +357,7 @@ func rosterHeights(sh *xSheet) {
 			if strings.ToUpper(s) == s {
 				k = 0.7 // capitals are wider still
 			}
-			need = max(need, float64(xLines(s, w*k, c.st))*c.st.pt()*1.25+2.5)
+			need = max(need, float64(xLines(s, w*k, c.st))*c.st.PointSize()*1.25+2.5)
 		}
 		r.height = max(r.height, need)
 	}
@@ -397,7 +398,7 @@ func rosterCountsSheet(e roster.Export) *xSheet {
 	if p := rosterPeriod(e); p != "" {
 		title += " " + strings.ToUpper(p)
 	}
-	sh.add(1, xText(title, xStyle{bold: true, size: 14, align: "center", wrap: true}))
+	sh.add(1, xText(title, xStyle{Bold: true, Size: 14, Align: "center", Wrap: true}))
 	sh.merge(1, 1, last, 1)
 	sh.add(2, xText(rosterLine(e), xsNote))
 	sh.merge(1, 2, last, 2)
@@ -425,8 +426,8 @@ func rosterCountsSheet(e roster.Export) *xSheet {
 	sh.add(r1, top...)
 	sh.add(r2, sub...)
 
-	count := xStyle{align: "center", border: true, numFmt: xFmtCount}
-	bold := xStyle{align: "center", border: true, numFmt: xFmtCount, bold: true}
+	count := xStyle{Align: "center", Border: true, NumFmt: xFmtCount}
+	bold := xStyle{Align: "center", Border: true, NumFmt: xFmtCount, Bold: true}
 	colSums := make([]int, last+1)
 	r := r2
 	for i, t := range e.Table {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tongket/tongket/catalog"
 	"github.com/tongket/tongket/roster"
+	"github.com/tongket/tongket/sheetstyle"
 	"github.com/tongket/tongket/summary"
 	"github.com/tongket/tongket/vn"
 )
@@ -41,7 +42,7 @@ const (
 	xFmtChange  = "+0.0%;-0.0%;0.0%"
 )
 
-const xFont = "Times New Roman"
+const xFont = sheetstyle.Font
 
 // WriteWorkbook writes the summary workbook of a period (DESIGN.md,
 // Reports): Tổng hợp (the wide submission layout of FORMATS.md §2 for the
@@ -59,7 +60,7 @@ func WriteWorkbook(w io.Writer, s *summary.Summary, d Document) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &xBook{f: f, s: s, d: d, period: s.Period, styles: map[xStyle]int{}}
+	b := &xBook{f: f, s: s, d: d, period: s.Period, styles: sheetstyle.NewCache(f)}
 	if err := b.write(); err != nil {
 		return fmt.Errorf("write summary workbook: %w", err)
 	}
@@ -100,7 +101,7 @@ type xBook struct {
 	s      *summary.Summary // nil for a book that is not a summary (the award roster)
 	d      Document
 	period summary.Period // of the title and the page footers
-	styles map[xStyle]int
+	styles *sheetstyle.Cache
 	charts []xChart // added once the sheets are written
 }
 
@@ -191,36 +192,26 @@ type xChart struct {
 	c     *excelize.Chart
 }
 
-// xStyle is a cell's look; every style is Times New Roman, vertically
-// centred.
-type xStyle struct {
-	bold, italic bool
-	size         float64
-	color        string
-	align        string // left, center, right
-	wrap         bool
-	border       bool
-	fill         string
-	numFmt       string
-}
+// xStyle is a cell's look (every style is Times New Roman).
+type xStyle = sheetstyle.Style
 
 var (
-	xsTitle   = xStyle{bold: true, size: 14, align: "center"}
-	xsMeta    = xStyle{size: 12}
-	xsNote    = xStyle{italic: true, size: 11, wrap: true}
-	xsHead    = xStyle{bold: true, align: "center", wrap: true, border: true, fill: "D9E1F2"}
-	xsCode    = xStyle{italic: true, size: 10, align: "center", border: true, fill: "D9E1F2"}
-	xsText    = xStyle{wrap: true, border: true}
-	xsCenter  = xStyle{align: "center", wrap: true, border: true}
-	xsKey     = xStyle{align: "center", border: true} // codes: one line
-	xsYear    = xStyle{bold: true, align: "center", border: true}
-	xsTotalLb = xStyle{bold: true, align: "center", border: true}
-	xsOK      = xStyle{align: "center", border: true, color: "1E7B34"}
-	xsMissing = xStyle{italic: true, align: "center", border: true, color: "C00000"}
+	xsTitle   = xStyle{Bold: true, Size: 14, Align: "center"}
+	xsMeta    = xStyle{Size: 12}
+	xsNote    = xStyle{Italic: true, Size: 11, Wrap: true}
+	xsHead    = xStyle{Bold: true, Align: "center", Wrap: true, Border: true, Fill: "D9E1F2"}
+	xsCode    = xStyle{Italic: true, Size: 10, Align: "center", Border: true, Fill: "D9E1F2"}
+	xsText    = xStyle{Wrap: true, Border: true}
+	xsCenter  = xStyle{Align: "center", Wrap: true, Border: true}
+	xsKey     = xStyle{Align: "center", Border: true} // codes: one line
+	xsYear    = xStyle{Bold: true, Align: "center", Border: true}
+	xsTotalLb = xStyle{Bold: true, Align: "center", Border: true}
+	xsOK      = xStyle{Align: "center", Border: true, Color: "1E7B34"}
+	xsMissing = xStyle{Italic: true, Align: "center", Border: true, Color: "C00000"}
 )
 
 func xNumStyle(format string, bold bool) xStyle {
-	return xStyle{align: "right", border: true, numFmt: format, bold: bold}
+	return xStyle{Align: "right", Border: true, NumFmt: format, Bold: bold}
 }
 
 func xText(v string, st xStyle) xCell { return xCell{v: v, st: st, set: true} }
@@ -322,7 +313,7 @@ func (b *xBook) summarySheet() *xSheet {
 	sh.merge(1, 1, colNote, 1)
 	sh.add(2, xText(strings.TrimSpace("Đơn vị: "+b.d.UnitName), xsMeta))
 	sh.add(3, xText(strings.TrimSpace("Mã đơn vị: "+b.d.UnitCode), xsMeta))
-	sh.add(4, xText("Kỳ báo cáo: giai đoạn "+b.periodText(), xStyle{italic: true}))
+	sh.add(4, xText("Kỳ báo cáo: giai đoạn "+b.periodText(), xStyle{Italic: true}))
 
 	head := []xCell{xText("STT", xsHead), xText("Mã chỉ tiêu", xsHead), xText("Chỉ tiêu", xsHead), xText("Đơn vị tính", xsHead)}
 	for _, y := range years {
@@ -394,7 +385,7 @@ func (b *xBook) summarySheet() *xSheet {
 	sh.merge(1, r, colNote, r)
 	if line := b.madeLine(); line != "" {
 		r++
-		sh.add(r, xText(line, xStyle{italic: true, size: 11}))
+		sh.add(r, xText(line, xStyle{Italic: true, Size: 11}))
 	}
 	return sh
 }
@@ -846,10 +837,10 @@ func xFit(units []xUnitRow) (code, name float64) {
 // counts a little less, and less again for bold, so that text is not cut off.
 func xLines(s string, width float64, st xStyle) int {
 	perUnit := 1.05
-	if st.bold {
+	if st.Bold {
 		perUnit = 0.95
 	}
-	capacity := int(width * perUnit * 12 / st.pt())
+	capacity := int(width * perUnit * 12 / st.PointSize())
 	if capacity < 1 {
 		capacity = 1
 	}
@@ -877,13 +868,6 @@ func xLines(s string, width float64, st xStyle) int {
 	return lines
 }
 
-func (s xStyle) pt() float64 {
-	if s.size == 0 {
-		return 12
-	}
-	return s.size
-}
-
 // fitHeights gives every row the height its tallest cell needs, counting
 // the lines of wrapped text. Excel and LibreOffice do not reliably grow rows of a generated file
 // on their own, so heights are written out.
@@ -909,14 +893,14 @@ func (sh *xSheet) fitHeights() {
 				continue
 			}
 			lines := 1
-			if s, ok := c.v.(string); ok && c.st.wrap {
+			if s, ok := c.v.(string); ok && c.st.Wrap {
 				w, merged := span[[2]int{r.num, j + 1}]
 				if !merged {
 					w = sh.width(j + 1)
 				}
 				lines = xLines(s, w, c.st)
 			}
-			need = max(need, float64(lines)*c.st.pt()*1.25+2.5)
+			need = max(need, float64(lines)*c.st.PointSize()*1.25+2.5)
 		}
 		r.height = max(r.height, need)
 	}
@@ -931,37 +915,7 @@ func (sh *xSheet) width(col int) float64 {
 
 // ---- writing ----
 
-func (b *xBook) styleID(s xStyle) (int, error) {
-	if id, ok := b.styles[s]; ok {
-		return id, nil
-	}
-	size := s.size
-	if size == 0 {
-		size = 12
-	}
-	x := &excelize.Style{
-		Font:      &excelize.Font{Family: xFont, Size: size, Bold: s.bold, Italic: s.italic, Color: s.color},
-		Alignment: &excelize.Alignment{Horizontal: s.align, Vertical: "center", WrapText: s.wrap},
-	}
-	if s.border {
-		for _, side := range []string{"left", "right", "top", "bottom"} {
-			x.Border = append(x.Border, excelize.Border{Type: side, Color: "000000", Style: 1})
-		}
-	}
-	if s.fill != "" {
-		x.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.fill}}
-	}
-	if s.numFmt != "" {
-		nf := s.numFmt
-		x.CustomNumFmt = &nf
-	}
-	id, err := b.f.NewStyle(x)
-	if err != nil {
-		return 0, err
-	}
-	b.styles[s] = id
-	return id, nil
-}
+func (b *xBook) styleID(s xStyle) (int, error) { return b.styles.ID(s) }
 
 // emit streams a sheet out. excelize's stream writer is used because it is
 // the one writer in excelize v2.11.0 that stores a formula together with a
