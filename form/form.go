@@ -314,7 +314,7 @@ func (b *book) dataSheet() error {
 		if err := b.style(sh, ref(noteCol, r), ref(noteCol, r), sNote); err != nil {
 			return err
 		}
-		lines := max(lineCount(ind.Name, wName, false), lineCount(ind.Unit, wUnit, false))
+		lines := max(sName.Lines(ind.Name, wName), sUnit.Lines(ind.Unit, wUnit))
 		if err := f.SetRowHeight(sh, r, float64(lines)*15+3); err != nil {
 			return err
 		}
@@ -504,7 +504,7 @@ func (b *book) guideSheet() error {
 		if err := b.set(sh, ref(2, r), text, sGuide); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(sh, r, float64(lineCount(text, wGuide, false))*15+8); err != nil {
+		if err := f.SetRowHeight(sh, r, float64(sGuide.Lines(text, wGuide))*15+8); err != nil {
 			return err
 		}
 	}
@@ -569,35 +569,6 @@ func (b *book) style(sh, from, to string, st style) error {
 }
 
 func (b *book) styleID(s style) (int, error) { return b.styles.ID(s) }
-
-// lineCount estimates the lines a wrapped text takes in a column width at
-// 12 pt Times New Roman (about one character per width unit, counted a
-// little short so that text is not cut off).
-func lineCount(s string, width float64, bold bool) int {
-	capacity := int(width * 1.05)
-	if bold {
-		capacity = int(width * 0.95)
-	}
-	capacity = max(capacity, 1)
-	lines := 0
-	for _, para := range strings.Split(s, "\n") {
-		lines++
-		used := 0
-		for _, w := range strings.Fields(para) {
-			n := utf8.RuneCountInString(w)
-			switch {
-			case used == 0:
-				used = n
-			case used+1+n <= capacity:
-				used += 1 + n
-			default:
-				lines++
-				used = n
-			}
-		}
-	}
-	return lines
-}
 
 func ref(col, row int) string {
 	r, _ := excelize.CoordinatesToCellName(col, row)

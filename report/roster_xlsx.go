@@ -357,7 +357,7 @@ func rosterHeights(sh *xSheet) {
 			if strings.ToUpper(s) == s {
 				k = 0.7 // capitals are wider still
 			}
-			need = max(need, float64(xLines(s, w*k, c.st))*c.st.PointSize()*1.25+2.5)
+			need = max(need, float64(c.st.Lines(s, w*k))*c.st.PointSize()*1.25+2.5)
 		}
 		r.height = max(r.height, need)
 	}

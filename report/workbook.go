@@ -831,43 +831,6 @@ func xFit(units []xUnitRow) (code, name float64) {
 	return min(code, 30), min(name, 36)
 }
 
-// xLines estimates how many lines a wrapped text takes in a column width
-// (Excel's unit: one "0" of the default font), wrapping at spaces. Times New
-// Roman fits about 1.1 Vietnamese characters per unit at 12 pt; the estimate
-// counts a little less, and less again for bold, so that text is not cut off.
-func xLines(s string, width float64, st xStyle) int {
-	perUnit := 1.05
-	if st.Bold {
-		perUnit = 0.95
-	}
-	capacity := int(width * perUnit * 12 / st.PointSize())
-	if capacity < 1 {
-		capacity = 1
-	}
-	lines := 0
-	for _, para := range strings.Split(s, "\n") {
-		lines++
-		used := 0
-		for _, w := range strings.Fields(para) {
-			n := utf8.RuneCountInString(w)
-			switch {
-			case used == 0:
-				used = n
-			case used+1+n <= capacity:
-				used += 1 + n
-			default:
-				lines++
-				used = n
-			}
-			for used > capacity { // a word longer than the line breaks anywhere
-				lines++
-				used -= capacity
-			}
-		}
-	}
-	return lines
-}
-
 // fitHeights gives every row the height its tallest cell needs, counting
 // the lines of wrapped text. Excel and LibreOffice do not reliably grow rows of a generated file
 // on their own, so heights are written out.
@@ -898,7 +861,7 @@ func (sh *xSheet) fitHeights() {
 				if !merged {
 					w = sh.width(j + 1)
 				}
-				lines = xLines(s, w, c.st)
+				lines = c.st.Lines(s, w)
 			}
 			need = max(need, float64(lines)*c.st.PointSize()*1.25+2.5)
 		}
