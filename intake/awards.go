@@ -65,6 +65,7 @@ func runAwards(ctx context.Context, db *store.DB, paths []string, opt Options, s
 			known = append(known, accepted...)
 		}
 		res.add(fr)
+		opt.progress(len(res.Files), len(inputs))
 		return nil
 	})
 	return res, err

@@ -21,6 +21,14 @@ type Options struct {
 	Limits  xlsx.Limits
 	Now     func() time.Time
 	Workers int // files read at once; default all cores
+	// Progress, if set, hears how many files of how many are done.
+	Progress func(done, total int)
+}
+
+func (o Options) progress(done, total int) {
+	if o.Progress != nil {
+		o.Progress(done, total)
+	}
 }
 
 // UnitRef names a submitting unit in the report.
@@ -143,6 +151,7 @@ func run(ctx context.Context, db *store.DB, paths []string, opt Options, ingest 
 			return err
 		}
 		res.add(fr)
+		opt.progress(len(res.Files), len(inputs))
 		return w.maybeCommit(ctx)
 	})
 	if err == nil && w != nil {

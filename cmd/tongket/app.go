@@ -13,6 +13,7 @@ import (
 
 	"github.com/tongket/tongket/intake"
 	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/progress"
 	"github.com/tongket/tongket/store"
 )
 
@@ -50,6 +51,7 @@ type app struct {
 	lang        lang.Lang
 	quiet       bool
 	now         func() time.Time
+	errTerminal bool // stderr is a terminal: progress bars may be drawn
 }
 
 const exitStatusHelp = `
@@ -62,6 +64,9 @@ EXIT STATUS (MÃ THOÁT)
 // Main runs tongket with args and returns the exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
 	a := &app{out: stdout, errOut: stderr, now: time.Now}
+	if f, ok := stderr.(*os.File); ok {
+		a.errTerminal = progress.IsTerminal(f)
+	}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetOut(stdout)
@@ -162,6 +167,27 @@ func buildVersion() string {
 // command runs "init" implicitly).
 func (a *app) openDB(ctx context.Context) (*store.DB, error) {
 	return store.Open(ctx, a.dbPath, store.Options{Now: a.now})
+}
+
+// progress returns intake's progress callback drawing a bar on stderr, and
+// the function that clears it; both do nothing off a terminal or with
+// --quiet.
+func (a *app) progress(label string) (func(done, total int), func()) {
+	if !a.errTerminal || a.quiet {
+		return nil, func() {}
+	}
+	var bar *progress.Bar
+	update := func(done, total int) {
+		if bar == nil {
+			bar = progress.New(a.errOut, label, total)
+		}
+		bar.Set(done)
+	}
+	return update, func() {
+		if bar != nil {
+			bar.Done()
+		}
+	}
 }
 
 // info prints a progress or status message on stderr unless --quiet.

@@ -62,7 +62,9 @@ tệp cùng tên nhưng nội dung khác là bản sửa, thay cho bản đã nh
 			if save {
 				run = intake.ImportAwards
 			}
-			res, err := run(cmd.Context(), db, args, intake.Options{Now: a.now})
+			bar, clear := a.progress("Đang đọc danh sách")
+			res, err := run(cmd.Context(), db, args, intake.Options{Now: a.now, Progress: bar})
+			clear()
 			if err != nil {
 				return err
 			}

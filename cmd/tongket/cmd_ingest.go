@@ -50,7 +50,9 @@ and the exit status is 1.` + exitStatusHelp + failOnHelp,
 			if o.dryRun {
 				run = intake.DryRun
 			}
-			res, err := run(cmd.Context(), db, args, intake.Options{Now: a.now})
+			bar, clear := a.progress("Đang nhập")
+			res, err := run(cmd.Context(), db, args, intake.Options{Now: a.now, Progress: bar})
+			clear()
 			if err != nil {
 				return err
 			}

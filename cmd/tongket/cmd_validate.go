@@ -54,7 +54,9 @@ findings; --fail-on warning makes warnings fail the run too.` + exitStatusHelp +
 				return err
 			}
 			defer db.Close()
-			res, err := intake.Validate(cmd.Context(), db, args, intake.Options{Now: a.now})
+			bar, clear := a.progress("Đang kiểm tra")
+			res, err := intake.Validate(cmd.Context(), db, args, intake.Options{Now: a.now, Progress: bar})
+			clear()
 			if err != nil {
 				return err
 			}
