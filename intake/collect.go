@@ -61,6 +61,8 @@ func Collect(paths []string) ([]Input, []Skipped, error) {
 		}
 	}
 	for _, p := range paths {
+		// "inbox/../inbox" and "inbox" are one folder: read its files once.
+		p = filepath.Clean(p)
 		st, err := os.Stat(p)
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, &MissingPathError{Path: p}

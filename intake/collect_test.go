@@ -39,3 +39,21 @@ func TestCollect(t *testing.T) {
 		t.Error("a missing path must be an error")
 	}
 }
+
+// TestCollectOddPaths: a file named through ".." and the folder holding it
+// give that file once; Vietnamese names are walked like any other.
+func TestCollectOddPaths(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "Hộp thư", "Quận Hồng Bàng")
+	os.MkdirAll(sub, 0o755)
+	os.WriteFile(filepath.Join(sub, "Biểu số liệu năm 2023.xlsx"), []byte("x"), 0o644)
+	sep := string(filepath.Separator)
+	odd := sub + sep + ".." + sep + "Quận Hồng Bàng" + sep + "Biểu số liệu năm 2023.xlsx" // as typed, not cleaned
+	in, _, err := Collect([]string{odd, filepath.Join(dir, "Hộp thư")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in) != 1 || !strings.HasSuffix(in[0].Path, "Biểu số liệu năm 2023.xlsx") {
+		t.Fatalf("inputs %+v", in)
+	}
+}
