@@ -270,8 +270,10 @@ func newStyles(f *excelize.File) (styles, error) {
 	}
 	s.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
-		Border: []excelize.Border{{Type: "left", Style: 1}, {Type: "right", Style: 1},
-			{Type: "top", Style: 1}, {Type: "bottom", Style: 1}}})
+		// An explicit colour: without one excelize writes <color rgb="FF"/>,
+		// which openpyxl (bench/peers) refuses as not an aRGB value.
+		Border: []excelize.Border{{Type: "left", Style: 1, Color: "000000"}, {Type: "right", Style: 1, Color: "000000"},
+			{Type: "top", Style: 1, Color: "000000"}, {Type: "bottom", Style: 1, Color: "000000"}}})
 	return s, err
 }
 
