@@ -73,20 +73,7 @@ func TestWritePDFGolden(t *testing.T) {
 	s := loadSummary(t, filepath.Join("testdata", "pdf", "summary.json"))
 	path := writePDF(t, s, sampleDocument(), PDFOptions{})
 	got := pdfRead(t, path, true)
-	golden := filepath.Join("testdata", "pdf", "report.txt")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -run PDFGolden -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("pdftotext -layout differs from %s (go test ./report -run PDFGolden -update, then review the diff):\n%s",
-			golden, lineDiff(string(want), got))
-	}
+	golden(t, filepath.Join("testdata", "pdf", "report.txt"), got)
 
 	text := flat(pdfRead(t, path, false))
 	for _, want := range []string{
@@ -232,26 +219,6 @@ func TestWritePDFTableBreaks(t *testing.T) {
 	}
 }
 
-// lineDiff shows the first differing lines of two texts.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 20; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %q\n   got %q\n", i+1, wl, gl)
-			shown++
-		}
-	}
-	return b.String()
-}
 
 func TestWritePDFUnknownChart(t *testing.T) {
 	s := &summary.Summary{Period: summary.Period{From: 2020, To: 2023}}

@@ -186,22 +186,7 @@ func rosterWorkbook(t *testing.T, e roster.Export, d Document) []byte {
 // rosterGolden compares got with testdata/roster/name (-update rewrites it).
 func rosterGolden(t *testing.T, name, got string) {
 	t.Helper()
-	golden := filepath.Join("testdata", "roster", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -run Roster -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("differs from %s (go test ./report -run Roster -update, then review the diff):\n%s", golden, lineDiff(string(want), got))
-	}
+	golden(t, filepath.Join("testdata", "roster", name), got)
 }
 
 func TestRosterWorkbookGolden(t *testing.T) {

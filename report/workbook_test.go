@@ -244,22 +244,7 @@ func TestWorkbookGolden(t *testing.T) {
 			s, d := tt.make()
 			data := wbWrite(t, s, d)
 			got := wbDump(t, data)
-			golden := filepath.Join("testdata", "xlsx", tt.name+".txt")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./report -run TestWorkbookGolden -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("workbook differs from %s (rerun with -update if intended):\n%s", golden, wbDiff(string(want), got))
-			}
+			golden(t, filepath.Join("testdata", "xlsx", tt.name+".txt"), got)
 			// Same input, same workbook text: the dates come from the document.
 			if again := wbDump(t, wbWrite(t, s, d)); again != got {
 				t.Error("a second write of the same summary differs")
@@ -268,26 +253,6 @@ func TestWorkbookGolden(t *testing.T) {
 	}
 }
 
-// wbDiff shows the first lines that differ.
-func wbDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 20; i++ {
-		var a, c string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			c = g[i]
-		}
-		if a != c {
-			fmt.Fprintf(&b, "line %d:\n  want %s\n  got  %s\n", i+1, a, c)
-			shown++
-		}
-	}
-	return b.String()
-}
 
 // wbDump reads a workbook back with excelize and writes it as text: the
 // document properties, then per sheet its layout, print setup and every
