@@ -376,3 +376,14 @@ func readOne(in Input, opt submission.Options) *submission.Submission {
 	}
 	return submission.Read(in.Path, opt)
 }
+
+// Single is the report of one file checked outside the submission pipeline
+// (a catalog, a unit list), with the same stats, JSON and text.
+func Single(file, sha string, fs []finding.Finding) *Result {
+	if fs == nil {
+		fs = []finding.Finding{}
+	}
+	r := &Result{Valid: true, Files: []FileResult{}, Skipped: []Skipped{}}
+	r.add(FileResult{File: file, SHA256: sha, Valid: !finding.HasError(fs), Years: []int{}, Findings: fs})
+	return r
+}

@@ -114,15 +114,8 @@ Hình thức khen thưởng) thì giữ nguyên.` + exitStatusHelp,
 						"The new catalog does not fit the rules in force: %v. Fix them or include the \"Quy tắc\" sheet.", err)))
 				}
 			}
-			res := &intake.Result{Valid: im.Valid(), Files: []intake.FileResult{{File: im.File, SHA256: im.SHA256, Valid: im.Valid(), Years: []int{}, Findings: orEmpty(im.Findings)}},
-				Skipped: []intake.Skipped{}, Stats: intake.Stats{Files: 1}}
-			e, w := finding.Count(im.Findings)
-			res.Stats.Errors, res.Stats.Warnings = e, w
-			if im.Valid() {
-				res.Stats.ValidFiles = 1
-			}
 			if !im.Valid() {
-				return a.writeIntake(res, format)
+				return a.writeIntake(intake.Single(im.File, im.SHA256, im.Findings), format)
 			}
 			// A sheet left out keeps what is in force.
 			c.Organisations, c.AwardForms = im.Organisations, im.AwardForms
@@ -181,11 +174,4 @@ func writeCatalog(w io.Writer, c *catalog.Catalog) error {
 	}
 	fmt.Fprintf(w, "\nTổ chức: %v\nHình thức khen thưởng: %v\n", c.Organisations, c.AwardForms)
 	return nil
-}
-
-func orEmpty(fs []finding.Finding) []finding.Finding {
-	if fs == nil {
-		return []finding.Finding{}
-	}
-	return fs
 }

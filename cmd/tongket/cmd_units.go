@@ -69,10 +69,7 @@ tên (như "Q. Hồng Bàng") được nhận ra theo tên hoặc tên khác.` +
 				l = unitlist.Read(args[0], data)
 			}
 			if !l.Valid() {
-				res := &intake.Result{Files: []intake.FileResult{{File: l.File, SHA256: l.SHA256, Years: []int{}, Findings: l.Findings}},
-					Skipped: []intake.Skipped{}, Stats: intake.Stats{Files: 1}}
-				res.Stats.Errors, res.Stats.Warnings = finding.Count(l.Findings)
-				return a.writeIntake(res, format)
+				return a.writeIntake(intake.Single(l.File, l.SHA256, l.Findings), format)
 			}
 			db, err := a.openDB(cmd.Context())
 			if err != nil {
