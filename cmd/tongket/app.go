@@ -107,7 +107,11 @@ func (a *app) printError(err error) {
 	case errors.As(err, &mp):
 		fmt.Fprintf(a.errOut, "tongket: %s\n", lang.F("không tìm thấy tệp hoặc thư mục %q.", "no such file or folder %q.", mp.Path).In(l))
 	default:
-		fmt.Fprintf(a.errOut, "tongket: %v\n", err)
+		// An error nobody foresaw still gets a sentence the officer can act
+		// on; the technical detail follows for whoever they ask.
+		fmt.Fprintf(a.errOut, "tongket: %s\n  (%v)\n", lang.F(
+			"không chạy được lệnh. Hãy kiểm tra tệp, thư mục và quyền truy cập rồi chạy lại; nếu lỗi lặp lại, gửi dòng chi tiết dưới đây cho người quản trị.",
+			"the command could not run. Check the files, folders and permissions and run it again; if it keeps failing, send the detail below to your administrator.").In(l), err)
 	}
 }
 

@@ -42,6 +42,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"revert", "abc"}, "không phải số hiệu lần nộp"},
 		{[]string{"revert", "99"}, "không có lần nộp số 99"},
 		{[]string{"ingest", "--bogus", "x"}, "tham số không hợp lệ"},
+		{[]string{"validate", filepath.Join(dir, "t.db", "x")}, "không chạy được lệnh. Hãy kiểm tra tệp, thư mục và quyền truy cập"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
