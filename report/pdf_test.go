@@ -219,7 +219,6 @@ func TestWritePDFTableBreaks(t *testing.T) {
 	}
 }
 
-
 func TestWritePDFUnknownChart(t *testing.T) {
 	s := &summary.Summary{Period: summary.Period{From: 2020, To: 2023}}
 	err := WritePDF(&bytes.Buffer{}, s, Document{}, PDFOptions{Chart: "KHONG_CO"})

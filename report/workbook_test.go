@@ -253,7 +253,6 @@ func TestWorkbookGolden(t *testing.T) {
 	}
 }
 
-
 // wbDump reads a workbook back with excelize and writes it as text: the
 // document properties, then per sheet its layout, print setup and every
 // non-empty cell (formulas as "=formula [cached]", strings quoted, numbers
