@@ -89,8 +89,8 @@ func (s *scanner) prolog() error {
 	if len(b) >= 2 && (b[0] == 0 || b[1] == 0 || b[0] == 0xFE && b[1] == 0xFF || b[0] == 0xFF && b[1] == 0xFE) {
 		return s.syntax("UTF-16 XML is not supported")
 	}
-	if !bytes.HasPrefix(b, []byte("<?xml")) {
-		return nil
+	if !bytes.HasPrefix(b, []byte("<?xml")) || len(b) > 5 && !isSpace(b[5]) && b[5] != '?' {
+		return nil // no declaration; "<?xmlfoo …?>" is another processing instruction
 	}
 	end := bytes.Index(b, []byte("?>"))
 	if end < 0 {
