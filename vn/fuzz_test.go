@@ -109,6 +109,9 @@ func FuzzKey(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkKey(t, s)
+		if k, ok := asciiKey(s); ok && k != slowKey(s) {
+			t.Errorf("asciiKey(%q) = %q, slowKey = %q", s, k, slowKey(s))
+		}
 		k := UnitKey(s)
 		if Key(s) == "" && k != "" {
 			t.Errorf("UnitKey(%q) = %q from an empty key", s, k)

@@ -2,6 +2,8 @@ package vn
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -38,6 +40,71 @@ func isZeroWidth(r rune) bool {
 // old tone placement moved to the modern one, so "hoà" == "hòa", "thuý" ==
 // "thúy", "khoẻ" == "khỏe", "uỷ" == "ủy". Key is idempotent.
 func Key(s string) string {
+	if k, ok := asciiKey(s); ok {
+		return k
+	}
+	// Labels repeat: the same 18 indicator names in every file, a unit's
+	// name on each of its rows. Normalising costs microseconds, a lookup
+	// nanoseconds; the cache stops growing at keyCacheMax entries.
+	if k, ok := keyCache.Load(s); ok {
+		return k.(string)
+	}
+	k := slowKey(s)
+	if keyCacheLen.Add(1) <= keyCacheMax {
+		keyCache.Store(strings.Clone(s), k)
+	}
+	return k
+}
+
+const keyCacheMax = 8192
+
+var (
+	keyCache    sync.Map // label → Key(label)
+	keyCacheLen atomic.Int64
+)
+
+// asciiKey is Key for ASCII text, which has no tone marks, typographic
+// quotes or zero-width characters, so needs no normalisation; ok is false
+// for any other text. An already-folded key comes back without copying.
+func asciiKey(s string) (string, bool) {
+	folded := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case 'A' <= c && c <= 'Z', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			folded = false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			folded = false
+		}
+	}
+	if folded && (len(s) == 0 || s[len(s)-1] != ':') {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			space = true
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return strings.TrimRight(string(b), ": "), true
+}
+
+// slowKey is Key for any text.
+func slowKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
