@@ -127,14 +127,17 @@ func (c *checker) totals() {
 // perUnit runs the cross-indicator rules and outlier detection for each unit
 // of the file, on the file's figures laid over the unit's stored ones.
 func (c *checker) perUnit(hist History) error {
-	byUnit := map[int][]submission.Figure{}
+	// Figures are grouped by unit as indexes, not copies: a million-row
+	// long sheet must not be held twice.
+	byUnit := make([][]int32, len(c.sub.Units))
 	var order []int
-	for _, fg := range c.sub.Figures {
-		if _, ok := byUnit[fg.Unit]; !ok {
+	for i, fg := range c.sub.Figures {
+		if byUnit[fg.Unit] == nil {
 			order = append(order, fg.Unit)
 		}
-		byUnit[fg.Unit] = append(byUnit[fg.Unit], fg)
+		byUnit[fg.Unit] = append(byUnit[fg.Unit], int32(i))
 	}
+	var figs []submission.Figure
 	for _, u := range order {
 		code := c.sub.Units[u].Resolved
 		var stored Series
@@ -144,7 +147,12 @@ func (c *checker) perUnit(hist History) error {
 				return err
 			}
 		}
-		v := newView(stored, byUnit[u])
+		figs = figs[:0]
+		for _, i := range byUnit[u] {
+			figs = append(figs, c.sub.Figures[i])
+		}
+		byUnit[u] = nil
+		v := newView(stored, figs)
 		c.rules(u, v)
 		c.outliers(u, v)
 	}
@@ -210,7 +218,23 @@ func (v *view) operand(o catalog.Operand, year int) (int64, bool) {
 // unit in two ways (code on one row, name on another): the reader sees two
 // units, resolution shows they are one.
 func (c *checker) duplicates() {
-	if len(c.sub.Units) < 2 {
+	// Only units written two ways (the same resolved code twice) can repeat
+	// each other's rows; most files have none, so no figure is indexed.
+	units := map[string][]int{}
+	for i, u := range c.sub.Units {
+		if u.Resolved != "" {
+			units[u.Resolved] = append(units[u.Resolved], i)
+		}
+	}
+	shared := map[int]bool{}
+	for _, us := range units {
+		if len(us) > 1 {
+			for _, u := range us {
+				shared[u] = true
+			}
+		}
+	}
+	if len(shared) == 0 {
 		return
 	}
 	type key struct {
@@ -219,10 +243,10 @@ func (c *checker) duplicates() {
 	}
 	first := map[key]submission.Figure{}
 	for _, fg := range c.sub.Figures {
-		k := key{c.sub.UnitCode(fg), fg.Indicator, fg.Year}
-		if k.unit == "" {
+		if !shared[fg.Unit] {
 			continue
 		}
+		k := key{c.sub.UnitCode(fg), fg.Indicator, fg.Year}
 		prev, dup := first[k]
 		if !dup {
 			first[k] = fg
