@@ -667,7 +667,8 @@ func TestBackupDuringIngest(t *testing.T) {
 	}
 	// The child of TestConcurrentIngest ingests the listed files in order.
 	cmd := exec.Command(os.Args[0], "-test.run=^TestConcurrentIngest$", "-test.count=1")
-	cmd.Env = append(os.Environ(), childEnv+"=1", "TONGKET_STORE_DB="+path, "TONGKET_STORE_SUBS="+strings.Join(list, ","))
+	cmd.Env = append(os.Environ(), childEnv+"=1", "TONGKET_STORE_DB="+path, "TONGKET_STORE_SUBS="+strings.Join(list, ","),
+		"TONGKET_STORE_PAUSE=100ms")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Start(); err != nil {

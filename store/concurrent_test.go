@@ -61,6 +61,11 @@ func concChild(t *testing.T) {
 			t.Fatalf("ingest %s: %v", subs[k].File, err)
 		}
 		fmt.Printf("RESULT %d %d %v %d %d %d\n", k, res.SubmissionID, res.Skipped, res.Inserted, res.Updated, res.Unchanged)
+		// A pause between files lets a watching test see the states
+		// between them however fast an ingest is.
+		if d, err := time.ParseDuration(os.Getenv("TONGKET_STORE_PAUSE")); err == nil {
+			time.Sleep(d)
+		}
 	}
 }
 

@@ -31,9 +31,13 @@ type Record struct {
 
 // History lists submissions, newest first, optionally of one unit.
 func (db *DB) History(ctx context.Context, unit string) ([]Record, error) {
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
+	defer tx.Rollback() // one snapshot for the list and the counts
 	q := `SELECT s.id, s.file_name, s.sha256, s.size, s.layout, s.sheet, s.units,
 			COALESCE(s.year_from, 0), COALESCE(s.year_to, 0), s.figures,
-			(SELECT count(*) FROM current c WHERE c.submission_id = s.id),
 			s.ingested_at, s.state, s.reverted_at
 		FROM submissions s`
 	var args []any
@@ -43,7 +47,7 @@ func (db *DB) History(ctx context.Context, unit string) ([]Record, error) {
 		args = append(args, unit)
 	}
 	q += ` ORDER BY s.id DESC`
-	rows, err := db.sql.QueryContext(ctx, q, args...)
+	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
@@ -54,7 +58,7 @@ func (db *DB) History(ctx context.Context, unit string) ([]Record, error) {
 		var units, at string
 		var rev sql.NullString
 		if err := rows.Scan(&r.ID, &r.File, &r.SHA256, &r.Size, &r.Layout, &r.Sheet, &units,
-			&r.YearFrom, &r.YearTo, &r.Figures, &r.InForce, &at, &r.State, &rev); err != nil {
+			&r.YearFrom, &r.YearTo, &r.Figures, &at, &r.State, &rev); err != nil {
 			return nil, fmt.Errorf("history: %w", err)
 		}
 		r.Units = strings.Split(units, ",")
@@ -65,7 +69,51 @@ func (db *DB) History(ctx context.Context, unit string) ([]Record, error) {
 		}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
+	rows.Close()
+	if err := countInForce(ctx, tx, out, unit == ""); err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
+	return out, nil
+}
+
+// countInForce fills in how many figures of each record are in force: for the
+// whole history in one pass over the figures in force, for a few records
+// unit by unit (the figures in force are keyed by unit first).
+func countInForce(ctx context.Context, tx *sql.Tx, recs []Record, all bool) error {
+	if !all {
+		for i := range recs {
+			for _, u := range recs[i].Units {
+				var n int
+				if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM current WHERE unit_code = ? AND submission_id = ?`,
+					u, recs[i].ID).Scan(&n); err != nil {
+					return err
+				}
+				recs[i].InForce += n
+			}
+		}
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT submission_id, count(*) FROM current GROUP BY submission_id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	m := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return err
+		}
+		m[id] = n
+	}
+	for i := range recs {
+		recs[i].InForce = m[recs[i].ID]
+	}
+	return rows.Err()
 }
 
 // ErrNoSubmission is a revert of an id that does not exist.
@@ -94,8 +142,8 @@ func (db *DB) Revert(ctx context.Context, id int64) (RevertResult, error) {
 		return RevertResult{}, db.writeErr("revert", err)
 	}
 	defer tx.Rollback()
-	var state string
-	err = tx.QueryRowContext(ctx, `SELECT state FROM submissions WHERE id=?`, id).Scan(&state)
+	var state, units string
+	err = tx.QueryRowContext(ctx, `SELECT state, units FROM submissions WHERE id=?`, id).Scan(&state, &units)
 	if errors.Is(err, sql.ErrNoRows) {
 		return RevertResult{}, fmt.Errorf("revert %d: %w", id, ErrNoSubmission)
 	}
@@ -109,35 +157,43 @@ func (db *DB) Revert(ctx context.Context, id int64) (RevertResult, error) {
 	if _, err := tx.ExecContext(ctx, `UPDATE submissions SET state='reverted', reverted_at=? WHERE id=?`, now, id); err != nil {
 		return RevertResult{}, db.writeErr("revert", err)
 	}
-	// The replacement of a key is the newest active submission's figure.
+	// The submission's figures in force are found unit by unit (the keys of
+	// current and figures start with the unit). The replacement of a key is
+	// the newest active submission's figure.
 	const replacement = `FROM figures f JOIN submissions s ON s.id = f.submission_id
 		WHERE s.state = 'active' AND f.unit_code = c.unit_code AND f.indicator = c.indicator AND f.year = c.year
 		ORDER BY f.submission_id DESC LIMIT 1`
-	if _, err := tx.ExecContext(ctx, `INSERT INTO audit(submission_id, action, unit_code, indicator, year, old_value, new_value, old_submission_id, cell, at)
-		SELECT c.submission_id, 'revert', c.unit_code, c.indicator, c.year, c.value,
-			(SELECT f.value `+replacement+`), c.submission_id, '', ?
-		FROM current c WHERE c.submission_id = ?`, now, id); err != nil {
-		return RevertResult{}, db.writeErr("revert", err)
-	}
 	var out RevertResult
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(r IS NOT NULL AND r <> v), 0), COALESCE(SUM(r = v), 0)
-		FROM (SELECT c.value AS v, (SELECT f.value `+replacement+`) AS r FROM current c WHERE c.submission_id = ?)`, id).
-		Scan(&out.Restored, &out.Unchanged); err != nil {
-		return RevertResult{}, fmt.Errorf("revert %d: %w", id, err)
+	for _, unit := range strings.Split(units, ",") {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO audit(submission_id, action, unit_code, indicator, year, old_value, new_value, old_submission_id, cell, at)
+			SELECT c.submission_id, 'revert', c.unit_code, c.indicator, c.year, c.value,
+				(SELECT f.value `+replacement+`), c.submission_id, '', ?3
+			FROM current c WHERE c.unit_code = ?2 AND c.submission_id = ?1`, id, unit, now); err != nil {
+			return RevertResult{}, db.writeErr("revert", err)
+		}
+		var restored, unchanged int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(r IS NOT NULL AND r <> v), 0), COALESCE(SUM(r = v), 0)
+			FROM (SELECT c.value AS v, (SELECT f.value `+replacement+`) AS r FROM current c WHERE c.unit_code = ?2 AND c.submission_id = ?1)`, id, unit).
+			Scan(&restored, &unchanged); err != nil {
+			return RevertResult{}, fmt.Errorf("revert %d: %w", id, err)
+		}
+		out.Restored += restored
+		out.Unchanged += unchanged
+		if _, err := tx.ExecContext(ctx, `UPDATE current AS c SET (value, submission_id) = (SELECT f.value, f.submission_id `+replacement+`)
+			WHERE c.unit_code = ?2 AND c.submission_id = ?1 AND EXISTS (SELECT 1 `+replacement+`)`, id, unit); err != nil {
+			return RevertResult{}, db.writeErr("revert", err)
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM current WHERE unit_code = ?2 AND submission_id = ?1`, id, unit)
+		if err != nil {
+			return RevertResult{}, db.writeErr("revert", err)
+		}
+		removed, _ := res.RowsAffected()
+		out.Removed += int(removed)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE current AS c SET (value, submission_id) = (SELECT f.value, f.submission_id `+replacement+`)
-		WHERE c.submission_id = ? AND EXISTS (SELECT 1 `+replacement+`)`, id); err != nil {
-		return RevertResult{}, db.writeErr("revert", err)
-	}
-	res, err := tx.ExecContext(ctx, `DELETE FROM current WHERE submission_id = ?`, id)
-	if err != nil {
-		return RevertResult{}, db.writeErr("revert", err)
-	}
-	removed, _ := res.RowsAffected()
 	if err := tx.Commit(); err != nil {
 		return RevertResult{}, db.writeErr("revert", err)
 	}
-	out.SubmissionID, out.Removed = id, int(removed)
+	out.SubmissionID = id
 	return out, nil
 }
 

@@ -1,10 +1,8 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -59,7 +57,7 @@ func (db *DB) Ingest(ctx context.Context, sub *submission.Submission, dryRun boo
 	if !sub.Valid() {
 		return IngestResult{}, errors.New("ingest: submission has errors")
 	}
-	tx, err := db.wr.BeginTx(ctx, nil)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return IngestResult{}, db.writeErr("ingest", err)
 	}
@@ -77,13 +75,42 @@ func (db *DB) Ingest(ctx context.Context, sub *submission.Submission, dryRun boo
 	return out, nil
 }
 
-// ingestTx stores one submission inside tx.
-func (db *DB) ingestTx(ctx context.Context, tx *sql.Tx, sub *submission.Submission) (IngestResult, error) {
-	var err error
+// The statements of an ingest. Their text never changes, so each is
+// prepared once per write connection (DB.stmt).
+const (
+	qExisting     = `SELECT id FROM submissions WHERE sha256=? AND state='active' ORDER BY id DESC LIMIT 1`
+	qInsertSub    = `INSERT INTO submissions(file_name, sha256, size, layout, sheet, units, year_from, year_to, figures, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?)`
+	qUpsertUnit   = `INSERT INTO units(code, name, first_seen) VALUES(?,?,?) ON CONFLICT(code) DO UPDATE SET name=excluded.name WHERE units.name='' AND excluded.name<>''`
+	qUnitInForce  = `SELECT indicator, year, value, submission_id FROM current WHERE unit_code=?`
+	headFigures   = `INSERT INTO figures(unit_code, indicator, year, submission_id, value, cell) VALUES `
+	headCurrent   = `INSERT INTO current(unit_code, indicator, year, value, submission_id) VALUES `
+	tailCurrent   = ` ON CONFLICT(unit_code, indicator, year) DO UPDATE SET value=excluded.value, submission_id=excluded.submission_id`
+	headAudit     = `INSERT INTO audit(submission_id, action, unit_code, indicator, year, old_value, new_value, old_submission_id, cell, at) VALUES `
+	rowsPerInsert = 128
+)
+
+// figKey is a figure's place: unit, indicator, year.
+type figKey struct {
+	unit, ind string
+	year      int
+}
+
+// inForce is a figure in force before the file: its value and submission.
+type inForce struct{ value, sub int64 }
+
+// ingestTx stores one submission inside tx: the submission row, its units,
+// every figure, the figures in force, and an audit row for every figure in
+// force whose value the file changes (a figure's first value is recorded by
+// its figures row: submission, cell and value).
+func (db *DB) ingestTx(ctx context.Context, tx *wtx, sub *submission.Submission) (IngestResult, error) {
 	// Checked under the write lock, so two processes given the same file
 	// store it once.
+	st, err := tx.stmt(ctx, qExisting)
+	if err != nil {
+		return IngestResult{}, err
+	}
 	var existing int64
-	err = tx.QueryRowContext(ctx, `SELECT id FROM submissions WHERE sha256=? AND state='active' ORDER BY id DESC LIMIT 1`, sub.SHA256).Scan(&existing)
+	err = st.QueryRowContext(ctx, sub.SHA256).Scan(&existing)
 	if err == nil {
 		return IngestResult{SubmissionID: existing, Skipped: true}, nil
 	}
@@ -97,8 +124,10 @@ func (db *DB) ingestTx(ctx context.Context, tx *sql.Tx, sub *submission.Submissi
 	if len(years) > 0 {
 		yFrom, yTo = years[0], years[len(years)-1]
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO submissions(file_name, sha256, size, layout, sheet, units, year_from, year_to, figures, ingested_at)
-		VALUES(?,?,?,?,?,?,?,?,?,?)`,
+	if st, err = tx.stmt(ctx, qInsertSub); err != nil {
+		return IngestResult{}, err
+	}
+	res, err := st.ExecContext(ctx,
 		sub.File, sub.SHA256, sub.Size, string(sub.Layout), sub.Sheet, unitList(sub), yFrom, yTo, len(sub.Figures), now)
 	if err != nil {
 		return IngestResult{}, err
@@ -107,38 +136,163 @@ func (db *DB) ingestTx(ctx context.Context, tx *sql.Tx, sub *submission.Submissi
 	if err != nil {
 		return IngestResult{}, fmt.Errorf("ingest: %w", err)
 	}
+	upsertUnit, err := tx.stmt(ctx, qUpsertUnit)
+	if err != nil {
+		return IngestResult{}, err
+	}
+	unitFigures, err := tx.stmt(ctx, qUnitInForce)
+	if err != nil {
+		return IngestResult{}, err
+	}
+	old := map[figKey]inForce{}
+	seen := map[string]bool{}
 	for _, u := range sub.Units {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO units(code, name, first_seen) VALUES(?,?,?)
-			ON CONFLICT(code) DO UPDATE SET name=excluded.name WHERE units.name='' AND excluded.name<>''`,
-			u.Resolved, u.Name, now); err != nil {
+		if _, err := upsertUnit.ExecContext(ctx, u.Resolved, u.Name, now); err != nil {
 			return IngestResult{}, err
 		}
+		if seen[u.Resolved] {
+			continue
+		}
+		seen[u.Resolved] = true
+		if err := unitInForce(ctx, unitFigures, u.Resolved, old); err != nil {
+			return IngestResult{}, fmt.Errorf("ingest: figures in force: %w", err)
+		}
 	}
-	if err := insertFigures(ctx, tx, id, sub); err != nil {
-		return IngestResult{}, err
-	}
+
+	// What the file changes, counted and audited here rather than by
+	// joining the tables again in SQL.
 	out := IngestResult{SubmissionID: id}
-	if err := tx.QueryRowContext(ctx, `SELECT
-			COALESCE(SUM(c.value IS NULL), 0),
-			COALESCE(SUM(c.value IS NOT NULL AND c.value <> f.value), 0),
-			COALESCE(SUM(c.value = f.value), 0)
-		FROM figures f LEFT JOIN current c USING (unit_code, indicator, year)
-		WHERE f.submission_id = ?`, id).Scan(&out.Inserted, &out.Updated, &out.Unchanged); err != nil {
-		return IngestResult{}, fmt.Errorf("ingest: count changes: %w", err)
+	var changed []int // figures whose value in force changes
+	for i, f := range sub.Figures {
+		o, ok := old[figKey{sub.UnitCode(f), f.Indicator, f.Year}]
+		switch {
+		case !ok:
+			out.Inserted++
+		case o.value != f.Value:
+			out.Updated++
+			changed = append(changed, i)
+		default:
+			out.Unchanged++
+		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO audit(submission_id, action, unit_code, indicator, year, old_value, new_value, old_submission_id, cell, at)
-		SELECT f.submission_id, CASE WHEN c.value IS NULL THEN 'insert' ELSE 'update' END,
-			f.unit_code, f.indicator, f.year, c.value, f.value, c.submission_id, f.cell, ?
-		FROM figures f LEFT JOIN current c USING (unit_code, indicator, year)
-		WHERE f.submission_id = ? AND (c.value IS NULL OR c.value <> f.value)`, now, id); err != nil {
+	figs := sub.Figures
+	if err := tx.insertRows(ctx, headFigures, "", 6, len(figs), func(i int, a []any) []any {
+		f := figs[i]
+		return append(a, sub.UnitCode(f), f.Indicator, f.Year, id, f.Value, f.Cell())
+	}); err != nil {
 		return IngestResult{}, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO current(unit_code, indicator, year, value, submission_id)
-		SELECT unit_code, indicator, year, value, submission_id FROM figures WHERE submission_id = ? AND true
-		ON CONFLICT(unit_code, indicator, year) DO UPDATE SET value=excluded.value, submission_id=excluded.submission_id`, id); err != nil {
+	if err := tx.insertRows(ctx, headCurrent, tailCurrent, 5, len(figs), func(i int, a []any) []any {
+		f := figs[i]
+		return append(a, sub.UnitCode(f), f.Indicator, f.Year, f.Value, id)
+	}); err != nil {
+		return IngestResult{}, err
+	}
+	if err := tx.insertRows(ctx, headAudit, "", 10, len(changed), func(i int, a []any) []any {
+		f := figs[changed[i]]
+		o := old[figKey{sub.UnitCode(f), f.Indicator, f.Year}]
+		return append(a, id, "update", sub.UnitCode(f), f.Indicator, f.Year, o.value, f.Value, o.sub, f.Cell(), now)
+	}); err != nil {
 		return IngestResult{}, err
 	}
 	return out, nil
+}
+
+// unitInForce adds a unit's figures in force to m.
+func unitInForce(ctx context.Context, st *sql.Stmt, unit string, m map[figKey]inForce) error {
+	rows, err := st.QueryContext(ctx, unit)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		k := figKey{unit: unit}
+		var v inForce
+		if err := rows.Scan(&k.ind, &k.year, &v.value, &v.sub); err != nil {
+			return err
+		}
+		m[k] = v
+	}
+	return rows.Err()
+}
+
+// insertRows inserts n rows of width values with multi-row INSERT
+// statements (head, then "(?,…)" per row, then tail). Rows go in chunks of
+// rowsPerInsert, the rest in power-of-two chunks, so a handful of
+// statement texts serve every file and each is prepared once.
+func (tx *wtx) insertRows(ctx context.Context, head, tail string, width, n int, row func(i int, args []any) []any) error {
+	args := make([]any, 0, width*min(n, rowsPerInsert))
+	for i := 0; i < n; {
+		k := rowsPerInsert
+		for k > n-i {
+			k /= 2
+		}
+		args = args[:0]
+		for j := i; j < i+k; j++ {
+			args = row(j, args)
+		}
+		st, err := tx.stmt(ctx, tx.db.multiRow(head, tail, width, k))
+		if err != nil {
+			return err
+		}
+		if _, err := st.ExecContext(ctx, args...); err != nil {
+			return err
+		}
+		i += k
+	}
+	return nil
+}
+
+// wtx is a write transaction with its statements, each prepared on first
+// use and kept until the transaction ends: a batch of files parses each
+// text once. (Preparing on the write pool instead would wait for the one
+// connection the transaction holds.)
+type wtx struct {
+	*sql.Tx
+	db    *DB
+	stmts map[string]*sql.Stmt
+}
+
+func (db *DB) beginWrite(ctx context.Context) (*wtx, error) {
+	tx, err := db.wr.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &wtx{Tx: tx, db: db, stmts: map[string]*sql.Stmt{}}, nil
+}
+
+func (tx *wtx) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := tx.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	tx.stmts[q] = st
+	return st, nil
+}
+
+type rowsKey struct {
+	head, tail string
+	width, k   int
+}
+
+// multiRow is the text of an INSERT of k rows of width values.
+func (db *DB) multiRow(head, tail string, width, k int) string {
+	key := rowsKey{head, tail, width, k}
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if q, ok := db.texts[key]; ok {
+		return q
+	}
+	one := "(" + strings.Repeat("?,", width-1) + "?)"
+	q := head + strings.Repeat(one+",", k-1) + one + tail
+	if db.texts == nil {
+		db.texts = map[rowsKey]string{}
+	}
+	db.texts[key] = q
+	return q
 }
 
 // Batch stores many files in one transaction, each inside its own
@@ -147,13 +301,13 @@ func (db *DB) ingestTx(ctx context.Context, tx *sql.Tx, sub *submission.Submissi
 // SQLite writes the shared pages once per batch instead of once per file.
 type Batch struct {
 	db *DB
-	tx *sql.Tx
+	tx *wtx
 	n  int
 }
 
 // BeginBatch starts a batch; it holds the write lock until Commit.
 func (db *DB) BeginBatch(ctx context.Context) (*Batch, error) {
-	tx, err := db.wr.BeginTx(ctx, nil)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return nil, db.writeErr("ingest", err)
 	}
@@ -195,31 +349,6 @@ func (b *Batch) Commit() error {
 
 // Rollback abandons the batch (no file of it is stored).
 func (b *Batch) Rollback() { _ = b.tx.Rollback() }
-
-// insertFigures writes a submission's figures with one statement whose
-// text never changes, so SQLite parses it once per connection: the rows go
-// in as a JSON array bound to a parameter (json_each), a chunk at a time so
-// a million-row sheet never becomes one huge string.
-func insertFigures(ctx context.Context, tx *sql.Tx, id int64, sub *submission.Submission) error {
-	const chunk = 4096
-	rows := make([][5]any, 0, min(chunk, len(sub.Figures)))
-	var buf bytes.Buffer
-	for start := 0; start < len(sub.Figures); start += chunk {
-		rows = rows[:0]
-		for _, f := range sub.Figures[start:min(start+chunk, len(sub.Figures))] {
-			rows = append(rows, [5]any{sub.UnitCode(f), f.Indicator, f.Year, f.Value, f.Cell()})
-		}
-		buf.Reset()
-		if err := json.NewEncoder(&buf).Encode(rows); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO figures(submission_id, unit_code, indicator, year, value, cell)
-			SELECT ?, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4 FROM json_each(?) AS j`, id, buf.String()); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // unitList is the submission's resolved unit codes, sorted, comma separated.
 func unitList(sub *submission.Submission) string {

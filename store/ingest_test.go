@@ -92,8 +92,9 @@ func TestIngestCounts(t *testing.T) {
 		}
 	}
 
-	// Audit: one row per inserted or updated figure, with old/new values,
-	// the figure it replaced, the cell and the clock; none for unchanged.
+	// Audit: one row per figure in force whose value a file changed, with
+	// old/new values, the figure it replaced, the cell and the clock; none
+	// for a first value (its figures row records it) or an unchanged one.
 	type auditRow struct {
 		sub              int64
 		action, unit     string
@@ -139,9 +140,8 @@ func TestIngestCounts(t *testing.T) {
 		}
 	}
 	wantPerSub := map[int64]map[string]int{
-		ids[0]: {"insert": 7},
 		ids[1]: {"update": 2},
-		ids[2]: {"insert": 3, "update": 1},
+		ids[2]: {"update": 1},
 	}
 	if !reflect.DeepEqual(perSub, wantPerSub) {
 		t.Errorf("audit rows per submission: %v, want %v", perSub, wantPerSub)

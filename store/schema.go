@@ -78,6 +78,21 @@ var migrations = []string{
 	// 4: the official unit list: parent and level of each unit.
 	`ALTER TABLE units ADD COLUMN parent TEXT NOT NULL DEFAULT '';
 	ALTER TABLE units ADD COLUMN level TEXT NOT NULL DEFAULT '';`,
+	// 5: one B-tree per stored figure instead of two. Figures are keyed by
+	// their place first (revert looks up a place's earlier submissions);
+	// a submission's figures are found through its units. The index of
+	// the figures in force by submission goes for the same reason.
+	`CREATE TABLE figures_v5 (
+		unit_code TEXT NOT NULL, indicator TEXT NOT NULL, year INTEGER NOT NULL,
+		submission_id INTEGER NOT NULL REFERENCES submissions(id),
+		value INTEGER NOT NULL, -- hundredths: money sums stay exact
+		cell TEXT NOT NULL,
+		PRIMARY KEY (unit_code, indicator, year, submission_id)) WITHOUT ROWID;
+	INSERT INTO figures_v5(unit_code, indicator, year, submission_id, value, cell)
+		SELECT unit_code, indicator, year, submission_id, value, cell FROM figures ORDER BY unit_code, indicator, year, submission_id;
+	DROP TABLE figures;
+	ALTER TABLE figures_v5 RENAME TO figures;
+	DROP INDEX current_submission;`,
 }
 
 // seedLists fills the organisations and award forms a new or upgraded

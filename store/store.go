@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // pure-Go SQLite driver: the binary cross-compiles to Windows
@@ -30,6 +31,9 @@ type DB struct {
 	wr   *sql.DB // writes: BEGIN IMMEDIATE, queued on the busy timeout
 	path string
 	now  func() time.Time
+
+	mu    sync.Mutex
+	texts map[rowsKey]string // multi-row INSERT texts
 }
 
 // Options configure Open.
