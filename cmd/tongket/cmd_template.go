@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -121,29 +124,140 @@ func (a *app) template(ctx context.Context, o *templateOptions) error {
 	if dir == "" {
 		dir = "."
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
-	}
-	for _, u := range known.units {
+	jobs := make([]templateJob, len(known.units))
+	seen := map[string]string{} // file name, case folded → unit code
+	for i, u := range known.units {
 		t := base
 		t.UnitCode, t.UnitName = u.Code, u.Name
 		if t.UnitName == "" {
 			t.UnitName = u.Code
 		}
-		if err := a.writeTemplate(filepath.Join(dir, form.FileName(u.Code, p.From, p.To)), t); err != nil {
-			return err
+		name := form.FileName(u.Code, p.From, p.To)
+		// Two codes naming one file (a space and a slash both become "-";
+		// Windows ignores case) would leave one unit without its template
+		// and which one is a matter of timing: refuse before writing.
+		if other, dup := seen[strings.ToLower(name)]; dup {
+			return fail(nil, "hai đơn vị %s và %s cho cùng một tên tệp %s: hãy lập biểu cho từng đơn vị bằng --unit, -o.",
+				"units %s and %s give the same file name %s: make their templates one by one with --unit and -o.", other, u.Code, name)
 		}
+		seen[strings.ToLower(name)] = u.Code
+		jobs[i] = templateJob{path: filepath.Join(dir, name), t: t}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
+	}
+	bar, clear := a.progress("Đang lập biểu mẫu")
+	errs := writeEach(ctx, len(jobs), 0, func(i int) error { return writeTemplateFile(jobs[i].path, jobs[i].t) }, bar)
+	clear()
+	// The paths written, in the units' order whatever order the workers
+	// finished in; then the first failure in that order.
+	var first error
+	for i, err := range errs {
+		switch {
+		case err == nil:
+			fmt.Fprintln(a.out, jobs[i].path)
+		case first == nil && !errors.Is(err, errNotStarted):
+			first = err
+		}
+	}
+	if first != nil {
+		return first
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	a.info("Đã lập %d biểu mẫu trong %s.\n", len(known.units), dir)
 	return nil
 }
 
+type templateJob struct {
+	path string
+	t    form.Template
+}
+
+// errNotStarted marks a write writeEach did not start because an earlier
+// one failed or the context ended.
+var errNotStarted = errors.New("not started")
+
+// writeEach calls write(i) once for every i in [0, n), on up to workers
+// goroutines at a time (all cores when workers <= 0), and returns each
+// call's error. Once a call fails or ctx ends no further call starts; those
+// get errNotStarted. progress, if set, hears how many calls of n are done;
+// it is only ever called from the caller's goroutine.
+func writeEach(ctx context.Context, n, workers int, write func(i int) error, progress func(done, total int)) []error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	errs := make([]error, n)
+	for i := range errs {
+		errs[i] = errNotStarted
+	}
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	jobs := make(chan int)
+	go func() {
+		defer close(jobs)
+		for i := range n {
+			if ctx.Err() != nil {
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	finished := make(chan struct{})
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range jobs {
+				if ctx.Err() != nil {
+					continue // drain: errs[i] stays errNotStarted
+				}
+				// each i comes off jobs once: no other goroutine touches errs[i]
+				if errs[i] = write(i); errs[i] != nil {
+					stop()
+				}
+				finished <- struct{}{}
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(finished)
+	}()
+	if progress != nil {
+		progress(0, n)
+	}
+	done := 0
+	for range finished {
+		done++
+		if progress != nil {
+			progress(done, n)
+		}
+	}
+	return errs
+}
+
+// writeTemplate writes one template and prints its path.
 func (a *app) writeTemplate(path string, t form.Template) error {
+	if err := writeTemplateFile(path, t); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.out, path)
+	return nil
+}
+
+// writeTemplateFile writes one template whole or not at all; it is safe
+// for concurrent use on different paths.
+func writeTemplateFile(path string, t form.Template) error {
 	if err := report.WriteFile(path, func(w io.Writer) error { return t.Write(w) }); err != nil {
 		return fail(err, "không ghi được biểu mẫu %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
 			"cannot write the template %s: check the folder exists and is writable.", path)
 	}
-	fmt.Fprintln(a.out, path)
 	return nil
 }
 

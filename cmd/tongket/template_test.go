@@ -1,13 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -336,4 +343,248 @@ func TestTemplateUsage(t *testing.T) {
 		}
 		t.Errorf("misuse left files behind: %v", names)
 	}
+}
+
+// importUnits puts an official unit list into the database in dir.
+func importUnits(t *testing.T, dir string, us []unitlist.Unit) {
+	t.Helper()
+	db, err := store.Open(context.Background(), filepath.Join(dir, "t.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, _, err := db.ImportUnits(context.Background(), us); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// runOnTerminal is run with standard error taken for a terminal, as Main
+// decides when it is one.
+func runOnTerminal(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	a := &app{out: &out, errOut: &errb, now: time.Now, errTerminal: true}
+	root := a.rootCmd()
+	root.SetArgs(append([]string{"--db", filepath.Join(dir, "t.db")}, args...))
+	root.SetOut(&out)
+	root.SetErr(&errb)
+	code = a.exitCode(root.ExecuteContext(context.Background()))
+	return code, out.String(), errb.String()
+}
+
+// TestTemplateProgress: --all-units draws a bar on a terminal's standard
+// error and blanks it out before the closing line; off a terminal, or with
+// --quiet, there is none; standard output only ever has the paths.
+func TestTemplateProgress(t *testing.T) {
+	dir := t.TempDir()
+	importUnits(t, dir, []unitlist.Unit{{Code: "A1", Name: "Một"}, {Code: "A2", Name: "Hai"}, {Code: "A3", Name: "Ba"}})
+	out := filepath.Join(dir, "bieu-mau")
+	args := []string{"template", "--all-units", "--period", "2019-2024", "-o", out}
+	paths := []string{
+		filepath.Join(out, "bieu-mau-A1-2019-2024.xlsx"),
+		filepath.Join(out, "bieu-mau-A2-2019-2024.xlsx"),
+		filepath.Join(out, "bieu-mau-A3-2019-2024.xlsx"),
+	}
+	closing := "Đã lập 3 biểu mẫu trong " + out + ".\n"
+	checkPaths := func(t *testing.T, stdout string) {
+		t.Helper()
+		if got := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n"); !reflect.DeepEqual(got, paths) {
+			t.Errorf("stdout %q, want the paths %v", stdout, paths)
+		}
+	}
+
+	t.Run("terminal", func(t *testing.T) {
+		code, stdout, stderr := runOnTerminal(t, dir, args...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		checkPaths(t, stdout)
+		bar, rest, ok := strings.Cut(stderr, closing)
+		if !ok || rest != "" {
+			t.Fatalf("stderr %q does not end with %q", stderr, closing)
+		}
+		// drawn from the start, to 3/3, then blanked: "\r" + spaces + "\r"
+		if !strings.HasPrefix(bar, "\rĐang lập biểu mẫu [") || !strings.Contains(bar, "] 3/3 tệp") ||
+			!strings.HasSuffix(strings.TrimRight(bar, " \r"), "tệp") || !strings.HasSuffix(bar, " \r") {
+			t.Errorf("bar %q", bar)
+		}
+	})
+	t.Run("terminal --quiet", func(t *testing.T) {
+		code, stdout, stderr := runOnTerminal(t, dir, append([]string{"--quiet"}, args...)...)
+		if code != 0 || stderr != "" {
+			t.Fatalf("exit %d, stderr %q; want 0 and nothing", code, stderr)
+		}
+		checkPaths(t, stdout)
+	})
+	t.Run("buffer", func(t *testing.T) {
+		code, stdout, stderr := run(t, dir, args...)
+		if code != 0 || stderr != closing {
+			t.Fatalf("exit %d, stderr %q; want 0 and %q", code, stderr, closing)
+		}
+		checkPaths(t, stdout)
+	})
+	t.Run("file", func(t *testing.T) { // an *os.File, but no terminal: "2> log.txt"
+		f, err := os.Create(filepath.Join(t.TempDir(), "log.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		var stdout bytes.Buffer
+		code := Main(append([]string{"--db", filepath.Join(dir, "t.db")}, args...), &stdout, f)
+		logged, _ := os.ReadFile(f.Name())
+		if code != 0 || string(logged) != closing {
+			t.Fatalf("exit %d, stderr %q; want 0 and %q", code, logged, closing)
+		}
+		checkPaths(t, stdout.String())
+	})
+}
+
+// TestTemplateAllUnitsParallel: with more units than cores, --all-units
+// writes every template exactly once, each whole and for its own unit,
+// lists the paths in the units' order, and leaves nothing else behind;
+// a template from the batch, filled in, ingests with no finding.
+func TestTemplateAllUnitsParallel(t *testing.T) {
+	dir := t.TempDir()
+	var us []unitlist.Unit
+	for i := range 40 {
+		us = append(us, unitlist.Unit{Code: fmt.Sprintf("%05d", 40-i), Name: fmt.Sprintf("Xã Số %d", 40-i)})
+	}
+	importUnits(t, dir, us)
+	out := filepath.Join(dir, "bieu-mau")
+	code, stdout, stderr := run(t, dir, "template", "--all-units", "--period", "2019-2024", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var want []string
+	for i := 1; i <= 40; i++ { // the store lists units by code
+		want = append(want, filepath.Join(out, fmt.Sprintf("bieu-mau-%05d-2019-2024.xlsx", i)))
+	}
+	if got := strings.Fields(stdout); !reflect.DeepEqual(got, want) {
+		t.Fatalf("stdout lists\n%v\nwant\n%v", got, want)
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(want) {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Fatalf("folder holds %d entries, want %d: %v", len(entries), len(want), names)
+	}
+	for i, p := range want {
+		checkMeta(t, p, fmt.Sprintf("%05d", i+1), fmt.Sprintf("Xã Số %d", i+1))
+	}
+
+	tm := form.Template{UnitCode: "00023", UnitName: "Xã Số 23", From: tFrom, To: tTo, Indicators: catalog.Builtin().Indicators}
+	fs := plausible(tm)
+	fill(t, want[22], tm, fs)
+	code, jout, stderr := run(t, dir, "ingest", "--format", "json", want[22])
+	if code != 0 {
+		t.Fatalf("ingest: exit %d\n%s\n%s", code, jout, stderr)
+	}
+	if r := parseResult(t, jout); len(r.Files) != 1 || len(r.Files[0].Findings) != 0 || r.Files[0].Status != "stored" || r.Files[0].Unit.Code != "00023" {
+		t.Fatalf("ingest result: %s", jout)
+	}
+}
+
+// TestTemplateSameFileName: two units whose codes give one file name are
+// refused before anything is written, rather than one template silently
+// replacing the other.
+func TestTemplateSameFileName(t *testing.T) {
+	dir := t.TempDir()
+	importUnits(t, dir, []unitlist.Unit{{Code: "HP A", Name: "Quận A"}, {Code: "HP/A", Name: "Quận A mới"}})
+	out := filepath.Join(dir, "bieu-mau")
+	code, stdout, stderr := run(t, dir, "template", "--all-units", "--period", "2019-2024", "-o", out)
+	if code != exitFailed || stdout != "" || !strings.Contains(stderr, "cùng một tên tệp bieu-mau-HP-A-2019-2024.xlsx") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("the folder was made: %v", err)
+	}
+}
+
+// TestWriteEach: every write runs exactly once, never more than the
+// workers at a time; progress counts up to the total on the caller's
+// goroutine; after a failure no write starts (only those under way finish),
+// and the failure is reported at its index.
+func TestWriteEach(t *testing.T) {
+	const n = 300
+	for _, workers := range []int{1, 3, 16, 0} {
+		t.Run(fmt.Sprintf("workers %d", workers), func(t *testing.T) {
+			var calls [n]atomic.Int32
+			var running, peak atomic.Int32
+			write := func(i int) error {
+				calls[i].Add(1)
+				r := running.Add(1)
+				for p := peak.Load(); r > p && !peak.CompareAndSwap(p, r); p = peak.Load() {
+				}
+				time.Sleep(20 * time.Microsecond)
+				running.Add(-1)
+				return nil
+			}
+			var seen []int
+			errs := writeEach(context.Background(), n, workers, write, func(done, total int) {
+				if total != n {
+					t.Errorf("total %d", total)
+				}
+				seen = append(seen, done) // no lock: progress runs on this goroutine only (-race checks)
+			})
+			for i := range n {
+				if c := calls[i].Load(); c != 1 || errs[i] != nil {
+					t.Errorf("write %d: %d calls, error %v", i, c, errs[i])
+				}
+			}
+			limit := int32(workers)
+			if workers <= 0 {
+				limit = int32(runtime.GOMAXPROCS(0))
+			}
+			if p := peak.Load(); p > limit {
+				t.Errorf("%d writes at once, limit %d", p, limit)
+			}
+			if len(seen) != n+1 || seen[0] != 0 || seen[n] != n || !slices.IsSorted(seen) {
+				t.Errorf("progress %v", seen)
+			}
+		})
+	}
+
+	t.Run("failure", func(t *testing.T) {
+		for _, workers := range []int{1, 4} {
+			boom := errors.New("boom")
+			var calls [n]atomic.Int32
+			errs := writeEach(context.Background(), n, workers, func(i int) error {
+				calls[i].Add(1)
+				if i == 17 {
+					return boom
+				}
+				return nil
+			}, nil)
+			if errs[17] != boom {
+				t.Errorf("workers %d: error at 17 is %v", workers, errs[17])
+			}
+			for i := range n {
+				c := calls[i].Load()
+				switch {
+				case c > 1:
+					t.Errorf("workers %d: write %d ran %d times", workers, i, c)
+				case c == 0 && errs[i] != errNotStarted, c == 1 && errors.Is(errs[i], errNotStarted):
+					t.Errorf("workers %d: write %d ran %d times, error %v", workers, i, c, errs[i])
+				case workers == 1 && i < 17 && errs[i] != nil, workers == 1 && i > 17 && c != 0:
+					t.Errorf("one worker: write %d ran %d times, error %v", i, c, errs[i])
+				}
+			}
+		}
+	})
+
+	t.Run("cancelled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		errs := writeEach(ctx, n, 4, func(i int) error { t.Errorf("write %d ran", i); return nil }, nil)
+		for i, err := range errs {
+			if err != errNotStarted {
+				t.Fatalf("%d: %v", i, err)
+			}
+		}
+	})
 }
