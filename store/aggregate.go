@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
+	"strings"
 
+	"github.com/tongket/tongket/catalog"
 	"github.com/tongket/tongket/summary"
 )
 
@@ -42,75 +44,83 @@ func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary
 		return nil
 	}
 
-	// by_year: flows add the year's values; stocks add each unit's latest
-	// value up to that year, carried over years it did not report.
-	rows, err := tx.QueryContext(ctx, `
-		WITH RECURSIVE yrs(y) AS (SELECT ?1 UNION ALL SELECT y + 1 FROM yrs WHERE y < ?2),
-		spans AS (
-			SELECT c.indicator, c.value, c.year,
-				COALESCE(LEAD(c.year) OVER (PARTITION BY c.unit_code, c.indicator ORDER BY c.year), ?2 + 1) AS until
-			FROM current c JOIN indicators i ON i.code = c.indicator
-			WHERE i.agg = 'last' AND c.year BETWEEN ?1 AND ?2)
-		SELECT indicator, year, SUM(value) FROM current
-			WHERE year BETWEEN ?1 AND ?2 AND indicator IN (SELECT code FROM indicators WHERE agg = 'sum')
-			GROUP BY indicator, year
-		UNION ALL
-		SELECT indicator, y, SUM(value) FROM spans JOIN yrs ON y >= year AND y < until
-			GROUP BY indicator, y`, p.From, p.To)
-	if err != nil {
-		return nil, fmt.Errorf("summarize by year: %w", err)
-	}
-	if err := scanTriples(rows, func(code, key string, v int64) {
-		if ind := get(code); ind != nil {
-			ind.ByYear[key] = summary.Amount(v)
+	// Every query reads the series table (series.go): one row per
+	// indicator and unit, a period being a list of its year columns. Flows
+	// and stocks are asked for separately, each by its list of codes, so
+	// no row evaluates the other kind's expressions.
+	var flows, stocks []any
+	for _, ind := range cat.Indicators {
+		if ind.Agg == catalog.Last {
+			stocks = append(stocks, ind.Code)
+		} else {
+			flows = append(flows, ind.Code)
 		}
-	}); err != nil {
-		return nil, fmt.Errorf("summarize by year: %w", err)
 	}
-
-	// by_unit: flows add the unit's years; stocks take its latest value.
-	rows, err = tx.QueryContext(ctx, `
-		SELECT c.indicator, c.unit_code,
-			CASE WHEN i.agg = 'sum' THEN SUM(c.value)
-			ELSE (SELECT c2.value FROM current c2 WHERE c2.unit_code = c.unit_code AND c2.indicator = c.indicator
-				AND c2.year BETWEEN ?1 AND ?2 ORDER BY c2.year DESC LIMIT 1) END
-		FROM current c JOIN indicators i ON i.code = c.indicator
-		WHERE c.year BETWEEN ?1 AND ?2
-		GROUP BY c.indicator, c.unit_code`, p.From, p.To)
-	if err != nil {
-		return nil, fmt.Errorf("summarize by unit: %w", err)
-	}
-	if err := scanTriples(rows, func(code, unit string, v int64) {
-		if ind := get(code); ind != nil {
-			ind.ByUnit[unit] = summary.Amount(v)
-		}
-	}); err != nil {
-		return nil, fmt.Errorf("summarize by unit: %w", err)
-	}
-
-	// previous period total: flows add everything, stocks add each unit's
-	// latest value in that period.
 	prev := p.Previous()
-	rows, err = tx.QueryContext(ctx, `
-		SELECT c.indicator, '', SUM(c.value) FROM current c JOIN indicators i ON i.code = c.indicator
-			WHERE i.agg = 'sum' AND c.year BETWEEN ?1 AND ?2 GROUP BY c.indicator
-		UNION ALL
-		SELECT indicator, '', SUM(value) FROM (
-			SELECT c.indicator, c.value,
-				ROW_NUMBER() OVER (PARTITION BY c.unit_code, c.indicator ORDER BY c.year DESC) AS rn
-			FROM current c JOIN indicators i ON i.code = c.indicator
-			WHERE i.agg = 'last' AND c.year BETWEEN ?1 AND ?2)
-			WHERE rn = 1 GROUP BY indicator`, prev.From, prev.To)
-	if err != nil {
-		return nil, fmt.Errorf("summarize previous period: %w", err)
-	}
-	if err := scanTriples(rows, func(code, _ string, v int64) {
-		if ind := get(code); ind != nil {
-			a := summary.Amount(v)
-			ind.Previous.Total = &a
+	reported := map[string][]int64{} // unit → reportedMasks of its rows, or-ed
+	for _, kind := range []struct {
+		codes []any
+		unit  string // a row's by_unit value
+		year  func(y int) string
+		prev  string
+	}{
+		{flows, flowSum(p), yearCol, flowSum(prev)},
+		{stocks, latest(p, p.To), func(y int) string { return latest(p, y) }, latest(prev, prev.To)},
+	} {
+		if len(kind.codes) == 0 {
+			continue
 		}
-	}); err != nil {
-		return nil, fmt.Errorf("summarize previous period: %w", err)
+		in := "(?" + strings.Repeat(",?", len(kind.codes)-1) + ")"
+		// by_unit: flows add the unit's years; stocks take its latest
+		// value. The mask says which years the unit reported.
+		masks := reportedMasks(p)
+		rows, err := tx.QueryContext(ctx, `SELECT indicator, unit_code, `+kind.unit+`, `+strings.Join(masks, ", ")+`
+			FROM series WHERE indicator IN `+in, kind.codes...)
+		if err != nil {
+			return nil, fmt.Errorf("summarize by unit: %w", err)
+		}
+		var code, unit string
+		var v sql.NullInt64
+		mask := make([]int64, len(masks))
+		dest := []any{&code, &unit, &v}
+		for k := range mask {
+			dest = append(dest, &mask[k])
+		}
+		for rows.Next() {
+			if err := rows.Scan(dest...); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("summarize by unit: %w", err)
+			}
+			r := reported[unit]
+			if r == nil {
+				r = make([]int64, len(masks))
+				reported[unit] = r
+			}
+			for k, m := range mask {
+				r[k] |= m
+			}
+			if ind := get(code); ind != nil && v.Valid {
+				ind.ByUnit[unit] = summary.Amount(v.Int64)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("summarize by unit: %w", err)
+		}
+
+		// by_year: flows add the year's values; stocks add each unit's
+		// latest value up to that year, carried over years it did not
+		// report. And the previous period's total: flows add everything,
+		// stocks add each unit's latest value in that period.
+		var cols strings.Builder
+		for y := p.From; y <= p.To; y++ {
+			fmt.Fprintf(&cols, "SUM(%s), ", kind.year(y))
+		}
+		cols.WriteString("SUM(" + kind.prev + ")")
+		if err := byYear(ctx, tx, p, `SELECT indicator, `+cols.String()+`
+			FROM series WHERE indicator IN `+in+` GROUP BY indicator`, kind.codes, get); err != nil {
+			return nil, fmt.Errorf("summarize by year: %w", err)
+		}
 	}
 
 	for i := range s.Indicators {
@@ -129,7 +139,7 @@ func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary
 		}
 		ind.Total = &t
 	}
-	if err := db.completeness(ctx, tx, s); err != nil {
+	if err := completeness(ctx, tx, s, reported); err != nil {
 		return nil, err
 	}
 	if err := awardCounts(ctx, tx, s); err != nil {
@@ -149,40 +159,101 @@ func scanTriples(rows rowScanner, fn func(a, b string, v int64)) error {
 	defer rows.Close()
 	for rows.Next() {
 		var a, b string
-		var v int64
+		var v sql.NullInt64
 		if err := rows.Scan(&a, &b, &v); err != nil {
 			return err
 		}
-		fn(a, b, v)
+		if v.Valid { // nothing reported
+			fn(a, b, v.Int64)
+		}
 	}
 	return rows.Err()
 }
 
-// completeness lists, for every known unit, the years of the period it
-// reported (any figure) and the years it did not.
-func (db *DB) completeness(ctx context.Context, tx *sql.Tx, s *summary.Summary) error {
-	p := s.Period
-	reported := map[string]map[int]bool{}
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT unit_code, year FROM current WHERE year BETWEEN ? AND ?`, p.From, p.To)
+// flowSum is a series row's sum over a period, NULL when it reported
+// none of those years.
+func flowSum(p summary.Period) string {
+	var cols, sum []string
+	for y := p.From; y <= p.To; y++ {
+		cols = append(cols, yearCol(y))
+		sum = append(sum, "IFNULL("+yearCol(y)+", 0)")
+	}
+	return "CASE WHEN COALESCE(" + strings.Join(cols, ", ") + ", NULL) IS NULL THEN NULL ELSE " + strings.Join(sum, " + ") + " END"
+}
+
+// latest is a series row's latest value in [p.From, y]: a stock carried
+// forward over the years the unit did not report.
+func latest(p summary.Period, y int) string {
+	var cols []string
+	for ; y >= p.From; y-- {
+		cols = append(cols, yearCol(y))
+	}
+	return "COALESCE(" + strings.Join(cols, ", ") + ", NULL)"
+}
+
+// byYear runs a by_year query (indicator, a sum per year of p, the
+// previous period's total) into the summary.
+func byYear(ctx context.Context, tx *sql.Tx, p summary.Period, q string, args []any, get func(string) *summary.Indicator) error {
+	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
-		return fmt.Errorf("completeness: %w", err)
+		return err
+	}
+	defer rows.Close()
+	n := p.To - p.From + 1
+	vals := make([]sql.NullInt64, n+1)
+	var code string
+	dest := []any{&code}
+	for k := range vals {
+		dest = append(dest, &vals[k])
 	}
 	for rows.Next() {
-		var u string
-		var y int
-		if err := rows.Scan(&u, &y); err != nil {
-			rows.Close()
-			return fmt.Errorf("completeness: %w", err)
+		if err := rows.Scan(dest...); err != nil {
+			return err
 		}
-		if reported[u] == nil {
-			reported[u] = map[int]bool{}
+		ind := get(code)
+		if ind == nil {
+			continue
 		}
-		reported[u][y] = true
+		for k, v := range vals[:n] {
+			if v.Valid {
+				ind.ByYear[strconv.Itoa(p.From+k)] = summary.Amount(v.Int64)
+			}
+		}
+		if v := vals[n]; v.Valid {
+			a := summary.Amount(v.Int64)
+			ind.Previous.Total = &a
+		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("completeness: %w", err)
+	return rows.Err()
+}
+
+// maskBits years go in one mask: SQLite integers are signed 64-bit.
+const maskBits = 62
+
+// reportedMasks are expressions giving a series row's years of p that have
+// a value, as bits: bit k of mask m is year p.From + m*maskBits + k.
+func reportedMasks(p summary.Period) []string {
+	var masks []string
+	for start := p.From; start <= p.To; start += maskBits {
+		var bits []string
+		for y := start; y <= p.To && y < start+maskBits; y++ {
+			bits = append(bits, fmt.Sprintf("((%s IS NOT NULL) << %d)", yearCol(y), y-start))
+		}
+		masks = append(masks, strings.Join(bits, " | "))
 	}
+	return masks
+}
+
+// reportedIn says whether masks (of reportedMasks) mark year y of p.
+func reportedIn(masks []int64, p summary.Period, y int) bool {
+	k := y - p.From
+	return masks != nil && masks[k/maskBits]&(1<<(k%maskBits)) != 0
+}
+
+// completeness lists, for every known unit, the years of the period it
+// reported (any figure) and the years it did not.
+func completeness(ctx context.Context, tx *sql.Tx, s *summary.Summary, reported map[string][]int64) error {
+	p := s.Period
 	urows, err := tx.QueryContext(ctx, `SELECT code, name FROM units ORDER BY code`)
 	if err != nil {
 		return fmt.Errorf("completeness: %w", err)
@@ -196,7 +267,7 @@ func (db *DB) completeness(ctx context.Context, tx *sql.Tx, s *summary.Summary) 
 		}
 		for y := p.From; y <= p.To; y++ {
 			s.Completeness.Expected++
-			if reported[u.Code][y] {
+			if reportedIn(reported[u.Code], p, y) {
 				s.Completeness.Received++
 				u.YearsReported = append(u.YearsReported, y)
 			} else {

@@ -7,7 +7,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -180,6 +182,7 @@ func checkWhole(tb testing.TB, sqldb *sql.DB) {
 			tb.Errorf("%s: %d", q.what, n)
 		}
 	}
+	checkSeries(tb, sqldb)
 	rows, err := sqldb.QueryContext(ctx, `PRAGMA foreign_key_check`)
 	if err != nil {
 		tb.Fatalf("foreign_key_check: %v", err)
@@ -210,4 +213,64 @@ func mustOpenRaw(tb testing.TB, path string) *sql.DB {
 	}
 	tb.Cleanup(func() { raw.Close() })
 	return raw
+}
+
+// checkSeries asserts that the series table is exactly the figures in force
+// pivoted by year: every figure in its column, nothing else.
+func checkSeries(tb testing.TB, sqldb *sql.DB) {
+	tb.Helper()
+	type key struct {
+		unit, ind string
+		year      int
+	}
+	want := map[key]int64{}
+	rows, err := sqldb.Query(`SELECT unit_code, indicator, year, value FROM current`)
+	if err != nil {
+		tb.Fatalf("series: %v", err)
+	}
+	for rows.Next() {
+		var k key
+		var v int64
+		if err := rows.Scan(&k.unit, &k.ind, &k.year, &v); err != nil {
+			tb.Fatalf("series: %v", err)
+		}
+		want[k] = v
+	}
+	rows.Close()
+	rows, err = sqldb.Query(`SELECT * FROM series`)
+	if err != nil {
+		tb.Fatalf("series: %v", err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	got := map[key]int64{}
+	vals := make([]sql.NullInt64, len(cols)-2)
+	var unit, ind string
+	dest := []any{&unit, &ind}
+	for i := range vals {
+		dest = append(dest, &vals[i])
+	}
+	empty := 0
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			tb.Fatalf("series: %v", err)
+		}
+		n := 0
+		for i, v := range vals {
+			if v.Valid {
+				y, _ := strconv.Atoi(strings.TrimPrefix(cols[i+2], "y"))
+				got[key{unit, ind, y}] = v.Int64
+				n++
+			}
+		}
+		if n == 0 {
+			empty++
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		tb.Errorf("series holds %d figures, current %d; they differ", len(got), len(want))
+	}
+	if empty > 0 {
+		tb.Errorf("series has %d rows with no figure", empty)
+	}
 }

@@ -189,6 +189,9 @@ func (db *DB) Revert(ctx context.Context, id int64) (RevertResult, error) {
 		}
 		removed, _ := res.RowsAffected()
 		out.Removed += int(removed)
+		if err := rebuildSeries(ctx, tx, unit); err != nil {
+			return RevertResult{}, db.writeErr("revert", err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return RevertResult{}, db.writeErr("revert", err)

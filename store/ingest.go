@@ -188,6 +188,9 @@ func (db *DB) ingestTx(ctx context.Context, tx *wtx, sub *submission.Submission)
 	}); err != nil {
 		return IngestResult{}, err
 	}
+	if err := tx.upsertSeries(ctx, sub); err != nil {
+		return IngestResult{}, err
+	}
 	if err := tx.insertRows(ctx, headAudit, "", 10, len(changed), func(i int, a []any) []any {
 		f := figs[changed[i]]
 		o := old[figKey{sub.UnitCode(f), f.Indicator, f.Year}]

@@ -93,6 +93,9 @@ var migrations = []string{
 	DROP TABLE figures;
 	ALTER TABLE figures_v5 RENAME TO figures;
 	DROP INDEX current_submission;`,
+	// 6: the figures in force pivoted by year, for fast period summaries
+	// (series.go).
+	seriesDDL(),
 }
 
 // seedLists fills the organisations and award forms a new or upgraded

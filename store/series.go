@@ -1,0 +1,149 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/tongket/tongket/submission"
+)
+
+// The series table is the figures in force pivoted by year: one row per
+// (indicator, unit), one column per year from seriesFrom to seriesTo. A
+// period summary then reads one row per unit and indicator instead of one
+// per figure (60,000 rows instead of 600,000 for the whole country), and
+// still aggregates in SQL: a period is a list of year columns.
+//
+// The writer keeps it in step with current: an ingest upserts the columns
+// of the years its file carries, a revert rebuilds the units it touched.
+const (
+	seriesFrom = submission.MinYear // no submission carries an earlier year
+	seriesTo   = 2100
+)
+
+// yearCol is the series column of a year, or "NULL" outside the table.
+func yearCol(y int) string {
+	if y < seriesFrom || y > seriesTo {
+		return "NULL"
+	}
+	return "y" + strconv.Itoa(y)
+}
+
+// seriesDDL creates the table and fills it from current (migration 6).
+func seriesDDL() string {
+	var cols strings.Builder
+	for y := seriesFrom; y <= seriesTo; y++ {
+		fmt.Fprintf(&cols, ", %s INTEGER", yearCol(y))
+	}
+	return `CREATE TABLE series (unit_code TEXT NOT NULL, indicator TEXT NOT NULL` + cols.String() + `,
+		PRIMARY KEY (indicator, unit_code)) WITHOUT ROWID;
+	` + pivotInsert("")
+}
+
+// pivotInsert is the INSERT that fills series from current, for the units
+// matching where (a condition on current, or "" for all).
+func pivotInsert(where string) string {
+	var names, pivot strings.Builder
+	for y := seriesFrom; y <= seriesTo; y++ {
+		fmt.Fprintf(&names, ", %s", yearCol(y))
+		fmt.Fprintf(&pivot, ", MAX(CASE year WHEN %d THEN value END)", y)
+	}
+	if where != "" {
+		where = " WHERE " + where
+	}
+	return `INSERT INTO series(unit_code, indicator` + names.String() + `)
+		SELECT unit_code, indicator` + pivot.String() + ` FROM current` + where + ` GROUP BY unit_code, indicator;`
+}
+
+// rebuildSeries recomputes a unit's series rows from its figures in force.
+func rebuildSeries(ctx context.Context, tx *sql.Tx, unit string) error {
+	// Keyed by indicator first: the unit's indicators come from its figures
+	// (every figure in force is one), so this is no scan of the table.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM series WHERE unit_code = ?1
+		AND indicator IN (SELECT DISTINCT indicator FROM figures WHERE unit_code = ?1)`, unit); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, pivotInsert("unit_code = ?"), unit)
+	return err
+}
+
+// seriesRow is one (unit, indicator) of a file: its years, ascending, and
+// their values.
+type seriesRow struct {
+	unit, ind string
+	years     []int
+	values    []int64
+}
+
+// upsertSeries writes a file's figures into series: each row gets the
+// columns of the years the file carries; its other years keep their values.
+// Rows with the same years share one multi-row statement.
+func (tx *wtx) upsertSeries(ctx context.Context, sub *submission.Submission) error {
+	rows := map[[2]string]*seriesRow{}
+	var order []*seriesRow
+	for _, f := range sub.Figures {
+		if f.Year < seriesFrom || f.Year > seriesTo {
+			return fmt.Errorf("year %d outside the years the store keeps (%d–%d)", f.Year, seriesFrom, seriesTo)
+		}
+		k := [2]string{sub.UnitCode(f), f.Indicator}
+		r := rows[k]
+		if r == nil {
+			r = &seriesRow{unit: k[0], ind: k[1]}
+			rows[k] = r
+			order = append(order, r)
+		}
+		r.years = append(r.years, f.Year)
+		r.values = append(r.values, f.Value)
+	}
+	bySig := map[string][]*seriesRow{}
+	var sigs []string
+	for _, r := range order {
+		sort.Sort(yearOrder{r})
+		sig := fmt.Sprint(r.years)
+		if bySig[sig] == nil {
+			sigs = append(sigs, sig)
+		}
+		bySig[sig] = append(bySig[sig], r)
+	}
+	for _, sig := range sigs {
+		group := bySig[sig]
+		years := group[0].years
+		var head, tail strings.Builder
+		head.WriteString("INSERT INTO series(unit_code, indicator")
+		tail.WriteString(" ON CONFLICT(unit_code, indicator) DO UPDATE SET ")
+		for i, y := range years {
+			c := yearCol(y)
+			head.WriteString(", " + c)
+			if i > 0 {
+				tail.WriteString(", ")
+			}
+			tail.WriteString(c + "=excluded." + c)
+		}
+		head.WriteString(") VALUES ")
+		err := tx.insertRows(ctx, head.String(), tail.String(), 2+len(years), len(group), func(i int, a []any) []any {
+			r := group[i]
+			a = append(a, r.unit, r.ind)
+			for _, v := range r.values {
+				a = append(a, v)
+			}
+			return a
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// yearOrder sorts a series row's years with their values.
+type yearOrder struct{ r *seriesRow }
+
+func (b yearOrder) Len() int           { return len(b.r.years) }
+func (b yearOrder) Less(i, j int) bool { return b.r.years[i] < b.r.years[j] }
+func (b yearOrder) Swap(i, j int) {
+	b.r.years[i], b.r.years[j] = b.r.years[j], b.r.years[i]
+	b.r.values[i], b.r.values[j] = b.r.values[j], b.r.values[i]
+}
