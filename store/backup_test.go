@@ -200,7 +200,7 @@ func TestBackupWhileWriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.ExecContext(ctx, `ROLLBACK`)
-	if _, err := conn.ExecContext(ctx, `UPDATE current SET value = value + 1`); err != nil {
+	if _, err := conn.ExecContext(ctx, `UPDATE series SET y2013 = y2013 + 100, y2020 = y2020 + 100`); err != nil {
 		t.Fatal(err)
 	}
 	bak := filepath.Join(t.TempDir(), "b.db")
@@ -288,7 +288,8 @@ var corruptions = []struct {
 		return b
 	}},
 	{"pages overwritten", func(b []byte) []byte {
-		for i := 2 * 4096; i < len(b)-4096; i += 4096 * 3 {
+		// Data pages in the second half, away from the schema and meta.
+		for i := len(b) / 2 / 4096 * 4096; i < len(b)-4096; i += 4096 * 3 {
 			copy(b[i:], bytes.Repeat([]byte{0xA5}, 64))
 		}
 		return b
@@ -352,7 +353,7 @@ func TestRestoreRefusals(t *testing.T) {
 		{"an empty SQLite", raw("trong.db", `PRAGMA user_version = 1`), store.ErrNotTongket},
 		{"tongket tables without a schema version", tongketWith("khong-phien-ban.db", `DELETE FROM meta`), store.ErrNotTongket},
 		{"a schema version that is not a number", tongketWith("phien-ban-chu.db", `UPDATE meta SET value = 'hai' WHERE key = 'schema_version'`), store.ErrNotTongket},
-		{"no submissions table", tongketWith("thieu-bang.db", `DROP TABLE audit`, `DROP TABLE current`, `DROP TABLE figures`, `DROP TABLE submissions`), store.ErrNotTongket},
+		{"no submissions table", tongketWith("thieu-bang.db", `DROP TABLE audit`, `DROP VIEW current`, `DROP VIEW figures`, `DROP TABLE submission_figures`, `DROP TABLE series`, `DROP TABLE submissions`), store.ErrNotTongket},
 		{"a newer tongket", tongketWith("moi-hon.db", `UPDATE meta SET value = '`+strconv.Itoa(store.SchemaVersion+1)+`' WHERE key = 'schema_version'`), store.ErrNewerSchema},
 		{"the database itself", path, store.ErrSameFile},
 	}

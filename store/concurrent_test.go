@@ -320,7 +320,7 @@ func TestSummarizeBesideAWriter(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.ExecContext(ctx, `ROLLBACK`)
-	if _, err := conn.ExecContext(ctx, `UPDATE current SET value = value + 1`); err != nil {
+	if _, err := conn.ExecContext(ctx, `UPDATE series SET y2013 = y2013 + 100, y2020 = y2020 + 100`); err != nil {
 		t.Fatal(err)
 	}
 

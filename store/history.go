@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -80,18 +81,31 @@ func (db *DB) History(ctx context.Context, unit string) ([]Record, error) {
 }
 
 // countInForce fills in how many figures of each record are in force: for the
-// whole history in one pass over the figures in force, for a few records
-// unit by unit (the figures in force are keyed by unit first).
+// whole history in one pass over the figures in force (the current view),
+// for a few records unit by unit.
 func countInForce(ctx context.Context, tx *sql.Tx, recs []Record, all bool) error {
 	if !all {
+		st, err := tx.PrepareContext(ctx, qUnitInForce)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		byUnit := map[string]map[figKey]inForce{}
 		for i := range recs {
 			for _, u := range recs[i].Units {
-				var n int
-				if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM current WHERE unit_code = ? AND submission_id = ?`,
-					u, recs[i].ID).Scan(&n); err != nil {
-					return err
+				in := byUnit[u]
+				if in == nil {
+					in = map[figKey]inForce{}
+					if err := unitInForceOf(ctx, st, u, 0, in); err != nil {
+						return err
+					}
+					byUnit[u] = in
 				}
-				recs[i].InForce += n
+				for _, v := range in {
+					if v.sub == recs[i].ID {
+						recs[i].InForce++
+					}
+				}
 			}
 		}
 		return nil
@@ -137,7 +151,7 @@ type RevertResult struct {
 // in force, the latest earlier active submission's figure comes back, or the
 // figure is no longer reported. The submission stays in history.
 func (db *DB) Revert(ctx context.Context, id int64) (RevertResult, error) {
-	tx, err := db.wr.BeginTx(ctx, nil)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return RevertResult{}, db.writeErr("revert", err)
 	}
@@ -157,52 +171,69 @@ func (db *DB) Revert(ctx context.Context, id int64) (RevertResult, error) {
 	if _, err := tx.ExecContext(ctx, `UPDATE submissions SET state='reverted', reverted_at=? WHERE id=?`, now, id); err != nil {
 		return RevertResult{}, db.writeErr("revert", err)
 	}
-	// The submission's figures in force are found unit by unit (the keys of
-	// current and figures start with the unit). The replacement of a key is
-	// the newest active submission's figure.
-	const replacement = `FROM figures f JOIN submissions s ON s.id = f.submission_id
-		WHERE s.state = 'active' AND f.unit_code = c.unit_code AND f.indicator = c.indicator AND f.year = c.year
-		ORDER BY f.submission_id DESC LIMIT 1`
-	var out RevertResult
+	unitFigures, err := tx.stmt(ctx, qUnitInForce)
+	if err != nil {
+		return RevertResult{}, db.writeErr("revert", err)
+	}
+	out := RevertResult{SubmissionID: id}
 	for _, unit := range strings.Split(units, ",") {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO audit(submission_id, action, unit_code, indicator, year, old_value, new_value, old_submission_id, cell, at)
-			SELECT c.submission_id, 'revert', c.unit_code, c.indicator, c.year, c.value,
-				(SELECT f.value `+replacement+`), c.submission_id, '', ?3
-			FROM current c WHERE c.unit_code = ?2 AND c.submission_id = ?1`, id, unit, now); err != nil {
-			return RevertResult{}, db.writeErr("revert", err)
-		}
-		var restored, unchanged int
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(r IS NOT NULL AND r <> v), 0), COALESCE(SUM(r = v), 0)
-			FROM (SELECT c.value AS v, (SELECT f.value `+replacement+`) AS r FROM current c WHERE c.unit_code = ?2 AND c.submission_id = ?1)`, id, unit).
-			Scan(&restored, &unchanged); err != nil {
+		// The unit's figures in force before (the submission still
+		// counted) and after; where it was in force, the newest other
+		// active submission's figure replaces it.
+		before, after := map[figKey]inForce{}, map[figKey]inForce{}
+		if err := unitInForceOf(ctx, unitFigures, unit, id, before); err != nil {
 			return RevertResult{}, fmt.Errorf("revert %d: %w", id, err)
 		}
-		out.Restored += restored
-		out.Unchanged += unchanged
-		if _, err := tx.ExecContext(ctx, `UPDATE current AS c SET (value, submission_id) = (SELECT f.value, f.submission_id `+replacement+`)
-			WHERE c.unit_code = ?2 AND c.submission_id = ?1 AND EXISTS (SELECT 1 `+replacement+`)`, id, unit); err != nil {
-			return RevertResult{}, db.writeErr("revert", err)
+		if err := unitInForceOf(ctx, unitFigures, unit, 0, after); err != nil {
+			return RevertResult{}, fmt.Errorf("revert %d: %w", id, err)
 		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM current WHERE unit_code = ?2 AND submission_id = ?1`, id, unit)
+		var keys []figKey
+		for k, b := range before {
+			if b.sub == id {
+				keys = append(keys, k)
+			}
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			if keys[i].ind != keys[j].ind {
+				return keys[i].ind < keys[j].ind
+			}
+			return keys[i].year < keys[j].year
+		})
+		err := tx.insertRows(ctx, headAudit, "", 10, len(keys), func(i int, a []any) []any {
+			k := keys[i]
+			var repl any
+			if r, ok := after[k]; ok {
+				repl = r.value
+			}
+			return append(a, id, "revert", k.unit, k.ind, k.year, before[k].value, repl, id, "", now)
+		})
 		if err != nil {
 			return RevertResult{}, db.writeErr("revert", err)
 		}
-		removed, _ := res.RowsAffected()
-		out.Removed += int(removed)
-		if err := rebuildSeries(ctx, tx, unit); err != nil {
+		for _, k := range keys {
+			r, ok := after[k]
+			switch {
+			case !ok:
+				out.Removed++
+			case r.value != before[k].value:
+				out.Restored++
+			default:
+				out.Unchanged++
+			}
+		}
+		if err := tx.replaceSeries(ctx, unit, after); err != nil {
 			return RevertResult{}, db.writeErr("revert", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return RevertResult{}, db.writeErr("revert", err)
 	}
-	out.SubmissionID = id
 	return out, nil
 }
 
 // Figures returns a unit's figures in force: indicator → year → hundredths.
 func (db *DB) Figures(ctx context.Context, unit string) (map[string]map[int]int64, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT indicator, year, value FROM current WHERE unit_code = ?`, unit)
+	rows, err := db.sql.QueryContext(ctx, qUnitInForce, unit, 0)
 	if err != nil {
 		return nil, fmt.Errorf("figures of %s: %w", unit, err)
 	}
@@ -211,8 +242,8 @@ func (db *DB) Figures(ctx context.Context, unit string) (map[string]map[int]int6
 	for rows.Next() {
 		var ind string
 		var y int
-		var v int64
-		if err := rows.Scan(&ind, &y, &v); err != nil {
+		var v, sub int64
+		if err := rows.Scan(&ind, &y, &v, &sub); err != nil {
 			return nil, fmt.Errorf("figures of %s: %w", unit, err)
 		}
 		if out[ind] == nil {

@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/tongket/tongket/submission"
+	"github.com/tongket/tongket/xlsx"
 )
 
 // Counts of one ingest, exact (FORMATS.md §7).
@@ -81,10 +83,7 @@ const (
 	qExisting     = `SELECT id FROM submissions WHERE sha256=? AND state='active' ORDER BY id DESC LIMIT 1`
 	qInsertSub    = `INSERT INTO submissions(file_name, sha256, size, layout, sheet, units, year_from, year_to, figures, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?)`
 	qUpsertUnit   = `INSERT INTO units(code, name, first_seen) VALUES(?,?,?) ON CONFLICT(code) DO UPDATE SET name=excluded.name WHERE units.name='' AND excluded.name<>''`
-	qUnitInForce  = `SELECT indicator, year, value, submission_id FROM current WHERE unit_code=?`
-	headFigures   = `INSERT INTO figures(unit_code, indicator, year, submission_id, value, cell) VALUES `
-	headCurrent   = `INSERT INTO current(unit_code, indicator, year, value, submission_id) VALUES `
-	tailCurrent   = ` ON CONFLICT(unit_code, indicator, year) DO UPDATE SET value=excluded.value, submission_id=excluded.submission_id`
+	qFigures      = `INSERT INTO submission_figures(unit_code, submission_id, data) VALUES(?,?,?)`
 	headAudit     = `INSERT INTO audit(submission_id, action, unit_code, indicator, year, old_value, new_value, old_submission_id, cell, at) VALUES `
 	rowsPerInsert = 128
 )
@@ -144,8 +143,13 @@ func (db *DB) ingestTx(ctx context.Context, tx *wtx, sub *submission.Submission)
 	if err != nil {
 		return IngestResult{}, err
 	}
+	storeFigures, err := tx.stmt(ctx, qFigures)
+	if err != nil {
+		return IngestResult{}, err
+	}
 	old := map[figKey]inForce{}
 	seen := map[string]bool{}
+	data := figuresJSON(sub)
 	for _, u := range sub.Units {
 		if _, err := upsertUnit.ExecContext(ctx, u.Resolved, u.Name, now); err != nil {
 			return IngestResult{}, err
@@ -156,6 +160,11 @@ func (db *DB) ingestTx(ctx context.Context, tx *wtx, sub *submission.Submission)
 		seen[u.Resolved] = true
 		if err := unitInForce(ctx, unitFigures, u.Resolved, old); err != nil {
 			return IngestResult{}, fmt.Errorf("ingest: figures in force: %w", err)
+		}
+		if d, ok := data[u.Resolved]; ok {
+			if _, err := storeFigures.ExecContext(ctx, u.Resolved, id, d); err != nil {
+				return IngestResult{}, err
+			}
 		}
 	}
 
@@ -176,19 +185,7 @@ func (db *DB) ingestTx(ctx context.Context, tx *wtx, sub *submission.Submission)
 		}
 	}
 	figs := sub.Figures
-	if err := tx.insertRows(ctx, headFigures, "", 6, len(figs), func(i int, a []any) []any {
-		f := figs[i]
-		return append(a, sub.UnitCode(f), f.Indicator, f.Year, id, f.Value, f.Cell())
-	}); err != nil {
-		return IngestResult{}, err
-	}
-	if err := tx.insertRows(ctx, headCurrent, tailCurrent, 5, len(figs), func(i int, a []any) []any {
-		f := figs[i]
-		return append(a, sub.UnitCode(f), f.Indicator, f.Year, f.Value, id)
-	}); err != nil {
-		return IngestResult{}, err
-	}
-	if err := tx.upsertSeries(ctx, sub); err != nil {
+	if err := tx.upsertSeries(ctx, seriesRows(sub)); err != nil {
 		return IngestResult{}, err
 	}
 	if err := tx.insertRows(ctx, headAudit, "", 10, len(changed), func(i int, a []any) []any {
@@ -201,9 +198,71 @@ func (db *DB) ingestTx(ctx context.Context, tx *wtx, sub *submission.Submission)
 	return out, nil
 }
 
-// unitInForce adds a unit's figures in force to m.
+// qUnitInForce is a unit's figures in force: for each place, the figure of
+// the newest active submission (?2 counts as active too, for a revert).
+const qUnitInForce = `SELECT indicator, year, value, submission_id FROM (
+	SELECT j.value->>0 AS indicator, j.value->>1 AS year, j.value->>2 AS value, f.submission_id,
+		ROW_NUMBER() OVER (PARTITION BY j.value->>0, j.value->>1 ORDER BY f.submission_id DESC) AS rn
+	FROM submission_figures f JOIN submissions s ON s.id = f.submission_id, json_each(f.data) j
+	WHERE f.unit_code = ?1 AND (s.state = 'active' OR s.id = ?2))
+	WHERE rn = 1`
+
+// figuresJSON is, for each unit of a submission, the JSON array of its
+// figures: [[indicator, year, hundredths, cell], …], written by hand
+// because encoding/json's reflection would be most of an ingest's writing.
+func figuresJSON(sub *submission.Submission) map[string]string {
+	bufs := map[string][]byte{}
+	for _, f := range sub.Figures {
+		unit := sub.UnitCode(f)
+		b := bufs[unit]
+		if b == nil {
+			b = append(make([]byte, 0, 4096), '[')
+		} else {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendJSONString(b, f.Indicator)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(f.Year), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, f.Value, 10)
+		b = append(b, ',', '"')
+		b = append(b, xlsx.ColumnName(f.Col)...)
+		b = strconv.AppendInt(b, int64(f.Row), 10)
+		b = append(b, '"', ']')
+		bufs[unit] = b
+	}
+	out := make(map[string]string, len(bufs))
+	for unit, b := range bufs {
+		out[unit] = string(append(b, ']'))
+	}
+	return out
+}
+
+// appendJSONString appends s as a JSON string.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20:
+			b = append(b, fmt.Sprintf("\\u%04x", c)...)
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
+}
+
+// unitInForce adds a unit's figures in force to m; st is qUnitInForce.
 func unitInForce(ctx context.Context, st *sql.Stmt, unit string, m map[figKey]inForce) error {
-	rows, err := st.QueryContext(ctx, unit)
+	return unitInForceOf(ctx, st, unit, 0, m)
+}
+
+// unitInForceOf is unitInForce counting submission also as active.
+func unitInForceOf(ctx context.Context, st *sql.Stmt, unit string, also int64, m map[figKey]inForce) error {
+	rows, err := st.QueryContext(ctx, unit, also)
 	if err != nil {
 		return err
 	}

@@ -96,6 +96,28 @@ var migrations = []string{
 	// 6: the figures in force pivoted by year, for fast period summaries
 	// (series.go).
 	seriesDDL(),
+	// 7: a submission's figures are stored as one row per unit holding a
+	// JSON array, so storing a file writes a handful of rows instead of
+	// one per figure; series holds the figures in force. The old tables
+	// become views of the same shape, for queries and for people.
+	`CREATE TABLE submission_figures (
+		unit_code TEXT NOT NULL,
+		submission_id INTEGER NOT NULL REFERENCES submissions(id),
+		data TEXT NOT NULL, -- JSON: [[indicator, year, hundredths, cell], …]
+		PRIMARY KEY (unit_code, submission_id)) WITHOUT ROWID;
+	INSERT INTO submission_figures(unit_code, submission_id, data)
+		SELECT unit_code, submission_id, json_group_array(json_array(indicator, year, value, cell))
+		FROM figures GROUP BY unit_code, submission_id;
+	DROP TABLE figures;
+	DROP TABLE current;
+	CREATE VIEW figures(submission_id, unit_code, indicator, year, value, cell) AS
+		SELECT f.submission_id, f.unit_code, j.value->>0, j.value->>1, j.value->>2, j.value->>3
+		FROM submission_figures f, json_each(f.data) j;
+	CREATE VIEW current(unit_code, indicator, year, value, submission_id) AS
+		SELECT unit_code, indicator, year, value, submission_id FROM (
+			SELECT f.*, ROW_NUMBER() OVER (PARTITION BY f.unit_code, f.indicator, f.year ORDER BY f.submission_id DESC) AS rn
+			FROM figures f JOIN submissions s ON s.id = f.submission_id WHERE s.state = 'active')
+		WHERE rn = 1;`,
 }
 
 // seedLists fills the organisations and award forms a new or upgraded

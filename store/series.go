@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sort"
 	"strconv"
@@ -58,18 +57,6 @@ func pivotInsert(where string) string {
 		SELECT unit_code, indicator` + pivot.String() + ` FROM current` + where + ` GROUP BY unit_code, indicator;`
 }
 
-// rebuildSeries recomputes a unit's series rows from its figures in force.
-func rebuildSeries(ctx context.Context, tx *sql.Tx, unit string) error {
-	// Keyed by indicator first: the unit's indicators come from its figures
-	// (every figure in force is one), so this is no scan of the table.
-	if _, err := tx.ExecContext(ctx, `DELETE FROM series WHERE unit_code = ?1
-		AND indicator IN (SELECT DISTINCT indicator FROM figures WHERE unit_code = ?1)`, unit); err != nil {
-		return err
-	}
-	_, err := tx.ExecContext(ctx, pivotInsert("unit_code = ?"), unit)
-	return err
-}
-
 // seriesRow is one (unit, indicator) of a file: its years, ascending, and
 // their values.
 type seriesRow struct {
@@ -78,16 +65,11 @@ type seriesRow struct {
 	values    []int64
 }
 
-// upsertSeries writes a file's figures into series: each row gets the
-// columns of the years the file carries; its other years keep their values.
-// Rows with the same years share one multi-row statement.
-func (tx *wtx) upsertSeries(ctx context.Context, sub *submission.Submission) error {
+// seriesRows are a submission's figures as series rows.
+func seriesRows(sub *submission.Submission) []*seriesRow {
 	rows := map[[2]string]*seriesRow{}
 	var order []*seriesRow
 	for _, f := range sub.Figures {
-		if f.Year < seriesFrom || f.Year > seriesTo {
-			return fmt.Errorf("year %d outside the years the store keeps (%d–%d)", f.Year, seriesFrom, seriesTo)
-		}
 		k := [2]string{sub.UnitCode(f), f.Indicator}
 		r := rows[k]
 		if r == nil {
@@ -98,10 +80,27 @@ func (tx *wtx) upsertSeries(ctx context.Context, sub *submission.Submission) err
 		r.years = append(r.years, f.Year)
 		r.values = append(r.values, f.Value)
 	}
+	return order
+}
+
+// upsertSeries writes rows into series: each row gets the columns of its
+// years; its other years keep their values. Rows with the same years share
+// one multi-row statement.
+func (tx *wtx) upsertSeries(ctx context.Context, rows []*seriesRow) error {
 	bySig := map[string][]*seriesRow{}
 	var sigs []string
-	for _, r := range order {
+	for _, r := range rows {
+		for _, y := range r.years {
+			if y < seriesFrom || y > seriesTo {
+				return fmt.Errorf("year %d outside the years the store keeps (%d–%d)", y, seriesFrom, seriesTo)
+			}
+		}
 		sort.Sort(yearOrder{r})
+		for i := 1; i < len(r.years); i++ {
+			if r.years[i] == r.years[i-1] {
+				return fmt.Errorf("%s %s %d: two figures for one place", r.unit, r.ind, r.years[i])
+			}
+		}
 		sig := fmt.Sprint(r.years)
 		if bySig[sig] == nil {
 			sigs = append(sigs, sig)
@@ -113,7 +112,7 @@ func (tx *wtx) upsertSeries(ctx context.Context, sub *submission.Submission) err
 		years := group[0].years
 		var head, tail strings.Builder
 		head.WriteString("INSERT INTO series(unit_code, indicator")
-		tail.WriteString(" ON CONFLICT(unit_code, indicator) DO UPDATE SET ")
+		tail.WriteString(" ON CONFLICT(indicator, unit_code) DO UPDATE SET ")
 		for i, y := range years {
 			c := yearCol(y)
 			head.WriteString(", " + c)
@@ -136,6 +135,28 @@ func (tx *wtx) upsertSeries(ctx context.Context, sub *submission.Submission) err
 		}
 	}
 	return nil
+}
+
+// replaceSeries makes a unit's series rows those of its figures in force.
+func (tx *wtx) replaceSeries(ctx context.Context, unit string, in map[figKey]inForce) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM series WHERE unit_code = ?1
+		AND indicator IN (SELECT DISTINCT j.value->>0 FROM submission_figures f, json_each(f.data) j WHERE f.unit_code = ?1)`, unit); err != nil {
+		return err
+	}
+	rows := map[string]*seriesRow{}
+	var order []*seriesRow
+	for k, v := range in {
+		r := rows[k.ind]
+		if r == nil {
+			r = &seriesRow{unit: unit, ind: k.ind}
+			rows[k.ind] = r
+			order = append(order, r)
+		}
+		r.years = append(r.years, k.year)
+		r.values = append(r.values, v.value)
+	}
+	sort.Slice(order, func(i, j int) bool { return order[i].ind < order[j].ind })
+	return tx.upsertSeries(ctx, order)
 }
 
 // yearOrder sorts a series row's years with their values.

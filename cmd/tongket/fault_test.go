@@ -326,7 +326,8 @@ func TestFaultRestore(t *testing.T) {
 	raw.Close()
 	truncated := write("cat-doi.db", goodBytes[:len(goodBytes)/2])
 	mangled := slices.Clone(goodBytes)
-	for i := 2 * 4096; i < len(mangled)-4096; i += 3 * 4096 {
+	// Data pages in the second half, away from the schema and meta.
+	for i := len(mangled) / 2 / 4096 * 4096; i < len(mangled)-4096; i += 3 * 4096 {
 		copy(mangled[i:], bytes.Repeat([]byte{0xA5}, 64))
 	}
 	tests := []struct{ name, file, want string }{
@@ -336,7 +337,7 @@ func TestFaultRestore(t *testing.T) {
 		{"truncated", truncated, "bị hỏng"},
 		{"pages overwritten", write("hong.db", mangled), "bị hỏng"},
 		{"a newer tongket", withSQL("moi.db", `UPDATE meta SET value = '`+strconv.Itoa(store.SchemaVersion+1)+`' WHERE key = 'schema_version'`), "phiên bản tongket mới hơn"},
-		{"no submissions table", withSQL("thieu.db", `DROP TABLE audit`, `DROP TABLE current`, `DROP TABLE figures`, `DROP TABLE submissions`), "không phải của tongket"},
+		{"no submissions table", withSQL("thieu.db", `DROP TABLE audit`, `DROP VIEW current`, `DROP VIEW figures`, `DROP TABLE submission_figures`, `DROP TABLE series`, `DROP TABLE submissions`), "không phải của tongket"},
 		{"the database itself", filepath.Join(dir, "t.db"), "chính là cơ sở dữ liệu đang dùng"},
 	}
 	for _, tt := range tests {
