@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 	"time"
 
 	"github.com/tongket/tongket/catalog"
@@ -140,24 +141,70 @@ func run(ctx context.Context, db *store.DB, paths []string, opt Options, ingest 
 	hist := history{ctx: ctx, db: db}
 	ropt := submission.Options{Catalog: cat, Limits: opt.Limits, Now: opt.Now}
 	read := func(in Input) *submission.Submission { return readOne(in, ropt) }
-	var w *writer
-	if ingest {
-		w = &writer{db: db}
-		defer w.abandon()
+	if !ingest {
+		err = readAll(ctx, inputs, opt.Workers, read, func(sub *submission.Submission) error {
+			fr, _, err := settle(ctx, db, false, sub, cat, dir, hist)
+			if err != nil {
+				return err
+			}
+			res.add(fr)
+			opt.progress(len(res.Files), len(inputs))
+			return nil
+		})
+		return res, err
 	}
+	// Checking (in file order, against the units and figures known so far)
+	// and storing are two stages of their own, so a file is checked while
+	// the one before it is written.
+	w := &writer{db: db}
+	defer w.abandon()
+	queue := make(chan checked, 8)
+	var failed atomic.Pointer[error]
+	stored := make(chan struct{})
+	go func() {
+		defer close(stored)
+		for c := range queue {
+			if failed.Load() != nil {
+				continue
+			}
+			fr, err := w.store(ctx, c)
+			if err == nil {
+				res.add(fr)
+				opt.progress(len(res.Files), len(inputs))
+				err = w.maybeCommit(ctx)
+			}
+			if err != nil {
+				failed.Store(&err)
+			}
+		}
+	}()
 	err = readAll(ctx, inputs, opt.Workers, read, func(sub *submission.Submission) error {
-		fr, err := settle(ctx, db, w, sub, cat, dir, hist)
+		if e := failed.Load(); e != nil {
+			return *e
+		}
+		fr, save, err := settle(ctx, db, true, sub, cat, dir, hist)
 		if err != nil {
 			return err
 		}
-		res.add(fr)
-		opt.progress(len(res.Files), len(inputs))
-		return w.maybeCommit(ctx)
+		queue <- checked{fr: fr, sub: sub, save: save}
+		return nil
 	})
-	if err == nil && w != nil {
+	close(queue)
+	<-stored
+	if e := failed.Load(); e != nil && err == nil {
+		err = *e
+	}
+	if err == nil {
 		err = w.commit()
 	}
 	return res, err
+}
+
+// checked is a file through its checks, on its way to the writer.
+type checked struct {
+	fr   FileResult
+	sub  *submission.Submission
+	save bool // valid and new: to be stored
 }
 
 // Batch limits: files share a transaction (each in its own savepoint) until
@@ -207,18 +254,18 @@ func (w *writer) abandon() {
 	}
 }
 
-// settle takes one read file through resolution, checks and storage.
-func settle(ctx context.Context, db *store.DB, w *writer, sub *submission.Submission, cat *catalog.Catalog,
-	dir *submission.Directory, hist history) (FileResult, error) {
-	ingest := w != nil
+// settle takes one read file through resolution and checks; save says
+// whether an ingest should store it (valid, and not stored already).
+func settle(ctx context.Context, db *store.DB, ingest bool, sub *submission.Submission, cat *catalog.Catalog,
+	dir *submission.Directory, hist history) (FileResult, bool, error) {
 	if ingest && sub.SHA256 != "" {
 		if id, ok, err := db.Lookup(ctx, sub.SHA256); err != nil {
-			return FileResult{}, err
+			return FileResult{}, false, err
 		} else if ok {
 			fr := describe(sub)
 			fr.Findings = []finding.Finding{}
 			fr.Valid, fr.Status, fr.SubmissionID = true, "skipped", id
-			return fr, nil
+			return fr, false, nil
 		}
 	}
 	// Check even a file with read errors, so the submitter gets every
@@ -226,7 +273,7 @@ func settle(ctx context.Context, db *store.DB, w *writer, sub *submission.Submis
 	if len(sub.Units) > 0 {
 		sub.Resolve(dir)
 		if err := check.Run(sub, cat, hist); err != nil {
-			return FileResult{}, err
+			return FileResult{}, false, err
 		}
 	}
 	fr := describe(sub)
@@ -234,17 +281,24 @@ func settle(ctx context.Context, db *store.DB, w *writer, sub *submission.Submis
 		if ingest {
 			fr.Status = "rejected"
 		}
-		return fr, nil
+		return fr, false, nil
 	}
 	for _, u := range sub.Units {
 		dir.Add(submission.KnownUnit{Code: u.Resolved, Name: u.Name})
 	}
-	if !ingest {
+	return fr, ingest, nil
+}
+
+// store writes a checked file (if it is to be saved) and completes its
+// result.
+func (w *writer) store(ctx context.Context, c checked) (FileResult, error) {
+	fr := c.fr
+	if !c.save {
 		return fr, nil
 	}
-	r, err := w.ingest(ctx, sub)
+	r, err := w.ingest(ctx, c.sub)
 	if err != nil {
-		return FileResult{}, fmt.Errorf("%s: %w", sub.File, err)
+		return FileResult{}, fmt.Errorf("%s: %w", c.sub.File, err)
 	}
 	fr.SubmissionID = r.SubmissionID
 	if r.Skipped {
@@ -252,8 +306,8 @@ func settle(ctx context.Context, db *store.DB, w *writer, sub *submission.Submis
 		return fr, nil
 	}
 	fr.Status = "stored"
-	c := r.Counts
-	fr.Counts = &c
+	counts := r.Counts
+	fr.Counts = &counts
 	return fr, nil
 }
 

@@ -233,7 +233,11 @@ func (db *DB) Revert(ctx context.Context, id int64) (RevertResult, error) {
 
 // Figures returns a unit's figures in force: indicator → year → hundredths.
 func (db *DB) Figures(ctx context.Context, unit string) (map[string]map[int]int64, error) {
-	rows, err := db.sql.QueryContext(ctx, qUnitInForce, unit, 0)
+	st, err := db.readStmt(ctx, qUnitInForce)
+	if err != nil {
+		return nil, fmt.Errorf("figures of %s: %w", unit, err)
+	}
+	rows, err := st.QueryContext(ctx, unit, 0)
 	if err != nil {
 		return nil, fmt.Errorf("figures of %s: %w", unit, err)
 	}

@@ -33,7 +33,8 @@ type DB struct {
 	now  func() time.Time
 
 	mu    sync.Mutex
-	texts map[rowsKey]string // multi-row INSERT texts
+	texts map[rowsKey]string   // multi-row INSERT texts
+	reads map[string]*sql.Stmt // prepared on the read pool, by text
 }
 
 // Options configure Open.
@@ -140,7 +141,36 @@ func checkHeader(path string) error {
 }
 
 // Close closes the database.
-func (db *DB) Close() error { return errors.Join(db.sql.Close(), db.wr.Close()) }
+func (db *DB) Close() error {
+	db.mu.Lock()
+	var errs []error
+	for _, st := range db.reads {
+		errs = append(errs, st.Close())
+	}
+	db.reads = nil
+	db.mu.Unlock()
+	return errors.Join(append(errs, db.sql.Close(), db.wr.Close())...)
+}
+
+// readStmt is q prepared once on the read pool: a check asks for the
+// figures of every unit of every file, and parsing the query each time
+// cost more than running it.
+func (db *DB) readStmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if st, ok := db.reads[q]; ok {
+		return st, nil
+	}
+	st, err := db.sql.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if db.reads == nil {
+		db.reads = map[string]*sql.Stmt{}
+	}
+	db.reads[q] = st
+	return st, nil
+}
 
 // isBusy reports SQLite's "database is locked".
 func isBusy(err error) bool {

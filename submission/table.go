@@ -320,10 +320,11 @@ func (r *reader) longYear(sheet string, c xlsx.Cell, text string, ind catalog.In
 // number reads a figure cell. unit < 0 marks a total row. ok is false for an
 // empty cell (not reported) and for a cell with a finding.
 func (r *reader) number(sheet string, c xlsx.Cell, indicator string, year, unit int, indName string) (vn.Number, bool) {
-	col := xlsx.ColumnName(c.Col)
-	ctx := lang.F("Ô %s (%s, năm %d)", "Cell %s (%s, year %d)", c.Ref, indName, year)
+	// Worded only for a finding: most cells are fine, and formatting the
+	// context of each was a fifth of reading a file.
+	ctx := func() lang.Text { return lang.F("Ô %s (%s, năm %d)", "Cell %s (%s, year %d)", c.Ref, indName, year) }
 	bad := func(code string, value string, t lang.Text) {
-		f := finding.New(finding.Error, code, lang.Join(": ", ctx, t)).At(sheet, col, cellRow(c.Ref))
+		f := finding.New(finding.Error, code, lang.Join(": ", ctx(), t)).At(sheet, xlsx.ColumnName(c.Col), cellRow(c.Ref))
 		f.Indicator, f.Year, f.Value = indicator, year, value
 		r.sub.add(f)
 		if unit >= 0 {
