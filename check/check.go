@@ -58,14 +58,14 @@ func (c *checker) add(f finding.Finding) { c.sub.Findings = append(c.sub.Finding
 
 // at builds a finding located at a figure's cell.
 func (c *checker) at(sev finding.Severity, code string, fg submission.Figure, t lang.Text) finding.Finding {
-	f := finding.New(sev, code, t).At(c.sub.Sheet, xlsx.ColumnName(fg.Col), fg.Row)
-	f.Indicator, f.Year, f.Value = fg.Indicator, fg.Year, vn.FormatDecimal(fg.Value)
+	f := finding.New(sev, code, t).At(c.sub.Sheet, xlsx.ColumnName(int(fg.Col)), int(fg.Row))
+	f.Indicator, f.Year, f.Value = fg.Indicator, int(fg.Year), vn.FormatDecimal(fg.Value)
 	return f
 }
 
 func (c *checker) ctx(fg submission.Figure) lang.Text {
 	ind, _ := c.cat.ByCode(fg.Indicator)
-	return lang.F("Ô %s (%s, năm %d)", "Cell %s (%s, year %d)", fg.Cell(), ind.Name, fg.Year)
+	return lang.F("Ô %s (%s, năm %d)", "Cell %s (%s, year %d)", fg.Cell(), ind.Name, int(fg.Year))
 }
 
 // cells applies the per-cell rules of the indicator's kind.
@@ -103,7 +103,7 @@ func (c *checker) totals() {
 	sums := map[int]int64{}
 	bad := map[int]bool{}
 	for _, fg := range c.sub.Figures {
-		sums[fg.Year] += fg.Value
+		sums[int(fg.Year)] += fg.Value
 	}
 	for _, f := range c.sub.Findings {
 		if f.Severity == finding.Error && f.Year != 0 {
@@ -114,7 +114,7 @@ func (c *checker) totals() {
 		if bad[t.Year] || sums[t.Year] == t.Value {
 			continue
 		}
-		col := xlsx.ColumnName(t.Col)
+		col := xlsx.ColumnName(int(t.Col))
 		f := finding.New(finding.Error, finding.TotalMismatch, lang.F(
 			"Ô %s%d (Tổng cộng, năm %d) ghi %s nhưng cộng các dòng trong cột được %s. Hãy sửa lại tổng (hoặc dùng công thức =SUM) hoặc kiểm tra các số trong cột.",
 			"Cell %s%d (Total, year %d) says %s but the rows of the column add up to %s. Correct the total (or use =SUM) or check the figures in the column.",
@@ -132,10 +132,10 @@ func (c *checker) perUnit(hist History) error {
 	byUnit := make([][]int32, len(c.sub.Units))
 	var order []int
 	for i, fg := range c.sub.Figures {
-		if byUnit[fg.Unit] == nil {
-			order = append(order, fg.Unit)
+		if byUnit[int(fg.Unit)] == nil {
+			order = append(order, int(fg.Unit))
 		}
-		byUnit[fg.Unit] = append(byUnit[fg.Unit], int32(i))
+		byUnit[int(fg.Unit)] = append(byUnit[int(fg.Unit)], int32(i))
 	}
 	var figs []submission.Figure
 	for _, u := range order {
@@ -182,11 +182,11 @@ func newView(stored Series, figs []submission.Figure) *view {
 		if v.cells[fg.Indicator] == nil {
 			v.cells[fg.Indicator] = map[int]submission.Figure{}
 		}
-		v.values[fg.Indicator][fg.Year] = fg.Value
-		v.cells[fg.Indicator][fg.Year] = fg
-		if !seen[fg.Year] {
-			seen[fg.Year] = true
-			v.years = append(v.years, fg.Year)
+		v.values[fg.Indicator][int(fg.Year)] = fg.Value
+		v.cells[fg.Indicator][int(fg.Year)] = fg
+		if !seen[int(fg.Year)] {
+			seen[int(fg.Year)] = true
+			v.years = append(v.years, int(fg.Year))
 		}
 	}
 	sort.Ints(v.years)
@@ -243,10 +243,10 @@ func (c *checker) duplicates() {
 	}
 	first := map[key]submission.Figure{}
 	for _, fg := range c.sub.Figures {
-		if !shared[fg.Unit] {
+		if !shared[int(fg.Unit)] {
 			continue
 		}
-		k := key{c.sub.UnitCode(fg), fg.Indicator, fg.Year}
+		k := key{c.sub.UnitCode(fg), fg.Indicator, int(fg.Year)}
 		prev, dup := first[k]
 		if !dup {
 			first[k] = fg
@@ -258,7 +258,7 @@ func (c *checker) duplicates() {
 		f := c.at(finding.Error, finding.DuplicateRow, fg, lang.F(
 			"Dòng %d trùng với dòng %d: cùng đơn vị %s (ghi theo hai cách), chỉ tiêu %s, năm %d. Hãy xóa một dòng.",
 			"Row %d repeats row %d: the same unit %s (written two ways), indicator %s, year %d. Delete one of them.",
-			fg.Row, prev.Row, k.unit, fg.Indicator, fg.Year))
+			int(fg.Row), prev.Row, k.unit, fg.Indicator, int(fg.Year)))
 		c.add(f)
 	}
 }

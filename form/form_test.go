@@ -243,7 +243,7 @@ func TestReadBack(t *testing.T) {
 	}
 	got := map[string]int64{}
 	for _, fg := range sub.Figures {
-		got[fg.Indicator+"/"+strconv.Itoa(fg.Year)] = fg.Value
+		got[fg.Indicator+"/"+strconv.Itoa(int(fg.Year))] = fg.Value
 	}
 	if len(got) != len(want) {
 		t.Fatalf("%d figures read, %d written", len(got), len(want))

@@ -538,7 +538,7 @@ func TestWorkbookIsSubmission(t *testing.T) {
 		if got[fg.Indicator] == nil {
 			got[fg.Indicator] = map[int]int64{}
 		}
-		got[fg.Indicator][fg.Year] = fg.Value
+		got[fg.Indicator][int(fg.Year)] = fg.Value
 	}
 	for _, ind := range s.Indicators {
 		t.Run(ind.Code, func(t *testing.T) {

@@ -24,7 +24,7 @@ func TestBatchFileAtomicity(t *testing.T) {
 			Units: []submission.Unit{{Code: unit, Resolved: unit}}, Figures: figs}
 	}
 	fig := func(ind string, year int, v int64) submission.Figure {
-		return submission.Figure{Indicator: ind, Year: year, Value: v, Row: 6, Col: 5}
+		return submission.Figure{Indicator: ind, Year: int32(year), Value: v, Row: 6, Col: 5}
 	}
 	b, err := db.BeginBatch(ctx)
 	if err != nil {

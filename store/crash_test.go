@@ -76,7 +76,7 @@ func inForce(subs []*submission.Submission) map[figKey]int64 {
 	m := map[figKey]int64{}
 	for _, s := range subs {
 		for _, fg := range s.Figures {
-			m[figKey{s.UnitCode(fg), fg.Indicator, fg.Year}] = fg.Value
+			m[figKey{s.UnitCode(fg), fg.Indicator, int(fg.Year)}] = fg.Value
 		}
 	}
 	return m

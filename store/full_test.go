@@ -27,7 +27,7 @@ func TestDiskFull(t *testing.T) {
 		for u := 0; u < n; u++ {
 			s.Units = append(s.Units, submission.Unit{Code: fmt.Sprintf("U%05d", u), Resolved: fmt.Sprintf("U%05d", u)})
 			for y := 2014; y <= 2023; y++ {
-				s.Figures = append(s.Figures, submission.Figure{Unit: u, Indicator: "TT_BUOI", Year: y, Value: int64(u*100 + y), Row: u + 2, Col: 5})
+				s.Figures = append(s.Figures, submission.Figure{Unit: int32(u), Indicator: "TT_BUOI", Year: int32(y), Value: int64(u*100 + y), Row: int32(u + 2), Col: 5})
 			}
 		}
 		return s

@@ -147,55 +147,72 @@ func (db *DB) ingestTx(ctx context.Context, tx *wtx, sub *submission.Submission)
 	if err != nil {
 		return IngestResult{}, err
 	}
-	old := map[figKey]inForce{}
-	seen := map[string]bool{}
-	data := figuresJSON(sub)
 	for _, u := range sub.Units {
 		if _, err := upsertUnit.ExecContext(ctx, u.Resolved, u.Name, now); err != nil {
 			return IngestResult{}, err
 		}
-		if seen[u.Resolved] {
-			continue
-		}
-		seen[u.Resolved] = true
-		if err := unitInForce(ctx, unitFigures, u.Resolved, old); err != nil {
+	}
+	// Unit by unit, so a long sheet of thousands of units never has all
+	// its JSON and series rows in memory at once.
+	out := IngestResult{SubmissionID: id}
+	codes, byUnit := figuresByUnit(sub)
+	for k, code := range codes {
+		idx := byUnit[k]
+		old := map[figKey]inForce{}
+		if err := unitInForce(ctx, unitFigures, code, old); err != nil {
 			return IngestResult{}, fmt.Errorf("ingest: figures in force: %w", err)
 		}
-		if d, ok := data[u.Resolved]; ok {
-			if _, err := storeFigures.ExecContext(ctx, u.Resolved, id, d); err != nil {
-				return IngestResult{}, err
+		// What the file changes, counted and audited here rather than by
+		// joining the tables again in SQL.
+		var changed []int32 // figures whose value in force changes
+		for _, i := range idx {
+			f := sub.Figures[i]
+			o, ok := old[figKey{code, f.Indicator, int(f.Year)}]
+			switch {
+			case !ok:
+				out.Inserted++
+			case o.value != f.Value:
+				out.Updated++
+				changed = append(changed, i)
+			default:
+				out.Unchanged++
 			}
 		}
-	}
-
-	// What the file changes, counted and audited here rather than by
-	// joining the tables again in SQL.
-	out := IngestResult{SubmissionID: id}
-	var changed []int // figures whose value in force changes
-	for i, f := range sub.Figures {
-		o, ok := old[figKey{sub.UnitCode(f), f.Indicator, f.Year}]
-		switch {
-		case !ok:
-			out.Inserted++
-		case o.value != f.Value:
-			out.Updated++
-			changed = append(changed, i)
-		default:
-			out.Unchanged++
+		if _, err := storeFigures.ExecContext(ctx, code, id, figuresJSON(sub, idx)); err != nil {
+			return IngestResult{}, err
+		}
+		if err := tx.upsertSeries(ctx, seriesRows(sub, code, idx)); err != nil {
+			return IngestResult{}, err
+		}
+		if err := tx.insertRows(ctx, headAudit, "", 10, len(changed), func(i int, a []any) []any {
+			f := sub.Figures[changed[i]]
+			o := old[figKey{code, f.Indicator, int(f.Year)}]
+			return append(a, id, "update", code, f.Indicator, int(f.Year), o.value, f.Value, o.sub, f.Cell(), now)
+		}); err != nil {
+			return IngestResult{}, err
 		}
 	}
-	figs := sub.Figures
-	if err := tx.upsertSeries(ctx, seriesRows(sub)); err != nil {
-		return IngestResult{}, err
-	}
-	if err := tx.insertRows(ctx, headAudit, "", 10, len(changed), func(i int, a []any) []any {
-		f := figs[changed[i]]
-		o := old[figKey{sub.UnitCode(f), f.Indicator, f.Year}]
-		return append(a, id, "update", sub.UnitCode(f), f.Indicator, f.Year, o.value, f.Value, o.sub, f.Cell(), now)
-	}); err != nil {
-		return IngestResult{}, err
-	}
 	return out, nil
+}
+
+// figuresByUnit groups a submission's figures (as indexes) by resolved
+// unit code, units in order of first appearance.
+func figuresByUnit(sub *submission.Submission) ([]string, [][]int32) {
+	at := map[string]int{}
+	var codes []string
+	var idx [][]int32
+	for i, f := range sub.Figures {
+		code := sub.UnitCode(f)
+		k, ok := at[code]
+		if !ok {
+			k = len(codes)
+			at[code] = k
+			codes = append(codes, code)
+			idx = append(idx, nil)
+		}
+		idx[k] = append(idx[k], int32(i))
+	}
+	return codes, idx
 }
 
 // qUnitInForce is a unit's figures in force: for each place, the figure of
@@ -207,17 +224,15 @@ const qUnitInForce = `SELECT indicator, year, value, submission_id FROM (
 	WHERE f.unit_code = ?1 AND (s.state = 'active' OR s.id = ?2))
 	WHERE rn = 1`
 
-// figuresJSON is, for each unit of a submission, the JSON array of its
-// figures: [[indicator, year, hundredths, cell], …], written by hand
+// figuresJSON is the JSON array of some of a submission's figures (those
+// of one unit): [[indicator, year, hundredths, cell], …], written by hand
 // because encoding/json's reflection would be most of an ingest's writing.
-func figuresJSON(sub *submission.Submission) map[string]string {
-	bufs := map[string][]byte{}
-	for _, f := range sub.Figures {
-		unit := sub.UnitCode(f)
-		b := bufs[unit]
-		if b == nil {
-			b = append(make([]byte, 0, 4096), '[')
-		} else {
+func figuresJSON(sub *submission.Submission, idx []int32) string {
+	b := make([]byte, 0, 40*len(idx))
+	b = append(b, '[')
+	for n, i := range idx {
+		f := sub.Figures[i]
+		if n > 0 {
 			b = append(b, ',')
 		}
 		b = append(b, '[')
@@ -227,16 +242,11 @@ func figuresJSON(sub *submission.Submission) map[string]string {
 		b = append(b, ',')
 		b = strconv.AppendInt(b, f.Value, 10)
 		b = append(b, ',', '"')
-		b = append(b, xlsx.ColumnName(f.Col)...)
+		b = append(b, xlsx.ColumnName(int(f.Col))...)
 		b = strconv.AppendInt(b, int64(f.Row), 10)
 		b = append(b, '"', ']')
-		bufs[unit] = b
 	}
-	out := make(map[string]string, len(bufs))
-	for unit, b := range bufs {
-		out[unit] = string(append(b, ']'))
-	}
-	return out
+	return string(append(b, ']'))
 }
 
 // appendJSONString appends s as a JSON string.

@@ -65,19 +65,20 @@ type seriesRow struct {
 	values    []int64
 }
 
-// seriesRows are a submission's figures as series rows.
-func seriesRows(sub *submission.Submission) []*seriesRow {
-	rows := map[[2]string]*seriesRow{}
+// seriesRows are some of a submission's figures (those of one unit, code)
+// as series rows.
+func seriesRows(sub *submission.Submission, code string, idx []int32) []*seriesRow {
+	rows := map[string]*seriesRow{}
 	var order []*seriesRow
-	for _, f := range sub.Figures {
-		k := [2]string{sub.UnitCode(f), f.Indicator}
-		r := rows[k]
+	for _, i := range idx {
+		f := sub.Figures[i]
+		r := rows[f.Indicator]
 		if r == nil {
-			r = &seriesRow{unit: k[0], ind: k[1]}
-			rows[k] = r
+			r = &seriesRow{unit: code, ind: f.Indicator}
+			rows[f.Indicator] = r
 			order = append(order, r)
 		}
-		r.years = append(r.years, f.Year)
+		r.years = append(r.years, int(f.Year))
 		r.values = append(r.values, f.Value)
 	}
 	return order

@@ -84,7 +84,7 @@ func (r *reader) detectHeader(sheet string, row xlsx.Row) (header, bool) {
 			dupLabel = append(dupLabel, finding.New(finding.Error, finding.DuplicateLabel, lang.F(
 				"Cột tiêu đề \"%s\" xuất hiện hai lần (ô %s và ô %s). Hãy giữ một cột, xóa hoặc đổi tên cột kia.",
 				"The header \"%s\" appears twice (cells %s and %s). Keep one column; delete or rename the other.",
-				strings.TrimSpace(c.Value), first.Ref, c.Ref)).At(sheet, xlsx.ColumnName(c.Col), row.Num))
+				strings.TrimSpace(c.Value), first.Ref, c.Ref)).At(sheet, xlsx.ColumnName(int(c.Col)), row.Num))
 			return
 		}
 		*col = c.Col
@@ -98,7 +98,7 @@ func (r *reader) detectHeader(sheet string, row xlsx.Row) (header, bool) {
 				dupLabel = append(dupLabel, finding.New(finding.Error, finding.DuplicateYear, lang.F(
 					"Năm %d có hai cột (ô %s và ô %s). Hãy gộp số liệu vào một cột và xóa cột kia.",
 					"Year %d has two columns (cells %s and %s). Merge the figures into one column and delete the other.",
-					y, first.Ref, c.Ref)).At(sheet, xlsx.ColumnName(c.Col), row.Num))
+					y, first.Ref, c.Ref)).At(sheet, xlsx.ColumnName(int(c.Col)), row.Num))
 				continue
 			}
 			yearCells[y] = c

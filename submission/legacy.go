@@ -217,7 +217,7 @@ func (r *reader) garbledName(sheet string, c xlsx.Cell, row int, name string) bo
 	f := finding.New(finding.Error, finding.LegacyEncoding, lang.Join(": ", where, lang.F(
 		"không đọc được \"%s\": chữ Việt gõ bằng bảng mã cũ (TCVN3/ABC hoặc VNI) không chuyển được sang Unicode. Hãy gõ lại bằng phông Unicode như Times New Roman.",
 		"\"%s\" cannot be read: Vietnamese typed in an old encoding (TCVN3/ABC or VNI) that could not be converted to Unicode. Retype it in a Unicode font such as Times New Roman.",
-		name))).At(sheet, xlsx.ColumnName(c.Col), row)
+		name))).At(sheet, xlsx.ColumnName(int(c.Col)), row)
 	f.Value = name
 	r.sub.add(f)
 	return true

@@ -145,7 +145,7 @@ func TestStandardWide(t *testing.T) {
 	}
 	want := map[string]int64{"NHA_TIEN/2019@E9": 50050, "NHA_TIEN/2021@G9": 57525, "TT_BUOI/2020@F6": 13000}
 	for _, f := range sub.Figures {
-		k := f.Indicator + "/" + itoa(f.Year) + "@" + f.Cell()
+		k := f.Indicator + "/" + itoa(int(f.Year)) + "@" + f.Cell()
 		if v, ok := want[k]; ok && v != f.Value {
 			t.Errorf("%s = %d, want %d", k, f.Value, v)
 		}
@@ -247,7 +247,7 @@ func TestTolerances(t *testing.T) {
 func values(s *submission.Submission) string {
 	var out []string
 	for _, f := range s.Figures {
-		out = append(out, f.Indicator+"/"+itoa(f.Year)+"="+strconv.FormatInt(f.Value, 10))
+		out = append(out, f.Indicator+"/"+itoa(int(f.Year))+"="+strconv.FormatInt(f.Value, 10))
 	}
 	sort.Strings(out)
 	return strings.Join(out, " ")
@@ -275,7 +275,7 @@ func TestMissingIsNotZero(t *testing.T) {
 	}
 	have := map[string]int64{}
 	for _, f := range sub.Figures {
-		have[f.Indicator+itoa(f.Year)] = f.Value
+		have[f.Indicator+itoa(int(f.Year))] = f.Value
 	}
 	if _, ok := have["TT_BUOI2020"]; ok {
 		t.Error("an empty cell was stored")
@@ -465,12 +465,12 @@ func TestWriterFixtures(t *testing.T) {
 				if sub.UnitCode(f) != want.Unit.Code {
 					t.Errorf("unit %s", sub.UnitCode(f))
 				}
-				w := want.Values[want.Unit.Code][f.Indicator][itoa(f.Year)]
+				w := want.Values[want.Unit.Code][f.Indicator][itoa(int(f.Year))]
 				if int64(math.Round(w*100)) != f.Value {
 					t.Errorf("%s %d = %d, want %v", f.Indicator, f.Year, f.Value, w)
 				}
-				if sub.Layout == submission.Wide && want.Cells[f.Indicator][itoa(f.Year)] != f.Cell() {
-					t.Errorf("%s %d at %s, want %s", f.Indicator, f.Year, f.Cell(), want.Cells[f.Indicator][itoa(f.Year)])
+				if sub.Layout == submission.Wide && want.Cells[f.Indicator][itoa(int(f.Year))] != f.Cell() {
+					t.Errorf("%s %d at %s, want %s", f.Indicator, f.Year, f.Cell(), want.Cells[f.Indicator][itoa(int(f.Year))])
 				}
 			}
 			if sub.Layout == submission.Wide && len(sub.Totals) != 5 {

@@ -34,17 +34,20 @@ type Unit struct {
 }
 
 // Figure is one reported value: a unit's indicator in a year, exact to 0.01.
+//
+// Its fields are 32-bit (40 bytes a figure, not 56): a long sheet holds a
+// million of them.
 type Figure struct {
-	Unit      int // index into Submission.Units
 	Indicator string
-	Year      int
 	Value     int64 // hundredths
-	Row       int
-	Col       int
+	Unit      int32 // index into Submission.Units
+	Year      int32
+	Row       int32
+	Col       int32
 }
 
 // Cell returns the figure's cell reference, e.g. "F12".
-func (f Figure) Cell() string { return xlsx.ColumnName(f.Col) + strconv.Itoa(f.Row) }
+func (f Figure) Cell() string { return xlsx.ColumnName(int(f.Col)) + strconv.Itoa(int(f.Row)) }
 
 // Total is a "Tổng cộng" row's claimed total for one year column.
 type Total struct {
@@ -86,9 +89,9 @@ func (s *Submission) Years() []int {
 	seen := map[int]bool{}
 	var ys []int
 	for _, f := range s.Figures {
-		if !seen[f.Year] {
-			seen[f.Year] = true
-			ys = append(ys, f.Year)
+		if y := int(f.Year); !seen[y] {
+			seen[y] = true
+			ys = append(ys, y)
 		}
 	}
 	sort.Ints(ys)

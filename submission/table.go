@@ -85,7 +85,7 @@ func (r *reader) matchIndicator(sheet string, code, name string, codeCell, nameC
 				f := finding.New(finding.Warning, finding.NameMismatch, lang.F(
 					"Mã %s là \"%s\" nhưng tên ghi là \"%s\". tongket lấy theo mã; nếu sai mã, hãy sửa lại mã.",
 					"Code %s is \"%s\" but the name reads \"%s\". tongket goes by the code; if the code is wrong, correct it.",
-					ind.Code, ind.Name, name)).At(sheet, xlsx.ColumnName(nameCell.Col), row)
+					ind.Code, ind.Name, name)).At(sheet, xlsx.ColumnName(int(nameCell.Col)), row)
 				f.Indicator, f.Value = ind.Code, name
 				r.sub.add(f)
 			}
@@ -111,7 +111,7 @@ func unknownIndicator(cat *catalog.Catalog, sheet string, c xlsx.Cell, written s
 		t = lang.Join(" ", t, lang.F("Hãy dùng tên hoặc mã trong danh mục (xem \"tongket catalog\").",
 			"Use a catalog name or code (see \"tongket catalog\")."))
 	}
-	f := finding.New(finding.Error, finding.UnknownIndicator, t).At(sheet, xlsx.ColumnName(c.Col), row)
+	f := finding.New(finding.Error, finding.UnknownIndicator, t).At(sheet, xlsx.ColumnName(int(c.Col)), row)
 	f.Value = written
 	return f
 }
@@ -184,7 +184,7 @@ func (t *table) wideRow(r *reader, sheet string, row xlsx.Row) {
 		}
 		year := h.years[col]
 		if n, ok := r.number(sheet, c, ind.Code, year, 0, ind.Name); ok {
-			r.sub.Figures = append(r.sub.Figures, Figure{Unit: 0, Indicator: ind.Code, Year: year, Value: n.Hundredths, Row: row.Num, Col: col})
+			r.sub.Figures = append(r.sub.Figures, Figure{Unit: 0, Indicator: ind.Code, Year: int32(year), Value: n.Hundredths, Row: int32(row.Num), Col: int32(col)})
 		}
 	}
 }
@@ -200,7 +200,7 @@ func (t *table) warnUnlabelled(r *reader, sheet string, row xlsx.Row) {
 		f := finding.New(finding.Warning, finding.BlankHeader, lang.F(
 			"Cột %s có số liệu nhưng ô tiêu đề (dòng %d) để trống nên bị bỏ qua. Nếu đây là số liệu một năm, hãy ghi năm vào ô tiêu đề.",
 			"Column %s has figures but its header (row %d) is blank, so it is ignored. If these are a year's figures, write the year in the header.",
-			xlsx.ColumnName(c.Col), t.header.row)).At(sheet, xlsx.ColumnName(c.Col), t.header.row)
+			xlsx.ColumnName(int(c.Col)), t.header.row)).At(sheet, xlsx.ColumnName(int(c.Col)), t.header.row)
 		r.sub.add(f)
 	}
 }
@@ -281,13 +281,18 @@ func (t *table) longRow(r *reader, sheet string, row xlsx.Row) {
 		return
 	}
 	if n, ok := r.number(sheet, valueCell, ind.Code, year, ui, ind.Name); ok {
-		r.sub.Figures = append(r.sub.Figures, Figure{Unit: ui, Indicator: ind.Code, Year: year, Value: n.Hundredths, Row: row.Num, Col: h.valueCol})
+		if cap(r.sub.Figures) == 0 && row.LastRow > row.Num {
+			// One figure a row: sized once, a million-row sheet is not
+			// copied as its slice grows.
+			r.sub.Figures = make([]Figure, 0, row.LastRow-row.Num+1)
+		}
+		r.sub.Figures = append(r.sub.Figures, Figure{Unit: int32(ui), Indicator: ind.Code, Year: int32(year), Value: n.Hundredths, Row: int32(row.Num), Col: int32(h.valueCol)})
 	}
 }
 
 // longYear reads the Năm cell of a long-layout row.
 func (r *reader) longYear(sheet string, c xlsx.Cell, text string, ind catalog.Indicator, row int) (int, bool) {
-	col := xlsx.ColumnName(c.Col)
+	col := xlsx.ColumnName(int(c.Col))
 	if text == "" {
 		f := finding.New(finding.Error, finding.MissingLabel, lang.F(
 			"Dòng %d (%s) không ghi năm. Hãy ghi năm, ví dụ 2023.",
@@ -324,7 +329,7 @@ func (r *reader) number(sheet string, c xlsx.Cell, indicator string, year, unit 
 	// context of each was a fifth of reading a file.
 	ctx := func() lang.Text { return lang.F("Ô %s (%s, năm %d)", "Cell %s (%s, year %d)", c.Ref, indName, year) }
 	bad := func(code string, value string, t lang.Text) {
-		f := finding.New(finding.Error, code, lang.Join(": ", ctx(), t)).At(sheet, xlsx.ColumnName(c.Col), cellRow(c.Ref))
+		f := finding.New(finding.Error, code, lang.Join(": ", ctx(), t)).At(sheet, xlsx.ColumnName(int(c.Col)), cellRow(c.Ref))
 		f.Indicator, f.Year, f.Value = indicator, year, value
 		r.sub.add(f)
 		if unit >= 0 {
@@ -465,8 +470,8 @@ func (t *table) finish(r *reader) {
 		f := finding.New(finding.Error, finding.DuplicateRow, lang.F(
 			"Dòng %d trùng với dòng %d: cùng đơn vị %s, chỉ tiêu %s, năm %d. Hãy xóa một dòng (hoặc sửa lại năm, chỉ tiêu cho đúng).",
 			"Row %d repeats row %d: same unit %s, indicator %s, year %d. Delete one of them (or correct its year or indicator).",
-			b.Row, a.Row, who, b.Indicator, b.Year)).At(t.header.sheet, xlsx.ColumnName(b.Col), b.Row)
-		f.Indicator, f.Year = b.Indicator, b.Year
+			b.Row, a.Row, who, b.Indicator, b.Year)).At(t.header.sheet, xlsx.ColumnName(int(b.Col)), int(b.Row))
+		f.Indicator, f.Year = b.Indicator, int(b.Year)
 		r.sub.add(f)
 	}
 }

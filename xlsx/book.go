@@ -70,6 +70,10 @@ type Cell struct {
 type Row struct {
 	Num   int // 1-based row number
 	Cells []Cell
+	// LastRow is the last row the sheet declares (<dimension>), capped by
+	// how many rows its size can hold; 0 when it declares none. A hint for
+	// sizing, never a promise: writers leave it stale.
+	LastRow int
 }
 
 // Sheet is a worksheet of a workbook.

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -39,6 +40,8 @@ type sheetReader struct {
 	cells []pending
 	out   []Cell
 
+	lastRow  int  // Row.LastRow
+	maxRows  int  // the most rows the part can hold
 	rowNum   int  // number of the current row
 	rowGiven bool // the current <row> has an r attribute
 	rows     int  // <row> elements seen
@@ -78,6 +81,9 @@ func (b *Book) Rows(s Sheet, fn func(Row) error) error {
 		return err
 	}
 	r := sheetReader{book: b, sst: sst, lim: b.lim, name: b.sheets[i].Name}
+	// The smallest row worth reporting, <row><c><v>1</v></c></row>, takes
+	// 27 bytes: a declared size beyond what the part holds is not believed.
+	r.maxRows = int(min(f.UncompressedSize64/27, uint64(b.lim.withDefaults().MaxRows)))
 	err = r.run(sc, fn)
 	if err != nil {
 		done(false)
@@ -167,6 +173,16 @@ func (r *sheetReader) run(s *scanner, fn func(Row) error) error {
 				}
 			case "sheetData":
 				inData = true
+			case "dimension":
+				if !inData {
+					ref := attrBytes(s, "ref")
+					if i := bytes.IndexByte(ref, ':'); i >= 0 {
+						ref = ref[i+1:]
+					}
+					if _, row, ok := splitRef(ref); ok {
+						r.lastRow = min(row, r.maxRows)
+					}
+				}
 			}
 		case tokEnd:
 			switch string(s.name) {
@@ -430,7 +446,7 @@ func (r *sheetReader) endRow(fn func(Row) error) error {
 	}
 	r.cells = r.cells[:0]
 	r.buf = r.buf[:0]
-	if err := fn(Row{Num: r.rowNum, Cells: r.out}); err != nil {
+	if err := fn(Row{Num: r.rowNum, Cells: r.out, LastRow: r.lastRow}); err != nil {
 		return fnError{err}
 	}
 	return nil
