@@ -80,54 +80,65 @@ func (db *DB) History(ctx context.Context, unit string) ([]Record, error) {
 	return out, nil
 }
 
-// countInForce fills in how many figures of each record are in force: for the
-// whole history in one pass over the figures in force (the current view),
-// for a few records unit by unit.
+// countInForce fills in how many figures of each record are in force. A
+// unit with one active submission has all of its figures in force (the
+// common case: counted from the array lengths); only a unit that sent
+// several needs its figures in force worked out.
 func countInForce(ctx context.Context, tx *sql.Tx, recs []Record, all bool) error {
-	if !all {
-		st, err := tx.PrepareContext(ctx, qUnitInForce)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		byUnit := map[string]map[figKey]inForce{}
-		for i := range recs {
-			for _, u := range recs[i].Units {
-				in := byUnit[u]
-				if in == nil {
-					in = map[figKey]inForce{}
-					if err := unitInForceOf(ctx, st, u, 0, in); err != nil {
-						return err
-					}
-					byUnit[u] = in
-				}
-				for _, v := range in {
-					if v.sub == recs[i].ID {
-						recs[i].InForce++
-					}
-				}
-			}
-		}
-		return nil
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT submission_id, count(*) FROM current GROUP BY submission_id`)
+	st, err := tx.PrepareContext(ctx, qUnitInForce)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	m := map[int64]int{}
+	defer st.Close()
+	units := map[string]bool{}
+	for _, r := range recs {
+		for _, u := range r.Units {
+			units[u] = true
+		}
+	}
+	type part struct {
+		sub int64
+		n   int
+	}
+	active := map[string][]part{}
+	rows, err := tx.QueryContext(ctx, `SELECT f.unit_code, f.submission_id, json_array_length(f.data)
+		FROM submission_figures f JOIN submissions s ON s.id = f.submission_id WHERE s.state = 'active'`)
+	if err != nil {
+		return err
+	}
 	for rows.Next() {
-		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
+		var u string
+		var p part
+		if err := rows.Scan(&u, &p.sub, &p.n); err != nil {
+			rows.Close()
 			return err
 		}
-		m[id] = n
+		if all || units[u] {
+			active[u] = append(active[u], p)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	m := map[int64]int{}
+	for u, ps := range active {
+		if len(ps) == 1 {
+			m[ps[0].sub] += ps[0].n
+			continue
+		}
+		in := map[figKey]inForce{}
+		if err := unitInForceOf(ctx, st, u, 0, in); err != nil {
+			return err
+		}
+		for _, v := range in {
+			m[v.sub]++
+		}
 	}
 	for i := range recs {
 		recs[i].InForce = m[recs[i].ID]
 	}
-	return rows.Err()
+	return nil
 }
 
 // ErrNoSubmission is a revert of an id that does not exist.
