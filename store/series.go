@@ -16,8 +16,9 @@ import (
 // per figure (60,000 rows instead of 600,000 for the whole country), and
 // still aggregates in SQL: a period is a list of year columns.
 //
-// The writer keeps it in step with current: an ingest upserts the columns
-// of the years its file carries, a revert rebuilds the units it touched.
+// The writer keeps it in step with the figures in force: an ingest upserts
+// the columns of the years its file carries, a revert rewrites the units it
+// touched.
 const (
 	seriesFrom = submission.MinYear // no submission carries an earlier year
 	seriesTo   = 2100
@@ -31,7 +32,8 @@ func yearCol(y int) string {
 	return "y" + strconv.Itoa(y)
 }
 
-// seriesDDL creates the table and fills it from current (migration 6).
+// seriesDDL creates the table and fills it from the current table, which
+// migration 6 still has (migration 7 turns it into a view).
 func seriesDDL() string {
 	var cols strings.Builder
 	for y := seriesFrom; y <= seriesTo; y++ {

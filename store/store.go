@@ -3,10 +3,14 @@
 //
 // It is the "store" and "aggregate" rooms of the data flow. One file is one
 // transaction: a crash, a kill or a full disk mid-file leaves the database as
-// it was before that file. Every submission is kept; the figure in force for
-// (unit, indicator, year) is the latest active submission's, maintained in the
-// `current` table so summaries never replay history. The store knows nothing
-// of Excel or PDF: it takes parsed submissions and returns summary values.
+// it was before that file. Every submission is kept, its figures as one JSON
+// row per unit (submission_figures); the figure in force for (unit,
+// indicator, year) is the latest active submission's, maintained in the
+// `series` table (one row per indicator and unit, a column per year) so
+// summaries never replay history and read one row per unit, not per figure.
+// The views `figures` and `current` show the same data one figure a row.
+// The store knows nothing of Excel or PDF: it takes parsed submissions and
+// returns summary values.
 package store
 
 import (
