@@ -10,14 +10,22 @@ import (
 	"runtime/debug"
 )
 
-// memoryLimit is the heap size past which the garbage collector works
-// harder instead of letting the heap double: a million-row sheet then peaks
-// at about 170 MB instead of 220 MB, on office PCs that have other work
-// open. It is soft (a bigger file still goes through, more slowly);
-// GOMEMLIMIT overrides it.
-const memoryLimit = 160 << 20
+// The garbage collector's settings (GOGC, GOMEMLIMIT in the environment
+// override them). The heap may grow to three times what is live before a
+// collection (gcPercent), which takes a sixth off an ingest's CPU time, but
+// never past memoryLimit: past it the collector works harder instead, so a
+// million-row sheet peaks at about 170 MB, not 220 MB, on office PCs that
+// have other work open. The limit is soft: a bigger file still goes
+// through, more slowly.
+const (
+	gcPercent   = 200
+	memoryLimit = 160 << 20
+)
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
