@@ -683,12 +683,7 @@ func cellTypeName(xt excelize.CellType) string {
 // mutations reach the XML instead of failing the deflate stream or the
 // checksum, plus hand-made workbooks.
 func FuzzDifferential(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.xls*"))
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
+	for _, data := range fixtureBytes(f) {
 		f.Add(data)
 		if s := storedCopy(data); s != nil {
 			f.Add(s)

@@ -14,14 +14,23 @@ import (
 	"time"
 )
 
-// fuzzSeeds are the committed fixtures plus hand-made workbooks.
-func fuzzSeeds(f *testing.F) {
+// fixtureBytes are the committed workbook fixtures, for seeding fuzzers.
+func fixtureBytes(tb testing.TB) [][]byte {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.xls*"))
+	var out [][]byte
 	for _, name := range files {
 		data, err := os.ReadFile(name)
 		if err != nil {
-			f.Fatal(err)
+			tb.Fatal(err)
 		}
+		out = append(out, data)
+	}
+	return out
+}
+
+// fuzzSeeds are the committed fixtures plus hand-made workbooks.
+func fuzzSeeds(f *testing.F) {
+	for _, data := range fixtureBytes(f) {
 		f.Add(data)
 	}
 	f.Add(makeZip(f, skeleton(sheetXML(`<row><c t="s"><v>0</v></c><c t="inlineStr"><is><r><t>a</t></r></is></c><c><f>1</f></c></row>`), `<si><t>x_x000D_</t></si>`)...))
