@@ -78,29 +78,13 @@ var migrations = []string{
 	// 4: the official unit list: parent and level of each unit.
 	`ALTER TABLE units ADD COLUMN parent TEXT NOT NULL DEFAULT '';
 	ALTER TABLE units ADD COLUMN level TEXT NOT NULL DEFAULT '';`,
-	// 5: one B-tree per stored figure instead of two. Figures are keyed by
-	// their place first (revert looks up a place's earlier submissions);
-	// a submission's figures are found through its units. The index of
-	// the figures in force by submission goes for the same reason.
-	`CREATE TABLE figures_v5 (
-		unit_code TEXT NOT NULL, indicator TEXT NOT NULL, year INTEGER NOT NULL,
-		submission_id INTEGER NOT NULL REFERENCES submissions(id),
-		value INTEGER NOT NULL, -- hundredths: money sums stay exact
-		cell TEXT NOT NULL,
-		PRIMARY KEY (unit_code, indicator, year, submission_id)) WITHOUT ROWID;
-	INSERT INTO figures_v5(unit_code, indicator, year, submission_id, value, cell)
-		SELECT unit_code, indicator, year, submission_id, value, cell FROM figures ORDER BY unit_code, indicator, year, submission_id;
-	DROP TABLE figures;
-	ALTER TABLE figures_v5 RENAME TO figures;
-	DROP INDEX current_submission;`,
-	// 6: the figures in force pivoted by year, for fast period summaries
-	// (series.go).
-	seriesDDL(),
-	// 7: a submission's figures are stored as one row per unit holding a
-	// JSON array, so storing a file writes a handful of rows instead of
-	// one per figure; series holds the figures in force. The old tables
-	// become views of the same shape, for queries and for people.
-	`CREATE TABLE submission_figures (
+	// 5: storing a file writes a few rows, not several per figure, and a
+	// summary reads one row per indicator and unit. The figures in force
+	// move to series (series.go: a column per year, filled here from
+	// current); a submission's figures become one row per unit holding a
+	// JSON array; current and figures become views of the same shape.
+	seriesDDL() + `
+	CREATE TABLE submission_figures (
 		unit_code TEXT NOT NULL,
 		submission_id INTEGER NOT NULL REFERENCES submissions(id),
 		data TEXT NOT NULL, -- JSON: [[indicator, year, hundredths, cell], …]

@@ -33,7 +33,7 @@ func yearCol(y int) string {
 }
 
 // seriesDDL creates the table and fills it from the current table, which
-// migration 6 still has (migration 7 turns it into a view).
+// migration 5 then turns into a view.
 func seriesDDL() string {
 	var cols strings.Builder
 	for y := seriesFrom; y <= seriesTo; y++ {
