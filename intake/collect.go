@@ -84,8 +84,19 @@ func Collect(paths []string) ([]Input, []Skipped, error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
+			switch {
+			case d.Type().IsRegular():
 				add(path, false)
+			case d.Type()&fs.ModeSymlink != 0:
+				// A link to a file is read as the file; a link to a folder
+				// is not followed (it could loop back) but listed, as is a
+				// broken link, so no file goes unmentioned.
+				if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+					add(path, false)
+				} else if !strings.HasPrefix(d.Name(), ".") {
+					t := lang.F("liên kết tới thư mục hoặc tới tệp không còn, bỏ qua", "a link to a folder or to a file that is gone, skipped")
+					skipped = append(skipped, Skipped{File: path, Reason: t.VI, text: t})
+				}
 			}
 			return nil
 		})

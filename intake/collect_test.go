@@ -42,6 +42,35 @@ func TestCollect(t *testing.T) {
 
 // TestCollectOddPaths: a file named through ".." and the folder holding it
 // give that file once; Vietnamese names are walked like any other.
+// TestCollectLinks: a link to a workbook is read (once, under the link's
+// name); links to a folder or to nothing are listed as skipped, not
+// followed and not silently dropped.
+func TestCollectLinks(t *testing.T) {
+	dir := t.TempDir()
+	elsewhere := t.TempDir()
+	target := filepath.Join(elsewhere, "that.xlsx")
+	os.WriteFile(target, []byte("x"), 0o644)
+	for link, to := range map[string]string{"link.xlsx": target, "folder": elsewhere, "gone.xlsx": filepath.Join(elsewhere, "nope.xlsx")} {
+		if err := os.Symlink(to, filepath.Join(dir, link)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	in, skipped, err := Collect([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in) != 1 || filepath.Base(in[0].Path) != "link.xlsx" {
+		t.Errorf("inputs %+v, want link.xlsx", in)
+	}
+	var got []string
+	for _, s := range skipped {
+		got = append(got, filepath.Base(s.File))
+	}
+	if strings.Join(got, " ") != "folder gone.xlsx" {
+		t.Errorf("skipped %v, want the folder link and the broken one", got)
+	}
+}
+
 func TestCollectOddPaths(t *testing.T) {
 	dir := t.TempDir()
 	sub := filepath.Join(dir, "Hộp thư", "Quận Hồng Bàng")
