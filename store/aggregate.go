@@ -148,28 +148,6 @@ func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary
 	return s, nil
 }
 
-type rowScanner interface {
-	Next() bool
-	Scan(...any) error
-	Err() error
-	Close() error
-}
-
-func scanTriples(rows rowScanner, fn func(a, b string, v int64)) error {
-	defer rows.Close()
-	for rows.Next() {
-		var a, b string
-		var v sql.NullInt64
-		if err := rows.Scan(&a, &b, &v); err != nil {
-			return err
-		}
-		if v.Valid { // nothing reported
-			fn(a, b, v.Int64)
-		}
-	}
-	return rows.Err()
-}
-
 // flowSum is a series row's sum over a period, NULL when it reported
 // none of those years.
 func flowSum(p summary.Period) string {

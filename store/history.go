@@ -128,7 +128,7 @@ func countInForce(ctx context.Context, tx *sql.Tx, recs []Record, all bool) erro
 			continue
 		}
 		in := map[figKey]inForce{}
-		if err := unitInForceOf(ctx, st, u, 0, in); err != nil {
+		if err := unitInForce(ctx, st, u, 0, in); err != nil {
 			return err
 		}
 		for _, v := range in {
@@ -192,10 +192,10 @@ func (db *DB) Revert(ctx context.Context, id int64) (RevertResult, error) {
 		// counted) and after; where it was in force, the newest other
 		// active submission's figure replaces it.
 		before, after := map[figKey]inForce{}, map[figKey]inForce{}
-		if err := unitInForceOf(ctx, unitFigures, unit, id, before); err != nil {
+		if err := unitInForce(ctx, unitFigures, unit, id, before); err != nil {
 			return RevertResult{}, fmt.Errorf("revert %d: %w", id, err)
 		}
-		if err := unitInForceOf(ctx, unitFigures, unit, 0, after); err != nil {
+		if err := unitInForce(ctx, unitFigures, unit, 0, after); err != nil {
 			return RevertResult{}, fmt.Errorf("revert %d: %w", id, err)
 		}
 		var keys []figKey
@@ -232,7 +232,7 @@ func (db *DB) Revert(ctx context.Context, id int64) (RevertResult, error) {
 				out.Unchanged++
 			}
 		}
-		if err := tx.replaceSeries(ctx, unit, after); err != nil {
+		if err := tx.replaceSeries(ctx, unit, before, after); err != nil {
 			return RevertResult{}, db.writeErr("revert", err)
 		}
 	}

@@ -78,7 +78,7 @@ func (db *DB) Ingest(ctx context.Context, sub *submission.Submission, dryRun boo
 }
 
 // The statements of an ingest. Their text never changes, so each is
-// prepared once per write connection (DB.stmt).
+// prepared once per write transaction (wtx.stmt), for a whole batch.
 const (
 	qExisting     = `SELECT id FROM submissions WHERE sha256=? AND state='active' ORDER BY id DESC LIMIT 1`
 	qInsertSub    = `INSERT INTO submissions(file_name, sha256, size, layout, sheet, units, year_from, year_to, figures, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?)`
@@ -159,7 +159,7 @@ func (db *DB) ingestTx(ctx context.Context, tx *wtx, sub *submission.Submission)
 	for k, code := range codes {
 		idx := byUnit[k]
 		old := map[figKey]inForce{}
-		if err := unitInForce(ctx, unitFigures, code, old); err != nil {
+		if err := unitInForce(ctx, unitFigures, code, 0, old); err != nil {
 			return IngestResult{}, fmt.Errorf("ingest: figures in force: %w", err)
 		}
 		// What the file changes, counted and audited here rather than by
@@ -265,13 +265,9 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// unitInForce adds a unit's figures in force to m; st is qUnitInForce.
-func unitInForce(ctx context.Context, st *sql.Stmt, unit string, m map[figKey]inForce) error {
-	return unitInForceOf(ctx, st, unit, 0, m)
-}
-
-// unitInForceOf is unitInForce counting submission also as active.
-func unitInForceOf(ctx context.Context, st *sql.Stmt, unit string, also int64, m map[figKey]inForce) error {
+// unitInForce adds a unit's figures in force to m, counting submission
+// also (0: none) as active; st is qUnitInForce.
+func unitInForce(ctx context.Context, st *sql.Stmt, unit string, also int64, m map[figKey]inForce) error {
 	rows, err := st.QueryContext(ctx, unit, also)
 	if err != nil {
 		return err

@@ -39,24 +39,15 @@ func seriesDDL() string {
 	for y := seriesFrom; y <= seriesTo; y++ {
 		fmt.Fprintf(&cols, ", %s INTEGER", yearCol(y))
 	}
-	return `CREATE TABLE series (unit_code TEXT NOT NULL, indicator TEXT NOT NULL` + cols.String() + `,
-		PRIMARY KEY (indicator, unit_code)) WITHOUT ROWID;
-	` + pivotInsert("")
-}
-
-// pivotInsert is the INSERT that fills series from current, for the units
-// matching where (a condition on current, or "" for all).
-func pivotInsert(where string) string {
 	var names, pivot strings.Builder
 	for y := seriesFrom; y <= seriesTo; y++ {
 		fmt.Fprintf(&names, ", %s", yearCol(y))
 		fmt.Fprintf(&pivot, ", MAX(CASE year WHEN %d THEN value END)", y)
 	}
-	if where != "" {
-		where = " WHERE " + where
-	}
-	return `INSERT INTO series(unit_code, indicator` + names.String() + `)
-		SELECT unit_code, indicator` + pivot.String() + ` FROM current` + where + ` GROUP BY unit_code, indicator;`
+	return `CREATE TABLE series (unit_code TEXT NOT NULL, indicator TEXT NOT NULL` + cols.String() + `,
+		PRIMARY KEY (indicator, unit_code)) WITHOUT ROWID;
+	INSERT INTO series(unit_code, indicator` + names.String() + `)
+		SELECT unit_code, indicator` + pivot.String() + ` FROM current GROUP BY unit_code, indicator;`
 }
 
 // seriesRow is one (unit, indicator) of a file: its years, ascending, and
@@ -140,11 +131,18 @@ func (tx *wtx) upsertSeries(ctx context.Context, rows []*seriesRow) error {
 	return nil
 }
 
-// replaceSeries makes a unit's series rows those of its figures in force.
-func (tx *wtx) replaceSeries(ctx context.Context, unit string, in map[figKey]inForce) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM series WHERE unit_code = ?1
-		AND indicator IN (SELECT DISTINCT j.value->>0 FROM submission_figures f, json_each(f.data) j WHERE f.unit_code = ?1)`, unit); err != nil {
-		return err
+// replaceSeries rewrites a unit's series rows: those of the indicators in
+// was (its figures in force until now) go, and the figures in force now
+// (in) are written.
+func (tx *wtx) replaceSeries(ctx context.Context, unit string, was, in map[figKey]inForce) error {
+	gone := map[string]bool{}
+	for k := range was {
+		if !gone[k.ind] {
+			gone[k.ind] = true
+			if _, err := tx.ExecContext(ctx, `DELETE FROM series WHERE indicator = ? AND unit_code = ?`, k.ind, unit); err != nil {
+				return err
+			}
+		}
 	}
 	rows := map[string]*seriesRow{}
 	var order []*seriesRow
