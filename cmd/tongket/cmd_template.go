@@ -7,13 +7,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tongket/tongket/form"
+	"github.com/tongket/tongket/pool"
 	"github.com/tongket/tongket/report"
 	"github.com/tongket/tongket/store"
 )
@@ -147,7 +146,7 @@ func (a *app) template(ctx context.Context, o *templateOptions) error {
 		return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
 	}
 	bar, clear := a.progress("Đang lập biểu mẫu")
-	errs := writeEach(ctx, len(jobs), 0, func(i int) error { return writeTemplateFile(jobs[i].path, jobs[i].t) }, bar)
+	errs := pool.Each(ctx, len(jobs), 0, func(i int) error { return writeTemplateFile(jobs[i].path, jobs[i].t) }, bar)
 	clear()
 	// The paths written, in the units' order whatever order the workers
 	// finished in; then the first failure in that order.
@@ -156,7 +155,7 @@ func (a *app) template(ctx context.Context, o *templateOptions) error {
 		switch {
 		case err == nil:
 			fmt.Fprintln(a.out, jobs[i].path)
-		case first == nil && !errors.Is(err, errNotStarted):
+		case first == nil && !errors.Is(err, pool.ErrNotStarted):
 			first = err
 		}
 	}
@@ -173,73 +172,6 @@ func (a *app) template(ctx context.Context, o *templateOptions) error {
 type templateJob struct {
 	path string
 	t    form.Template
-}
-
-// errNotStarted marks a write writeEach did not start because an earlier
-// one failed or the context ended.
-var errNotStarted = errors.New("not started")
-
-// writeEach calls write(i) once for every i in [0, n), on up to workers
-// goroutines at a time (all cores when workers <= 0), and returns each
-// call's error. Once a call fails or ctx ends no further call starts; those
-// get errNotStarted. progress, if set, hears how many calls of n are done;
-// it is only ever called from the caller's goroutine.
-func writeEach(ctx context.Context, n, workers int, write func(i int) error, progress func(done, total int)) []error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, n)
-	errs := make([]error, n)
-	for i := range errs {
-		errs[i] = errNotStarted
-	}
-	ctx, stop := context.WithCancel(ctx)
-	defer stop()
-	jobs := make(chan int)
-	go func() {
-		defer close(jobs)
-		for i := range n {
-			if ctx.Err() != nil {
-				return
-			}
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	finished := make(chan struct{})
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range jobs {
-				if ctx.Err() != nil {
-					continue // drain: errs[i] stays errNotStarted
-				}
-				// each i comes off jobs once: no other goroutine touches errs[i]
-				if errs[i] = write(i); errs[i] != nil {
-					stop()
-				}
-				finished <- struct{}{}
-			}
-		})
-	}
-	go func() {
-		wg.Wait()
-		close(finished)
-	}()
-	if progress != nil {
-		progress(0, n)
-	}
-	done := 0
-	for range finished {
-		done++
-		if progress != nil {
-			progress(done, n)
-		}
-	}
-	return errs
 }
 
 // writeTemplate writes one template and prints its path.
