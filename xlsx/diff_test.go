@@ -1162,6 +1162,9 @@ func worksheet(root *xnode, nSST int) string {
 		if row.name.Local != "row" {
 			return "<" + row.name.Local + "> in <sheetData>"
 		}
+		if a, bad := row.badBool("customFormat", "hidden", "customHeight", "collapsed", "thickTop", "thickBot", "ph"); bad {
+			return "row " + a
+		}
 		rs, ok := row.plainAttr("r")
 		n, err := strconv.Atoi(rs)
 		if !ok || !isDigits(rs) || err != nil || n <= lastRow || n > gateMaxRow {
@@ -1204,6 +1207,9 @@ func worksheet(root *xnode, nSST int) string {
 						return "cell " + ref + ": <f>"
 					}
 					f = k
+					if a, bad := k.badBool("aca", "ca", "bx", "del1", "del2", "dt2D", "dtr"); bad {
+						return "cell " + ref + ": <f " + a + ">"
+					}
 					// excelize's GetCellFormula gives a shared formula's
 					// text through its master: the cell with ref and text.
 					ft, _ := k.plainAttr("t")
@@ -1439,6 +1445,21 @@ func (n *xnode) plainAttr(local string) (string, bool) {
 	return val, found == 1
 }
 
+// badBool names the first of the given attributes whose value is not a
+// boolean as encoding/xml reads one (strconv.ParseBool after trimming):
+// excelize unmarshals these into bool fields and, on such a value, drops
+// the cell's value, where our reader never looks at them.
+func (n *xnode) badBool(names ...string) (string, bool) {
+	for _, a := range n.attr {
+		if slices.Contains(names, a.Name.Local) {
+			if _, err := strconv.ParseBool(strings.TrimSpace(a.Value)); err != nil {
+				return a.Name.Local + "=" + strconv.Quote(a.Value), true
+			}
+		}
+	}
+	return "", false
+}
+
 func (n *xnode) hasAttr(local string) bool {
 	for _, a := range n.attr {
 		if a.Name.Local == local {
@@ -1493,6 +1514,8 @@ func TestDifferentialRules(t *testing.T) {
 		edit            func([]part) []part
 		diff, gate      string // substrings of the difference and of wellFormed's reason
 	}{
+		{name: "formula flag not a boolean", rows: `<row r="1"><c r="A1" t="str"><f aca="lse">"x"</f><v>x</v></c></row>`,
+			diff: "A1", gate: "aca"},
 		{name: "unknown cell type", rows: `<row r="1"><c r="A1" t="x"><v>5</v></c></row>`,
 			diff: "we read a text, excelize's cell type is unset", gate: `t="x"`},
 		{name: "escape in a formula string", rows: `<row r="1"><c r="A1" t="str"><f>A2</f><v>a_x000D_b</v></c></row>`,
