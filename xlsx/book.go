@@ -51,6 +51,7 @@ type Cell struct {
 	Value   string // Number: the raw stored value ("1234.5", "1E-3"); Text: the string (shared, inline or formula str); Bool: "TRUE"/"FALSE"; Error: "#REF!" etc.
 	Formula bool   // the cell has a formula (<f>, including shared-formula children)
 	Cached  bool   // a cached value is present (<v> or inline string); a formula cell with Cached=false needs calculation
+	Covered bool   // a cell of a merged range other than its top-left anchor: Kind, Value, Formula, Cached, Style are copied from the anchor
 
 	// src tells Book.RunFont where the text came from: 0 nothing to look
 	// up, srcInline|i the inline string whose first run names font i of
@@ -58,7 +59,8 @@ type Cell struct {
 	// the padding after Cached.)
 	src uint32
 
-	Style int // the s attribute: index of the cell format (0 when absent); Book.FontName gives its font
+	Style int    // the s attribute: index of the cell format (0 when absent); Book.FontName gives its font
+	Merge *Range // the merged range holding this cell (its anchor or a covered cell); nil when none (only MergedRows sets it)
 }
 
 // Row is one row of a sheet. Cells holds only cells that have a value or
@@ -156,6 +158,9 @@ type Book struct {
 	fontMu      sync.Mutex
 	inlineFonts []string          // fonts named by inline rich-text runs, by number
 	inlineIdx   map[string]uint32 // their numbers
+
+	date1904 bool // <workbookPr date1904>
+	fullCalc bool // <calcPr fullCalcOnLoad>
 
 	calcMu sync.Mutex
 	xf     *excelize.File
