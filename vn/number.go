@@ -12,6 +12,13 @@ import (
 type Number struct {
 	Hundredths int64 // value × 100, rounded half away from zero
 	Whole      bool  // the value has no fractional part at all (before rounding)
+	// Exact is false when rounding to hundredths dropped a digit that was
+	// not zero ("1,254"): the figure then holds more than tongket keeps,
+	// and the reader asks which was meant instead of storing 1,25.
+	Exact bool
+	// Decimals is how many fractional digits the value has, trailing
+	// zeros left out ("1,250" has 2).
+	Decimals int
 }
 
 var (
@@ -54,7 +61,9 @@ func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 // or any mixture that fits neither rule ("1,234.5", "1.234 567"), gives
 // ErrAmbiguous. "1,234" is one point two three four. Percent signs, letters
 // and words ("khoảng 200") give ErrNotNumber. ParseText never panics.
-func ParseText(s string) (Number, error) {
+func ParseText(s string) (Number, error) { return parseText(s, 0) }
+
+func parseText(s string, shift int) (Number, error) {
 	s = strings.TrimFunc(s, isBlank)
 	if s == "" {
 		return Number{}, ErrEmpty
@@ -95,7 +104,20 @@ func ParseText(s string) (Number, error) {
 	if !ok {
 		return Number{}, ErrAmbiguous
 	}
-	return fromDigits(neg, ip, frac)
+	return fromDigits(neg, ip, frac, shift)
+}
+
+// ParseTextShift is ParseText with the decimal point moved shift places
+// (negative: to the left) before rounding, so a figure written in đồng is
+// read exactly in triệu đồng (shift −6).
+func ParseTextShift(s string, shift int) (Number, error) {
+	return parseText(s, shift)
+}
+
+// ParseRawShift is ParseRaw with the decimal point moved shift places:
+// 504250000 shown by "#,##0.00,," is ParseRawShift("504250000", -6).
+func ParseRawShift(s string, shift int) (Number, error) {
+	return parseRaw(s, shift)
 }
 
 func allDigits(s string) bool {
@@ -157,7 +179,8 @@ func ungroup(s string) (string, bool) {
 // fromDigits builds a Number from decimal digit strings, rounding the
 // fraction to hundredths half away from zero by looking at the third
 // fractional digit, so no binary floating point is involved.
-func fromDigits(neg bool, intDigits, frac string) (Number, error) {
+func fromDigits(neg bool, intDigits, frac string, shift int) (Number, error) {
+	intDigits, frac = shiftPoint(intDigits, frac, shift)
 	intDigits = strings.TrimLeft(intDigits, "0")
 	if len(intDigits) > maxIntDigits {
 		return Number{}, ErrTooLarge
@@ -181,7 +204,24 @@ func fromDigits(neg bool, intDigits, frac string) (Number, error) {
 	if neg {
 		h = -h
 	}
-	return Number{Hundredths: h, Whole: strings.Trim(frac, "0") == ""}, nil
+	sig := strings.TrimRight(frac, "0")
+	return Number{Hundredths: h, Whole: sig == "", Exact: len(sig) <= 2, Decimals: len(sig)}, nil
+}
+
+// shiftPoint moves the decimal point between intDigits and frac by shift
+// places, to the right when positive.
+func shiftPoint(intDigits, frac string, shift int) (string, string) {
+	switch {
+	case shift > 0:
+		frac += strings.Repeat("0", max(0, shift-len(frac)))
+		return intDigits + frac[:shift], frac[shift:]
+	case shift < 0:
+		k := -shift
+		intDigits = strings.Repeat("0", max(0, k-len(intDigits))) + intDigits
+		cut := len(intDigits) - k
+		return intDigits[:cut], intDigits[cut:] + frac
+	}
+	return intDigits, frac
 }
 
 // ParseRaw parses the raw value XLSX stores for a numeric cell ("1234",
@@ -192,7 +232,9 @@ func fromDigits(neg bool, intDigits, frac string) (Number, error) {
 // from formulas ("2.6749999999999998" for 2,675) rounds the way the officer
 // sees it on screen. Whole is true when the value is within 1e-9 of an
 // integer, so 17.000000000000004 counts as 17.
-func ParseRaw(s string) (Number, error) {
+func ParseRaw(s string) (Number, error) { return parseRaw(s, 0) }
+
+func parseRaw(s string, shift int) (Number, error) {
 	s = strings.TrimFunc(s, isBlank)
 	if s == "" {
 		return Number{}, ErrEmpty
@@ -225,15 +267,19 @@ func ParseRaw(s string) (Number, error) {
 		intDigits = digits + strings.Repeat("0", exp-(len(digits)-1))
 	case exp >= 0:
 		intDigits, frac = digits[:exp+1], digits[exp+1:]
-	case exp >= -3:
+	default:
 		frac = strings.Repeat("0", -exp-1) + digits
-	default: // below 0.001: rounds to zero
-		frac = "0"
 	}
-	n, err := fromDigits(f < 0, intDigits, frac)
+	return rawNumber(f, intDigits, frac, shift)
+}
+
+func rawNumber(f float64, intDigits, frac string, shift int) (Number, error) {
+	n, err := fromDigits(f < 0, intDigits, frac, shift)
 	if err != nil {
 		return Number{}, err
 	}
-	n.Whole = math.Abs(f-math.Round(f)) <= 1e-9
+	if shift == 0 {
+		n.Whole = math.Abs(f-math.Round(f)) <= 1e-9
+	}
 	return n, nil
 }

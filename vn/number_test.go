@@ -173,3 +173,46 @@ func BenchmarkParseText(b *testing.B) {
 		}
 	}
 }
+
+// TestExactAndShift: Exact says whether rounding to hundredths dropped a
+// digit, and the shifted parsers move the decimal point before rounding.
+func TestExactAndShift(t *testing.T) {
+	tests := []struct {
+		raw   bool
+		in    string
+		shift int
+		want  int64
+		exact bool
+		dec   int
+	}{
+		{false, "1,25", 0, 125, true, 2},
+		{false, "1,250", 0, 125, true, 2},
+		{false, "1,254", 0, 125, false, 3},
+		{false, "1,092", 0, 109, false, 3},
+		{false, "7,067", 0, 707, false, 3},
+		{false, "1.234.567", -6, 123, false, 6},
+		{false, "504.250.000", -6, 50425, true, 2},
+		{false, "12.500", -3, 1250, true, 1},
+		{false, "1,5", 3, 150000, true, 0},
+		{true, "1.254", 0, 125, false, 3},
+		{true, "2.6749999999999998", 0, 268, false, 3},
+		{true, "0.30000000000000004", 0, 30, true, 1},
+		{true, "504250000", -6, 50425, true, 2},
+		{true, "504251234", -6, 50425, false, 6},
+		{true, "0.0005", 0, 0, false, 4},
+		{true, "3.004", 0, 300, false, 3},
+		{true, "12", 3, 1200000, true, 0},
+	}
+	for _, tt := range tests {
+		var n Number
+		var err error
+		if tt.raw {
+			n, err = ParseRawShift(tt.in, tt.shift)
+		} else {
+			n, err = ParseTextShift(tt.in, tt.shift)
+		}
+		if err != nil || n.Hundredths != tt.want || n.Exact != tt.exact || n.Decimals != tt.dec {
+			t.Errorf("parse(%q, raw=%v, shift %d) = %+v, %v; want %d exact=%v decimals=%d", tt.in, tt.raw, tt.shift, n, err, tt.want, tt.exact, tt.dec)
+		}
+	}
+}
