@@ -118,3 +118,48 @@ func FuzzKey(f *testing.F) {
 		}
 	})
 }
+
+// FuzzUnitLevel checks that splitting a unit's name loses nothing: the
+// bare key is empty only for an empty name, and writing the level back in
+// front of it, in full or abbreviated, gives the same split.
+func FuzzUnitLevel(f *testing.F) {
+	for _, s := range []string{
+		"Quận Hồng Bàng", "Q.1", "P.1", "Phường 01", "Phường 00", "TP. Hồ Chí Minh",
+		"Tp Hải Phòng", "TX.Thủy Nguyên", "Thị trấn An Dương", "H. An Dương", "Tỉnh Quảng Ninh",
+		"Hà Nội", "Xuân Thủy", "Phường", "Q.", "Q. .", "Qua\u0323\u0302n 1", "x.\u0301a", "Q.uý", "",
+	} {
+		f.Add(s)
+	}
+	levels := map[string]bool{"": true}
+	for _, w := range levelWords {
+		levels[w.level] = true
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		level, bare := UnitLevel(s)
+		if !levels[level] {
+			t.Fatalf("UnitLevel(%q) = %q: not a level", s, level)
+		}
+		if (bare == "") != (Key(s) == "") {
+			t.Errorf("UnitLevel(%q) = %q, %q from key %q", s, level, bare, Key(s))
+		}
+		if l, b := UnitLevel(Key(s)); l != level || b != bare {
+			t.Errorf("UnitLevel(%q) = %q, %q but of its key %q, %q", s, level, bare, l, b)
+		}
+		if level != "tỉnh" && foldNumber(UnitKey(s)) != bare {
+			t.Errorf("UnitLevel(%q) = %q, %q but UnitKey = %q", s, level, bare, UnitKey(s))
+		}
+		if level == "" {
+			return
+		}
+		for _, w := range levelWords {
+			if w.level != level {
+				continue
+			}
+			for _, again := range []string{w.word + " " + bare, w.word + "." + bare, strings.ToUpper(w.word) + ". " + bare} {
+				if l, b := UnitLevel(again); l != level || b != bare {
+					t.Errorf("UnitLevel(%q) = %q, %q but UnitLevel(%q) = %q, %q", s, level, bare, again, l, b)
+				}
+			}
+		}
+	})
+}

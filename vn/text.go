@@ -163,31 +163,77 @@ func modernTone(rs []rune) {
 	}
 }
 
-// unitPrefixes are administrative-level words and abbreviations, longest
-// first so "thị xã" is tried before "x".
-var unitPrefixes = []string{
-	"thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "xã",
-	"tp", "tx", "tt", "q", "h", "p", "x",
+// levelWords are the administrative-level words and abbreviations officers
+// write before a unit's name, as Key writes them, each with the level it
+// stands for. A word stands only for its own level: "p" is phường, never
+// quận.
+var levelWords = []struct{ word, level string }{
+	{"thành phố", "thành phố"}, {"thị trấn", "thị trấn"}, {"thị xã", "thị xã"},
+	{"phường", "phường"}, {"huyện", "huyện"}, {"quận", "quận"}, {"tỉnh", "tỉnh"}, {"xã", "xã"},
+	{"tp", "thành phố"}, {"tx", "thị xã"}, {"tt", "thị trấn"},
+	{"q", "quận"}, {"h", "huyện"}, {"p", "phường"}, {"x", "xã"},
+}
+
+// cutLevel splits a key into the level its first word stands for and the
+// rest. A word counts only when followed by "." or a space, so "hà nội"
+// keeps its "h" and "xuân thủy" its "x"; a key that is only a level word
+// ("phường", "q.") has no level: it is a name, if a poor one.
+func cutLevel(k string) (level, rest string) {
+	for _, w := range levelWords {
+		r, ok := strings.CutPrefix(k, w.word)
+		if !ok || r == "" || (r[0] != '.' && r[0] != ' ') {
+			continue
+		}
+		if r = strings.TrimLeft(r, ". "); r != "" {
+			return w.level, r
+		}
+		return "", k
+	}
+	return "", k
 }
 
 // UnitKey is Key with the administrative prefix folded away, so "Quận
 // Hồng Bàng", "Q. Hồng Bàng", "q.Hồng Bàng" and "Hồng Bàng" all give "hồng
-// bàng". Officers write the level inconsistently, but the name identifies
-// the unit. A prefix counts only when followed by "." or a space, so "Hà
-// Nội" keeps its "h"; a prefix with nothing after it is kept.
+// bàng". It forgets the level, so "Phường 1" and "Quận 1" give the same
+// key: telling units apart needs UnitLevel. A "Tỉnh" prefix is kept, as it
+// always was for UnitKey's callers.
 func UnitKey(s string) string {
 	k := Key(s)
-	for _, p := range unitPrefixes {
-		rest, ok := strings.CutPrefix(k, p)
-		if !ok || rest == "" || (rest[0] != '.' && rest[0] != ' ') {
-			continue
-		}
-		if rest = strings.TrimLeft(rest, ". "); rest != "" {
-			return rest
-		}
-		return k
+	if level, rest := cutLevel(k); level != "" && level != "tỉnh" {
+		return rest
 	}
 	return k
+}
+
+// UnitLevel splits a unit's name into its administrative level and its bare
+// name key. The level is one of "thành phố", "thị trấn", "thị xã",
+// "phường", "huyện", "quận", "tỉnh", "xã", whether written in full or as
+// its abbreviation (TP., TT., TX., P., H., Q., X.), or "" when the name has
+// none. The bare key is Key of the rest, with a number's leading zeros
+// dropped, since "Phường 01" and "P.1" are the same ward: "TP. Hồ Chí Minh"
+// gives ("thành phố", "hồ chí minh"), "Phường 01" ("phường", "1"), "Hà
+// Nội" ("", "hà nội"). Names of two units are the same only when both parts
+// are: "Phường 1" is not "Quận 1".
+func UnitLevel(s string) (level, bare string) {
+	level, bare = cutLevel(Key(s))
+	return level, foldNumber(bare)
+}
+
+// foldNumber drops the leading zeros of a name that is a number ("01" →
+// "1"), keeping one digit; any other name is returned as is.
+func foldNumber(s string) string {
+	if s == "" {
+		return s
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return s
+		}
+	}
+	if t := strings.TrimLeft(s, "0"); t != "" {
+		return t
+	}
+	return "0"
 }
 
 // StripAccents returns Key(s) without diacritics (đ→d), for a second,

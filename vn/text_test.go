@@ -99,10 +99,96 @@ func TestUnitKey(t *testing.T) {
 		{"Thị Cầu", "thị cầu"},
 		{"Quận", "quận"},
 		{"Q.", "q."},
+		// unchanged for UnitKey's callers
+		{"Tỉnh Quảng Ninh", "tỉnh quảng ninh"},
+		{"Phường 01", "01"},
 	}
 	for _, tt := range tests {
 		if got := UnitKey(tt.in); got != tt.want {
 			t.Errorf("UnitKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestUnitLevel(t *testing.T) {
+	tests := []struct{ in, level, bare string }{
+		{"Quận Hồng Bàng", "quận", "hồng bàng"},
+		{"Q. Hồng Bàng", "quận", "hồng bàng"},
+		{"q.Hồng Bàng", "quận", "hồng bàng"},
+		{"Qua\u0323\u0302n Hồng Bàng", "quận", "hồng bàng"}, // NFD
+		{"QUẬN  HỒNG BÀNG:", "quận", "hồng bàng"},
+		{"Hồng Bàng", "", "hồng bàng"},
+		{"Quận 1", "quận", "1"},
+		{"Q.1", "quận", "1"},
+		{"Q.01", "quận", "1"},
+		{"Phường 01", "phường", "1"},
+		{"Phường 1", "phường", "1"},
+		{"P.1", "phường", "1"},
+		{"p 10", "phường", "10"},
+		{"Phường 00", "phường", "0"},
+		{"Phường 1A", "phường", "1a"},
+		{"01", "", "1"},
+		{"Huyện An Dương", "huyện", "an dương"},
+		{"H. An Dương", "huyện", "an dương"},
+		{"Thị trấn An Dương", "thị trấn", "an dương"},
+		{"TT. An Dương", "thị trấn", "an dương"},
+		{"tt An Dương", "thị trấn", "an dương"},
+		{"Xã An Hưng", "xã", "an hưng"},
+		{"X. An Hưng", "xã", "an hưng"},
+		{"Thị xã Sơn Tây", "thị xã", "sơn tây"},
+		{"TX.Thủy Nguyên", "thị xã", "thủy nguyên"},
+		{"TX. Thuỷ Nguyên", "thị xã", "thủy nguyên"}, // old tone placement
+		{"Thành phố Hồ Chí Minh", "thành phố", "hồ chí minh"},
+		{"TP. Hồ Chí Minh", "thành phố", "hồ chí minh"},
+		{"Tp Hải Phòng", "thành phố", "hải phòng"},
+		{"TP.HCM", "thành phố", "hcm"},
+		{"Tỉnh Quảng Ninh", "tỉnh", "quảng ninh"},
+		// a first word that only looks like a prefix
+		{"Hà Nội", "", "hà nội"},
+		{"Xuân Thủy", "", "xuân thủy"},
+		{"Phú Quốc", "", "phú quốc"},
+		{"Quảng Ninh", "", "quảng ninh"},
+		{"Thị Cầu", "", "thị cầu"},
+		{"Tân Phú", "", "tân phú"},
+		// only a prefix: a name without a level, not a level without a name
+		{"Phường", "", "phường"},
+		{"Q.", "", "q."},
+		{"Thị trấn", "", "thị trấn"},
+		{"", "", ""},
+		{"  ", "", ""},
+	}
+	for _, tt := range tests {
+		level, bare := UnitLevel(tt.in)
+		if level != tt.level || bare != tt.bare {
+			t.Errorf("UnitLevel(%q) = %q, %q, want %q, %q", tt.in, level, bare, tt.level, tt.bare)
+		}
+	}
+}
+
+// TestUnitLevelSameUnit checks which spellings name one unit: both level
+// and bare name must agree.
+func TestUnitLevelSameUnit(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"Phường 01", "P.1", true},
+		{"Quận 1", "Q. 01", true},
+		{"Thành phố Hải Phòng", "Tp.Hải Phòng", true},
+		{"Thị xã Thủy Nguyên", "TX. Thuỷ Nguyên", true},
+		{"Phường 1", "Quận 1", false},
+		{"Thị trấn An Dương", "Huyện An Dương", false},
+		{"TT. An Dương", "H. An Dương", false},
+		{"Thị xã Sơn Tây", "Xã Sơn Tây", false},
+		{"Thành phố Thủy Nguyên", "Thị xã Thủy Nguyên", false},
+		{"Phường 1", "Phường 10", false},
+	}
+	for _, tt := range tests {
+		la, ba := UnitLevel(tt.a)
+		lb, bb := UnitLevel(tt.b)
+		if same := la == lb && ba == bb; same != tt.same {
+			t.Errorf("UnitLevel(%q) = %q, %q; UnitLevel(%q) = %q, %q; same unit %v, want %v",
+				tt.a, la, ba, tt.b, lb, bb, same, tt.same)
 		}
 	}
 }
