@@ -53,6 +53,7 @@ const (
 	RuleViolation      = "rule-violation"
 	Outlier            = "outlier"
 	NameMismatch       = "name-mismatch"
+	UnitMismatch       = "unit-mismatch"
 	LegacyEncoding     = "legacy-encoding"
 )
 
