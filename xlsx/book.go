@@ -159,12 +159,16 @@ type Book struct {
 	inlineFonts []string          // fonts named by inline rich-text runs, by number
 	inlineIdx   map[string]uint32 // their numbers
 
+	mergeMu    sync.Mutex
+	mergeCache map[int]*mergeEntry // Merges, by sheet
+
 	date1904 bool // <workbookPr date1904>
 	fullCalc bool // <calcPr fullCalcOnLoad>
 
 	calcMu sync.Mutex
 	xf     *excelize.File
 	xfErr  error
+	cycles cycleState
 }
 
 // Open opens the workbook at path. File problems are *ContainerError;
@@ -609,7 +613,10 @@ type wbEntry struct {
 	hidden    bool
 }
 
-// readWorkbook lists the <sheet> elements of workbook.xml in order.
+// readWorkbook lists the <sheet> elements of workbook.xml in order and
+// notes the date system and whether the workbook asks to be recalculated.
+// <calcPr> comes after <sheets> and <definedNames>, so the small part is
+// read to its end.
 func (b *Book) readWorkbook(f *zip.File) ([]wbEntry, error) {
 	left := b.lim.MaxUncompressed - b.meta
 	s, done, err := b.openScanner(f, &left)
@@ -626,10 +633,18 @@ func (b *Book) readWorkbook(f *zip.File) ([]wbEntry, error) {
 			done(false)
 			return nil, partError(f, err)
 		}
-		if s.kind == tokEnd && string(s.name) == "sheets" {
-			break // nothing after <sheets> is needed
+		if s.kind != tokStart {
+			continue
 		}
-		if s.kind != tokStart || string(s.name) != "sheet" {
+		switch string(s.name) {
+		case "workbookPr":
+			b.date1904 = xmlTrue(attrBytes(s, "date1904"))
+			continue
+		case "calcPr":
+			b.fullCalc = xmlTrue(attrBytes(s, "fullCalcOnLoad"))
+			continue
+		case "sheet":
+		default:
 			continue
 		}
 		var e wbEntry
@@ -653,6 +668,12 @@ func (b *Book) readWorkbook(f *zip.File) ([]wbEntry, error) {
 	err = done(true)
 	b.meta = b.lim.MaxUncompressed - left
 	return out, err
+}
+
+// xmlTrue reads an xsd:boolean attribute.
+func xmlTrue(v []byte) bool {
+	v = trimSpace(v)
+	return string(v) == "1" || string(v) == "true"
 }
 
 // Sheets returns the worksheets in workbook order; chartsheets are skipped.

@@ -11,7 +11,10 @@ import (
 // writer left without a cached value. The first call opens the file with
 // excelize (slow, whole-file; hence only on demand) and keeps it until
 // Close. The result is excelize's raw, unformatted value; a result that is
-// an Excel error value is returned as a *FormulaError.
+// an Excel error value is returned as a *FormulaError, and a formula whose
+// references lead back to a cell they came from (a circular reference,
+// which excelize computes as if it were not one) gives an error wrapping
+// ErrCircular.
 func (b *Book) Calc(s Sheet, ref string) (v string, err error) {
 	i, err := b.lookup(s)
 	if err != nil {
@@ -35,6 +38,14 @@ func (b *Book) Calc(s Sheet, ref string) (v string, err error) {
 	}
 	if b.xfErr != nil {
 		return "", b.xfErr
+	}
+	col, row, _ := ParseRef(ref)
+	loop, err := b.findCycle(cellPos{sheet: i, col: int32(col), row: int32(row)})
+	if err != nil {
+		return "", err
+	}
+	if loop != "" {
+		return "", fmt.Errorf("xlsx: calculating %s!%s: %w (through %s)", name, ref, ErrCircular, loop)
 	}
 	v, err = b.xf.CalcCellValue(name, ref, excelize.Options{RawCellValue: true})
 	if err != nil {

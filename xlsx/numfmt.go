@@ -2,7 +2,9 @@ package xlsx
 
 import (
 	"errors"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ErrCircular is wrapped by the error Calc returns for a formula that
@@ -30,7 +32,18 @@ var builtinFormats = map[int]string{
 // 48 "##0.0E+0", 49 "@"; unknown ids "General"). Read with the styles
 // part, once.
 func (b *Book) NumFmt(style int) string {
-	return "General" // TODO
+	st := b.styles()
+	if style < 0 || style >= len(st.xfFmts) {
+		return "General"
+	}
+	id := int(st.xfFmts[style])
+	if code, ok := st.numFmts[id]; ok && code != "" {
+		return code
+	}
+	if code, ok := builtinFormats[id]; ok {
+		return code
+	}
+	return "General"
 }
 
 // Format is what a number-format code does to a number, from its first
@@ -49,7 +62,186 @@ type Format struct {
 
 // ParseFormat reads a number-format code; see Format.
 func ParseFormat(code string) Format {
-	return Format{} // TODO
+	var (
+		f        Format
+		point    bool   // past the decimal point
+		afterNum bool   // the last token was a digit placeholder or a scaling comma
+		exponent bool   // past the E+ of scientific notation
+		dates    []byte // date/time letters in order, one per run ("yyyy" is one 'y')
+	)
+	sec := firstSection(code)
+	for i := 0; i < len(sec); i++ {
+		c := sec[i]
+		switch c {
+		case '"':
+			if j := strings.IndexByte(sec[i+1:], '"'); j >= 0 {
+				i += j + 1
+			} else {
+				i = len(sec)
+			}
+			afterNum = false
+			continue
+		case '\\', '_', '*':
+			i += nextRuneLen(sec[i+1:]) // the escaped, spaced or fill character
+			afterNum = false
+			continue
+		case '[':
+			j := strings.IndexByte(sec[i:], ']')
+			if j < 0 {
+				j = len(sec) - i - 1
+			}
+			if elapsedTime(sec[i+1 : i+j]) { // [h], [mm], [ss]
+				f.Date = true
+				dates = append(dates, lower(sec[i+1]))
+			}
+			i += j
+			afterNum = false
+			continue
+		case '0', '#', '?':
+			if exponent {
+				continue
+			}
+			if point {
+				f.Decimals++
+			} else if c == '0' {
+				f.IntDigits++
+			}
+			f.Scale, afterNum = 0, true
+			continue
+		case ',':
+			if afterNum { // a comma after the last digit placeholder divides by 1000
+				f.Scale++
+			}
+			continue
+		case '.':
+			point = true
+		case '%':
+			f.Percent = true
+		case '@':
+			f.Text = true
+		case 'E', 'e':
+			if i+1 < len(sec) && (sec[i+1] == '+' || sec[i+1] == '-') {
+				i++ // scientific notation: the exponent's digits are not decimals
+				exponent = true
+				break
+			}
+			f.Date, dates = true, appendRun(dates, sec, i)
+		case 'G', 'g':
+			if len(sec)-i >= 7 && strings.EqualFold(sec[i:i+7], "general") {
+				i += 6
+				break
+			}
+			f.Date, dates = true, appendRun(dates, sec, i) // era
+		case 'A', 'a':
+			if n := ampm(sec[i:]); n > 0 { // AM/PM, A/P: a time marker
+				f.Date, i = true, i+n-1
+			}
+		case 'd', 'D', 'm', 'M', 'y', 'Y', 'h', 'H', 's', 'S', 'b', 'B':
+			f.Date, dates = true, appendRun(dates, sec, i)
+		}
+		afterNum = false
+	}
+	if f.Date {
+		f.YearOnly, f.MonthFirst = dateShape(dates)
+		f.Scale, f.Percent, f.IntDigits, f.Decimals = 0, false, 0, 0
+	}
+	return f
+}
+
+// firstSection returns code up to its first ';' outside quotes, escapes
+// and brackets: the section for positive numbers.
+func firstSection(code string) string {
+	for i := 0; i < len(code); i++ {
+		switch code[i] {
+		case '"':
+			j := strings.IndexByte(code[i+1:], '"')
+			if j < 0 {
+				return code
+			}
+			i += j + 1
+		case '\\', '_', '*':
+			i++
+		case '[':
+			j := strings.IndexByte(code[i:], ']')
+			if j < 0 {
+				return code
+			}
+			i += j
+		case ';':
+			return code[:i]
+		}
+	}
+	return code
+}
+
+// nextRuneLen is the byte length of the first character of s (0 when empty).
+func nextRuneLen(s string) int {
+	if s == "" {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(s)
+	return n
+}
+
+func lower(c byte) byte { return c | 0x20 }
+
+// elapsedTime reports a bracketed elapsed-time part: [h], [hh], [m], [ss]…
+func elapsedTime(in string) bool {
+	if in == "" {
+		return false
+	}
+	for i := 0; i < len(in); i++ {
+		if c := lower(in[i]); c != lower(in[0]) || c != 'h' && c != 'm' && c != 's' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendRun notes the date letter at sec[i] unless it continues a run of
+// the same letter ("yyyy" is one year part).
+func appendRun(dates []byte, sec string, i int) []byte {
+	c := lower(sec[i])
+	if i > 0 && lower(sec[i-1]) == c {
+		return dates
+	}
+	return append(dates, c)
+}
+
+// ampm returns the length of an "AM/PM" or "A/P" marker at the start of s.
+func ampm(s string) int {
+	switch {
+	case len(s) >= 5 && strings.EqualFold(s[:5], "am/pm"):
+		return 5
+	case len(s) >= 3 && strings.EqualFold(s[:3], "a/p"):
+		return 3
+	}
+	return 0
+}
+
+// dateShape tells from the date parts in order whether only the year is
+// shown and whether the month comes before the day. An 'm' next to an
+// hour or a second is minutes, not the month.
+func dateShape(parts []byte) (yearOnly, monthFirst bool) {
+	yearOnly = len(parts) > 0
+	month, day := -1, -1
+	for i, c := range parts {
+		if c != 'y' && c != 'e' && c != 'b' {
+			yearOnly = false
+		}
+		switch c {
+		case 'm':
+			minute := i > 0 && parts[i-1] == 'h' || i+1 < len(parts) && parts[i+1] == 's'
+			if !minute && month < 0 {
+				month = i
+			}
+		case 'd':
+			if day < 0 {
+				day = i
+			}
+		}
+	}
+	return yearOnly, month >= 0 && day >= 0 && month < day
 }
 
 // Date1904 reports the workbook's 1904 date system (<workbookPr

@@ -32,10 +32,12 @@ func parseStyle(v []byte) int32 {
 	return n
 }
 
-// styles is what FontName needs from styles.xml.
+// styles is what FontName and NumFmt need from styles.xml.
 type styles struct {
-	fonts []string // <fonts>: the name of each font, by fontId
-	xfs   []int32  // <cellXfs>: the fontId of each cell format, by s
+	fonts   []string       // <fonts>: the name of each font, by fontId
+	xfs     []int32        // <cellXfs>: the fontId of each cell format, by s
+	xfFmts  []int32        // <cellXfs>: the numFmtId of each cell format, by s
+	numFmts map[int]string // <numFmts>: custom codes by numFmtId
 }
 
 // FontName returns the name of the font of cell format style (a Cell's
@@ -122,15 +124,17 @@ func (b *Book) styles() *styles {
 	return b.sty
 }
 
-// readStyles reads the font names of <fonts> and the fontIds of <cellXfs>;
-// it stops after </cellXfs>. Fonts elsewhere (<dxfs>) are not cell fonts.
+// readStyles reads the custom codes of <numFmts>, the font names of
+// <fonts> and the fontIds and numFmtIds of <cellXfs>; it stops after
+// </cellXfs>. Fonts and formats elsewhere (<dxfs>) are not cells'.
+// <numFmts> comes first in the part, so formats cost no extra reading.
 func (b *Book) readStyles(f *zip.File, left *int64) (*styles, error) {
 	s, done, err := b.openScanner(f, left)
 	if err != nil {
 		return nil, err
 	}
 	st := &styles{}
-	inFonts, inFont, inXfs := false, false, false
+	inFmts, inFonts, inFont, inXfs := false, false, false, false
 	for {
 		err := s.next()
 		if err == io.EOF {
@@ -154,19 +158,27 @@ func (b *Book) readStyles(f *zip.File, left *int64) (*styles, error) {
 				if inFont && st.fonts[len(st.fonts)-1] == "" {
 					st.fonts[len(st.fonts)-1] = attrString(s, "val")
 				}
+			case "numFmts":
+				inFmts = true
+			case "numFmt":
+				if n, ok := parseUint(attrBytes(s, "numFmtId"), maxStyle); ok && inFmts {
+					if st.numFmts == nil {
+						st.numFmts = map[int]string{}
+					}
+					st.numFmts[n] = attrString(s, "formatCode")
+				}
 			case "cellXfs":
 				inXfs = true
 			case "xf":
 				if inXfs {
-					id := int32(-1)
-					if n, ok := parseUint(attrBytes(s, "fontId"), maxStyle); ok {
-						id = int32(n)
-					}
-					st.xfs = append(st.xfs, id)
+					st.xfs = append(st.xfs, attrID(s, "fontId"))
+					st.xfFmts = append(st.xfFmts, attrID(s, "numFmtId"))
 				}
 			}
 		case tokEnd:
 			switch string(s.name) {
+			case "numFmts":
+				inFmts = false
 			case "fonts":
 				inFonts, inFont = false, false
 			case "font":
@@ -178,6 +190,14 @@ func (b *Book) readStyles(f *zip.File, left *int64) (*styles, error) {
 		}
 	}
 	return st, done(false)
+}
+
+// attrID reads an id attribute; -1 when absent or not a number in range.
+func attrID(s *scanner, name string) int32 {
+	if n, ok := parseUint(attrBytes(s, name), maxStyle); ok {
+		return int32(n)
+	}
+	return -1
 }
 
 // sstFonts returns, by shared-string index, the font named by the first
