@@ -77,6 +77,21 @@ func (c Candidate) Labels() []Label {
 	return out
 }
 
+// MergedDown reports a label merged over both rows of the candidate: its
+// Sub is its Top, not a label of the second row.
+func (l Label) MergedDown() bool {
+	return l.SubCell.Covered && l.SubCell.Merge != nil && l.TopCell.Merge != nil && *l.SubCell.Merge == *l.TopCell.Merge
+}
+
+// FromLeft reports a covered cell of a range merged across columns: a
+// cell whose value is its left neighbour's. Readers that give each column
+// its own field skip it: one value spread over several columns belongs to
+// the first (a section title merged across a table, a figure merged over
+// two years), while one merged down several rows belongs to each row.
+func FromLeft(c xlsx.Cell) bool {
+	return c.Covered && c.Merge != nil && c.Merge.FromCol != c.Col
+}
+
 // labelText is a cell's text as labels are compared: NFC, trimmed.
 func labelText(c xlsx.Cell) string {
 	return strings.TrimSpace(vn.NFC(c.Value))
@@ -96,6 +111,10 @@ type Options struct {
 	// Data receives each row under the header; returning Stop ends the
 	// scan early. When nil, the scan ends at the header.
 	Data func(h Header, row xlsx.Row) error
+	// Convert, when set, rewrites each row before anything else sees it
+	// (submissions decode text typed in the old TCVN3/VNI fonts). The
+	// row it returns may share buffers with the next call's.
+	Convert func(row xlsx.Row) xlsx.Row
 }
 
 // Header is the accepted header. The Labels of a one-row header have no
@@ -174,6 +193,9 @@ type scanner struct {
 
 // row is the callback of the sheet read.
 func (sc *scanner) row(r xlsx.Row) error {
+	if sc.opt.Convert != nil {
+		r = sc.opt.Convert(r)
+	}
 	if sc.found {
 		return sc.data(r)
 	}

@@ -15,7 +15,7 @@ import (
 
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
-	"github.com/tongket/tongket/submission"
+	"github.com/tongket/tongket/table"
 	"github.com/tongket/tongket/vn"
 	"github.com/tongket/tongket/xlsx"
 )
@@ -41,103 +41,54 @@ type List struct {
 // Valid reports whether the list has no error finding.
 func (l *List) Valid() bool { return !finding.HasError(l.Findings) }
 
+// The fields of a unit row, in the order of Unit.
+const (
+	fCode = iota
+	fName
+	fParent
+	fLevel
+	fAliases
+	numFields
+)
+
 var labels = map[string]int{
-	vn.Key("Mã đơn vị"): 0, vn.Key("Mã"): 0,
-	vn.Key("Tên đơn vị"): 1, vn.Key("Đơn vị"): 1, vn.Key("Tên"): 1,
-	vn.Key("Cấp trên"): 2, vn.Key("Mã cấp trên"): 2, vn.Key("Đơn vị cấp trên"): 2,
-	vn.Key("Cấp"): 3, vn.Key("Cấp hành chính"): 3,
-	vn.Key("Tên khác"): 4, vn.Key("Tên gọi khác"): 4, vn.Key("Bí danh"): 4,
+	vn.Key("Mã đơn vị"): fCode, vn.Key("Mã"): fCode,
+	vn.Key("Tên đơn vị"): fName, vn.Key("Đơn vị"): fName, vn.Key("Tên"): fName,
+	vn.Key("Cấp trên"): fParent, vn.Key("Mã cấp trên"): fParent, vn.Key("Đơn vị cấp trên"): fParent,
+	vn.Key("Cấp"): fLevel, vn.Key("Cấp hành chính"): fLevel,
+	vn.Key("Tên khác"): fAliases, vn.Key("Tên gọi khác"): fAliases, vn.Key("Bí danh"): fAliases,
 }
 
 // Read reads a unit list workbook: the first visible sheet with a header
-// row (in its first 30 rows) holding "Mã đơn vị" and "Tên đơn vị". Other
-// names are separated by ";".
+// (in its first 30 rows, on one row or on two) holding "Mã đơn vị" and
+// "Tên đơn vị". Other names are separated by ";". A sheet that cannot be
+// read to its end refuses the whole list: a list cut short must not pass
+// for the complete one.
 func Read(name string, data []byte) *List {
 	l := &List{File: name}
 	sum := sha256.Sum256(data)
 	l.SHA256 = hex.EncodeToString(sum[:])
 	book, err := xlsx.OpenReaderAt(bytes.NewReader(data), int64(len(data)), name, xlsx.DefaultLimits)
 	if err != nil {
-		l.Findings = append(l.Findings, submission.ContainerFinding(err))
+		l.Findings = append(l.Findings, table.ContainerFinding(err))
 		return l
 	}
 	defer book.Close()
-	bad := func(sheet string, col, row int, code string, t lang.Text, v string) {
-		f := finding.New(finding.Error, code, t).At(sheet, xlsx.ColumnName(col), row)
-		f.Value = v
-		l.Findings = append(l.Findings, f)
-	}
 	for _, s := range book.Sheets() {
 		if s.Hidden {
 			continue
 		}
-		var cols [5]int
-		found := false
-		codes := map[string]int{}
-		aliases := map[string]string{}
-		_ = book.Rows(s, func(row xlsx.Row) error {
-			if !found {
-				var c [5]int
-				for _, cell := range row.Cells {
-					if i, ok := labels[vn.Key(cell.Value)]; ok && cell.Kind == xlsx.Text && c[i] == 0 {
-						c[i] = cell.Col
-					}
-				}
-				if c[0] != 0 && c[1] != 0 {
-					cols, found = c, true
-				}
-				return nil
-			}
-			var v [5]string
-			for _, cell := range row.Cells {
-				for i, col := range cols {
-					if col != 0 && cell.Col == col {
-						v[i] = strings.TrimSpace(vn.NFC(cell.Value))
-						if cell.Kind == xlsx.Number {
-							if f, err := strconv.ParseFloat(cell.Value, 64); err == nil && f == float64(int64(f)) {
-								v[i] = strconv.FormatInt(int64(f), 10)
-							}
-						}
-					}
-				}
-			}
-			if v == [5]string{} {
-				return nil
-			}
-			u := Unit{Code: v[0], Name: v[1], Parent: v[2], Level: v[3], Row: row.Num}
-			switch {
-			case u.Code == "":
-				bad(s.Name, cols[0], row.Num, finding.MissingUnit, lang.F(
-					"Dòng %d chưa có mã đơn vị. Hãy ghi mã (ví dụ HP-HONGBANG).", "Row %d has no unit code. Write the code (e.g. HP-HONGBANG).", row.Num), "")
-				return nil
-			case u.Name == "":
-				bad(s.Name, cols[1], row.Num, finding.MissingLabel, lang.F(
-					"Đơn vị %s chưa có tên. Hãy ghi tên đơn vị.", "Unit %s has no name. Write its name.", u.Code), "")
-				return nil
-			case codes[strings.ToUpper(u.Code)] != 0:
-				bad(s.Name, cols[0], row.Num, finding.DuplicateRow, lang.F(
-					"Mã đơn vị %s đã có ở dòng %d. Mỗi đơn vị một dòng.", "Unit code %s is already on row %d. One row per unit.", u.Code, codes[strings.ToUpper(u.Code)]), u.Code)
-				return nil
-			}
-			codes[strings.ToUpper(u.Code)] = row.Num
-			for _, a := range strings.Split(v[4], ";") {
-				a = strings.TrimSpace(a)
-				if a == "" {
-					continue
-				}
-				k := vn.UnitKey(a)
-				if other, dup := aliases[k]; dup && other != u.Code {
-					bad(s.Name, cols[4], row.Num, finding.DuplicateLabel, lang.F(
-						"Tên khác \"%s\" đã dùng cho đơn vị %s; một tên chỉ được chỉ một đơn vị.",
-						"The other name \"%s\" already stands for unit %s; a name may point to one unit only.", a, other), a)
-					continue
-				}
-				aliases[k] = u.Code
-				u.Aliases = append(u.Aliases, a)
-			}
-			l.Units = append(l.Units, u)
-			return nil
-		})
+		r := &sheetReader{l: l, sheet: s.Name, codes: map[string]int{}, aliases: map[string]string{}}
+		found, problem, err := table.Scan(book, s, table.Options{Match: matchHeader, Data: r.row})
+		if err != nil {
+			problem = new(table.ReadProblem(s.Name, err))
+		}
+		if problem != nil {
+			l.Units = nil
+			l.Findings = append(l.Findings, *problem)
+			finding.Sort(l.Findings)
+			return l
+		}
 		if found {
 			finding.Sort(l.Findings)
 			return l
@@ -147,4 +98,165 @@ func Read(name string, data []byte) *List {
 		"Không tìm thấy bảng đơn vị: cần một dòng tiêu đề có cột \"Mã đơn vị\" và \"Tên đơn vị\" (thêm \"Cấp trên\", \"Cấp\", \"Tên khác\" nếu có).",
 		"No unit table found: it needs a header row with \"Mã đơn vị\" and \"Tên đơn vị\" (and \"Cấp trên\", \"Cấp\", \"Tên khác\" if any).")))
 	return l
+}
+
+// columns is a header read as fields: the column of each, 0 when absent.
+type columns [numFields]int
+
+func (c columns) ok() bool { return c[fCode] != 0 && c[fName] != 0 }
+
+// matchHeader takes a row with the code and name columns as the header,
+// together with the row below when that row holds only labels: "Mã" and
+// "Tên" under a merged "Đơn vị", say.
+func matchHeader(c table.Candidate) int {
+	labels := c.Labels()
+	if c.Next != nil && subLabels(labels) && headerColumns(labels, true).ok() {
+		return 2
+	}
+	if headerColumns(labels, false).ok() {
+		return 1
+	}
+	return 0
+}
+
+// subLabels reports whether the row below a candidate is a second header
+// row: each of its cells a known label or a label merged down from the row
+// above, at least one of them its own.
+func subLabels(ls []table.Label) bool {
+	own := false
+	for _, l := range ls {
+		switch {
+		case l.Sub == "":
+		case l.MergedDown():
+		case l.SubCell.Kind == xlsx.Text && known(l.Sub):
+			own = true
+		default:
+			return false
+		}
+	}
+	return own
+}
+
+func known(s string) bool {
+	_, ok := labels[vn.Key(s)]
+	return ok
+}
+
+// headerColumns maps labels to fields; the first column of a field wins.
+// In a two-row header the second row's label names the column, except
+// under "Cấp trên", where it is the parent's code or name.
+func headerColumns(ls []table.Label, two bool) columns {
+	var cols columns
+	for _, l := range ls {
+		if l.TopCell.Kind != xlsx.Text && (!two || l.SubCell.Kind != xlsx.Text) {
+			continue
+		}
+		f, ok := labels[vn.Key(l.Top)]
+		if two && l.Sub != "" && !l.MergedDown() {
+			if sub, subOK := labels[vn.Key(l.Sub)]; subOK && !(ok && f == fParent) {
+				f, ok = sub, true
+			}
+		}
+		if ok && cols[f] == 0 {
+			cols[f] = l.Col
+		}
+	}
+	return cols
+}
+
+// sheetReader reads the unit rows of one sheet.
+type sheetReader struct {
+	l       *List
+	sheet   string
+	cols    columns
+	codes   map[string]int    // code (upper case) → row
+	aliases map[string]string // other name key → code
+}
+
+func (r *sheetReader) bad(col, row int, code string, t lang.Text, v string) {
+	f := finding.New(finding.Error, code, t).At(r.sheet, xlsx.ColumnName(col), row)
+	f.Value = v
+	r.l.Findings = append(r.l.Findings, f)
+}
+
+// values reads a row's fields. A value merged down a group of rows (a
+// parent or level shared by several units) belongs to each; one merged
+// across columns belongs to its first column only.
+func (r *sheetReader) values(row xlsx.Row) [numFields]string {
+	var v [numFields]string
+	for _, cell := range row.Cells {
+		if table.FromLeft(cell) {
+			continue
+		}
+		for i, col := range r.cols {
+			if col != 0 && cell.Col == col {
+				v[i] = cellText(cell)
+			}
+		}
+	}
+	return v
+}
+
+// cellText is a cell as stored text: NFC, trimmed, a whole number without
+// decimals.
+func cellText(c xlsx.Cell) string {
+	if c.Kind == xlsx.Number {
+		if f, err := strconv.ParseFloat(c.Value, 64); err == nil && f == float64(int64(f)) {
+			return strconv.FormatInt(int64(f), 10)
+		}
+	}
+	return strings.TrimSpace(vn.NFC(c.Value))
+}
+
+// row reads one row under the header.
+func (r *sheetReader) row(h table.Header, row xlsx.Row) error {
+	if r.cols == (columns{}) {
+		r.cols = headerColumns(h.Labels, h.End > h.Row)
+	}
+	v := r.values(row)
+	if v == [numFields]string{} {
+		return nil
+	}
+	u := Unit{Code: v[fCode], Name: v[fName], Parent: v[fParent], Level: v[fLevel], Row: row.Num}
+	key := strings.ToUpper(u.Code)
+	switch {
+	case u.Code == "":
+		r.bad(r.cols[fCode], row.Num, finding.MissingUnit, lang.F(
+			"Dòng %d chưa có mã đơn vị. Hãy ghi mã (ví dụ HP-HONGBANG).", "Row %d has no unit code. Write the code (e.g. HP-HONGBANG).", row.Num), "")
+		return nil
+	case u.Name == "":
+		r.bad(r.cols[fName], row.Num, finding.MissingLabel, lang.F(
+			"Đơn vị %s chưa có tên. Hãy ghi tên đơn vị.", "Unit %s has no name. Write its name.", u.Code), "")
+		return nil
+	case r.codes[key] != 0:
+		r.bad(r.cols[fCode], row.Num, finding.DuplicateRow, lang.F(
+			"Mã đơn vị %s đã có ở dòng %d. Mỗi đơn vị một dòng.", "Unit code %s is already on row %d. One row per unit.", u.Code, r.codes[key]), u.Code)
+		return nil
+	}
+	r.codes[key] = row.Num
+	u.Aliases = r.otherNames(row.Num, u.Code, v[fAliases])
+	r.l.Units = append(r.l.Units, u)
+	return nil
+}
+
+// otherNames splits the "Tên khác" cell; a name already standing for
+// another unit is reported and left out.
+func (r *sheetReader) otherNames(row int, code, cell string) []string {
+	var out []string
+	for _, a := range strings.Split(cell, ";") {
+		a = strings.TrimSpace(a)
+		if a == "" {
+			continue
+		}
+		k := vn.UnitKey(a)
+		if other, dup := r.aliases[k]; dup && other != code {
+			r.bad(r.cols[fAliases], row, finding.DuplicateLabel, lang.F(
+				"Tên khác \"%s\" đã dùng cho đơn vị %s; một tên chỉ được chỉ một đơn vị.",
+				"The other name \"%s\" already stands for unit %s; a name may point to one unit only.", a, other), a)
+			continue
+		}
+		r.aliases[k] = code
+		out = append(out, a)
+	}
+	return out
 }

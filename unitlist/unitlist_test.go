@@ -1,0 +1,183 @@
+package unitlist
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tongket/tongket/finding"
+	"github.com/tongket/tongket/table/tabletest"
+)
+
+// unit renders a unit as "code|name|parent|level|aliases@row".
+func unit(u Unit) string {
+	return fmt.Sprintf("%s|%s|%s|%s|%s@%d", u.Code, u.Name, u.Parent, u.Level, strings.Join(u.Aliases, ";"), u.Row)
+}
+
+// codes lists findings as "code@Sheet!Cell".
+func codes(fs []finding.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Code+"@"+f.Where())
+	}
+	return out
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestFixtures reads lists as offices make them (testdata/gen.py).
+func TestFixtures(t *testing.T) {
+	tests := []struct {
+		file  string
+		n     int
+		units []string // the first units, in order
+		more  []string // other units anywhere in the list
+	}{
+		{"testdata/ds-don-vi.xlsx", 49, []string{
+			"HP-01|Quận Ngô Quyền|HP|Quận|@5",
+			"HP-02|Quận Lê Chân|HP|Quận|@6",
+		}, []string{
+			"HP-07|Quận Hồng Bàng|HP|Quận|Q. Hồng Bàng;Hồng Bàng@11",
+			"HP-21|Thị trấn Núi Đèo|HP|Thị trấn|@25",
+			"HP-49|Xã Số 49|HP|Xã|@53",
+		}},
+		{"testdata/hai-dong.xlsx", 3, []string{
+			"HP-07|Quận Hồng Bàng|HP|Quận|Q. Hồng Bàng@5",
+			"HP-02|Quận Lê Chân|HP|Quận|@6", // the parent merged down D5:D7 belongs to each row
+			"HP-08|Huyện Thủy Nguyên|HP|Huyện|@7",
+		}, nil},
+		{"testdata/nfd.xlsx", 2, []string{
+			"5|Xã Đông Xuân||Xã|@3",
+			"HP-07|Quận Hồng Bàng||Quận|@4",
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			l := Read(tt.file, readFile(t, tt.file))
+			if !l.Valid() || len(l.Findings) != 0 {
+				t.Fatalf("findings %v", codes(l.Findings))
+			}
+			if len(l.Units) != tt.n || len(l.SHA256) != 64 {
+				t.Fatalf("%d units, want %d (sha %q)", len(l.Units), tt.n, l.SHA256)
+			}
+			var got []string
+			for _, u := range l.Units {
+				got = append(got, unit(u))
+			}
+			if !slices.Equal(got[:len(tt.units)], tt.units) {
+				t.Errorf("units\n%q\nwant\n%q", got[:len(tt.units)], tt.units)
+			}
+			for _, w := range tt.more {
+				if !slices.Contains(got, w) {
+					t.Errorf("no unit %q", w)
+				}
+			}
+		})
+	}
+}
+
+// TestCutOff: a list whose sheet ends mid-row is refused whole, never
+// imported short.
+func TestCutOff(t *testing.T) {
+	data := tabletest.CutSheet(t, readFile(t, "testdata/ds-don-vi.xlsx"), "xl/worksheets/sheet1.xml", `<row r="12"`)
+	l := Read("ds-don-vi.xlsx", data)
+	if got := codes(l.Findings); !slices.Equal(got, []string{"corrupt-file@Danh sách"}) {
+		t.Fatalf("findings %v", got)
+	}
+	if l.Valid() || l.Units != nil {
+		t.Errorf("valid %v with %d units: a cut list must import nothing", l.Valid(), len(l.Units))
+	}
+	if f := l.Findings[0]; !strings.Contains(f.Text.VI, `Trang "Danh sách" bị hỏng hoặc bị cắt cụt`) || f.Severity != finding.Error {
+		t.Errorf("%+v", f)
+	}
+}
+
+// book writes a one-sheet workbook with excelize, rows from A1 down.
+func book(t *testing.T, rows ...[]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for r, row := range rows {
+		for c, v := range row {
+			if v == nil {
+				continue
+			}
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if err := f.SetCellValue("Sheet1", ref, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestRead(t *testing.T) {
+	header := []any{"Mã đơn vị", "Tên đơn vị", "Cấp trên", "Cấp", "Tên khác"}
+	tests := []struct {
+		name  string
+		rows  [][]any
+		units []string
+		codes []string
+	}{
+		{"header on row 1, blank rows skipped", [][]any{header,
+			{"HP-01", "Quận Ngô Quyền", "HP", "Quận"}, {}, {"HP-02", "Quận Lê Chân"},
+		}, []string{"HP-01|Quận Ngô Quyền|HP|Quận|@2", "HP-02|Quận Lê Chân|||@4"}, nil},
+		{"columns in another order, short labels", [][]any{{"Tên", "Cấp", "Mã"}, {"Quận Ngô Quyền", "Quận", "HP-01"}},
+			[]string{"HP-01|Quận Ngô Quyền||Quận|@2"}, nil},
+		{"a data row under the header is not a second header row", [][]any{{"Mã đơn vị", "Tên đơn vị"}, {"HP-01", "Quận Ngô Quyền"}},
+			[]string{"HP-01|Quận Ngô Quyền|||@2"}, nil},
+		{"second header row of labels", [][]any{{"Đơn vị", "Đơn vị", "Cấp"}, {"Mã", "Tên"}, {"HP-01", "Quận Ngô Quyền", "Quận"}},
+			[]string{"HP-01|Quận Ngô Quyền||Quận|@3"}, nil},
+		{"missing code, name, duplicate code, other name twice", [][]any{header,
+			{nil, "Quận Ngô Quyền"},
+			{"HP-02"},
+			{"HP-03", "Quận Hải An", nil, nil, "Hải An"},
+			{"hp-03", "Quận Hải An mới"},
+			{"HP-04", "Quận Kiến An", nil, nil, "Kiến An; hải  an"},
+		}, []string{"HP-03|Quận Hải An|||Hải An@4", "HP-04|Quận Kiến An|||Kiến An@6"},
+			[]string{"missing-unit@Sheet1!A2", "missing-label@Sheet1!B3", "duplicate-row@Sheet1!A5", "duplicate-label@Sheet1!E6"}},
+		{"no header", [][]any{{"Danh sách"}, {"HP-01", "Quận Ngô Quyền"}}, nil, []string{"no-table@"}},
+		{"header below row 30", append(make([][]any, 30), header, []any{"HP-01", "Quận Ngô Quyền"}), nil, []string{"no-table@"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := Read("ds.xlsx", book(t, tt.rows...))
+			var got []string
+			for _, u := range l.Units {
+				got = append(got, unit(u))
+			}
+			if !slices.Equal(got, tt.units) {
+				t.Errorf("units\n%q\nwant\n%q", got, tt.units)
+			}
+			if c := codes(l.Findings); !slices.Equal(c, tt.codes) {
+				t.Errorf("findings %v, want %v", c, tt.codes)
+			}
+			if l.Valid() != (len(tt.codes) == 0) {
+				t.Errorf("valid %v", l.Valid())
+			}
+		})
+	}
+}
+
+func TestNotAWorkbook(t *testing.T) {
+	l := Read("ds.xlsx", []byte("Mã đơn vị;Tên đơn vị\nHP-01;Quận Ngô Quyền\n"))
+	if got := codes(l.Findings); !slices.Equal(got, []string{"not-xlsx@"}) || l.Valid() {
+		t.Errorf("findings %v", got)
+	}
+}
