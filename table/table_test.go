@@ -399,3 +399,44 @@ func TestScanAllocs(t *testing.T) {
 		t.Errorf("Scan allocates %.0f more on 5000 rows than on 10 (%.0f): rows under the header must not be copied", long-short, short)
 	}
 }
+
+// TestMergeHelpers reads the merged header of hai-dong.xlsx: "STT" merged
+// over both rows is MergedDown, the years under the merged "Năm" are not;
+// the title merged across A1:G1 is FromLeft in every column but A.
+func TestMergeHelpers(t *testing.T) {
+	data, err := os.ReadFile("testdata/hai-dong.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, s := open(t, data)
+	var down, left []string
+	_, _, err = Scan(book, s, Options{
+		Match: func(c Candidate) int {
+			n := matchIndicators(c)
+			if n == 2 {
+				for _, l := range c.Labels() {
+					if l.MergedDown() {
+						down = append(down, xlsx.ColumnName(l.Col))
+					}
+				}
+			}
+			return n
+		},
+		Before: func(r xlsx.Row) {
+			for _, c := range r.Cells {
+				if FromLeft(c) {
+					left = append(left, c.Ref)
+				}
+			}
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"A", "B", "C", "G"}; !slices.Equal(down, want) {
+		t.Errorf("MergedDown %v, want %v", down, want)
+	}
+	if want := []string{"B1", "C1", "D1", "E1", "F1", "G1"}; !slices.Equal(left, want) {
+		t.Errorf("FromLeft %v, want %v", left, want)
+	}
+}
