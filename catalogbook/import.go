@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"regexp"
 	"sort"
 	"strconv"
@@ -13,7 +12,7 @@ import (
 	"github.com/tongket/tongket/catalog"
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
-	"github.com/tongket/tongket/submission"
+	"github.com/tongket/tongket/table"
 	"github.com/tongket/tongket/vn"
 	"github.com/tongket/tongket/xlsx"
 )
@@ -43,7 +42,7 @@ func Read(name string, data []byte) *Imported {
 	im.SHA256 = hex.EncodeToString(sum[:])
 	book, err := xlsx.OpenReaderAt(bytes.NewReader(data), int64(len(data)), name, xlsx.DefaultLimits)
 	if err != nil {
-		im.Findings = append(im.Findings, submission.ContainerFinding(err))
+		im.Findings = append(im.Findings, table.ContainerFinding(err))
 		return im
 	}
 	defer book.Close()
@@ -60,23 +59,31 @@ func Read(name string, data []byte) *Imported {
 			"There is no sheet \"%s\". Start from the file \"tongket catalog export\" writes and edit it.", SheetIndicators)))
 		return im
 	}
-	if s, ok := sheets[vn.Key(SheetOrganisations)]; ok {
+	// After a sheet that cannot be read to its end, the file is refused:
+	// the rest is not read, since checking rules against a partial list of
+	// indicators would only add noise.
+	if s, ok := sheets[vn.Key(SheetOrganisations)]; ok && !r.damaged {
 		im.Organisations = r.names(s, organisationCols)
 	}
-	if s, ok := sheets[vn.Key(SheetForms)]; ok {
+	if s, ok := sheets[vn.Key(SheetForms)]; ok && !r.damaged {
 		im.AwardForms = r.names(s, formCols)
 	}
-	if s, ok := sheets[vn.Key(SheetRules)]; ok {
+	if s, ok := sheets[vn.Key(SheetRules)]; ok && !r.damaged {
 		im.HasRules = true
 		r.rules(s)
+	}
+	if r.damaged {
+		// Nothing of a damaged workbook may pass for the catalog.
+		im.Indicators, im.Rules, im.Organisations, im.AwardForms, im.HasRules = nil, nil, nil, nil, false
 	}
 	finding.Sort(im.Findings)
 	return im
 }
 
 type reader struct {
-	im   *Imported
-	book *xlsx.Book
+	im      *Imported
+	book    *xlsx.Book
+	damaged bool // a sheet could not be read to its end
 }
 
 func (r *reader) bad(sheet string, col, row int, code string, t lang.Text, value string) {
@@ -85,58 +92,135 @@ func (r *reader) bad(sheet string, col, row int, code string, t lang.Text, value
 	r.im.Findings = append(r.im.Findings, f)
 }
 
-// table streams a sheet whose first row with any of the labels is its
-// header, calling fn with each later row's texts by label index.
+// headerRows is how far down a sheet its header may stand: the exported
+// workbook has it on row 1, an edited one may have gained a title above.
+const headerRows = 5
+
+// table streams a sheet whose first row (of its first five) with any of
+// the labels is its header, alone or with a row of labels under it,
+// calling fn with each later row's texts by label index. A sheet that
+// cannot be read to its end is a corrupt-file finding.
 func (r *reader) table(s xlsx.Sheet, labels []string, fn func(row int, vals []string, cols []int)) {
+	keys := make(map[string]int, len(labels))
+	for i, l := range labels {
+		keys[vn.Key(l)] = i
+	}
 	var cols []int
-	_ = r.book.Rows(s, func(row xlsx.Row) error {
-		if cols == nil {
-			found := make([]int, len(labels))
-			n := 0
-			for _, c := range row.Cells {
-				for i, l := range labels {
-					if c.Kind == xlsx.Text && vn.Key(c.Value) == vn.Key(l) {
-						found[i], n = c.Col, n+1
-					}
-				}
+	_, problem, err := table.Scan(r.book, s, table.Options{
+		MaxRows: headerRows,
+		Match: func(c table.Candidate) int {
+			n := matchHeader(c, keys)
+			if n != 0 {
+				cols = headerColumns(c.Labels(), keys, n == 2)
+				r.checkHeader(s.Name, c.Row.Num, labels, cols)
 			}
-			if n > 0 {
-				cols = found
-				for i, c := range cols {
-					if c == 0 && i == 0 {
-						r.bad(s.Name, 1, row.Num, finding.MissingLabel, lang.F(
-							"Trang \"%s\" thiếu cột \"%s\" ở dòng tiêu đề.", "Sheet \"%s\" lacks the column \"%s\" in its header.", s.Name, labels[0]), "")
-					}
-				}
-			} else if row.Num > 5 {
-				return errStop
+			return n
+		},
+		Data: func(h table.Header, row xlsx.Row) error {
+			if vals, ok := rowValues(row, cols); ok {
+				fn(row.Num, vals, cols)
 			}
 			return nil
-		}
-		vals := make([]string, len(labels))
-		empty := true
-		for i, col := range cols {
-			for _, c := range row.Cells {
-				if c.Col == col && col != 0 {
-					vals[i] = strings.TrimSpace(vn.NFC(c.Value))
-					if c.Kind == xlsx.Number {
-						if f, err := strconv.ParseFloat(c.Value, 64); err == nil && f == float64(int64(f)) {
-							vals[i] = strconv.FormatInt(int64(f), 10)
-						}
-					}
-				}
-			}
-			empty = empty && vals[i] == ""
-		}
-		if !empty {
-			fn(row.Num, vals, cols)
-		}
-		return nil
+		},
 	})
+	if err != nil {
+		problem = new(table.ReadProblem(s.Name, err))
+	}
+	if problem != nil {
+		r.im.Findings = append(r.im.Findings, *problem)
+		r.damaged = true
+	}
 }
 
-// errStop ends a sheet scan that found no header near the top.
-var errStop = errors.New("stop")
+// checkHeader reports a header without the sheet's first column (the code
+// or the name, without which a row means nothing).
+func (r *reader) checkHeader(sheet string, row int, labels []string, cols []int) {
+	if cols[0] != 0 {
+		return
+	}
+	r.bad(sheet, 1, row, finding.MissingLabel, lang.F(
+		"Trang \"%s\" thiếu cột \"%s\" ở dòng tiêu đề.", "Sheet \"%s\" lacks the column \"%s\" in its header.", sheet, labels[0]), "")
+}
+
+// matchHeader takes a row with any of the labels as the header, together
+// with the row below when that row holds only labels (columns named under
+// a merged group label).
+func matchHeader(c table.Candidate, keys map[string]int) int {
+	ls := c.Labels()
+	if c.Next != nil && subLabels(ls, keys) {
+		return 2
+	}
+	for _, l := range ls {
+		if _, ok := keys[vn.Key(l.Top)]; ok && l.TopCell.Kind == xlsx.Text {
+			return 1
+		}
+	}
+	return 0
+}
+
+// subLabels reports whether the row below a candidate is a second header
+// row: each of its cells a label or a label merged down from the row
+// above, at least one of them its own.
+func subLabels(ls []table.Label, keys map[string]int) bool {
+	own := false
+	for _, l := range ls {
+		_, known := keys[vn.Key(l.Sub)]
+		switch {
+		case l.Sub == "", l.MergedDown():
+		case known && l.SubCell.Kind == xlsx.Text:
+			own = true
+		default:
+			return false
+		}
+	}
+	return own
+}
+
+// headerColumns maps each label to its column (0 when absent); the first
+// column of a label wins. In a two-row header the second row's label
+// names the column when it has one of its own.
+func headerColumns(ls []table.Label, keys map[string]int, two bool) []int {
+	cols := make([]int, len(keys))
+	for _, l := range ls {
+		text, cell := l.Top, l.TopCell
+		if two && l.Sub != "" && !l.MergedDown() {
+			text, cell = l.Sub, l.SubCell
+		}
+		if i, ok := keys[vn.Key(text)]; ok && cell.Kind == xlsx.Text && cols[i] == 0 {
+			cols[i] = l.Col
+		}
+	}
+	return cols
+}
+
+// rowValues reads a row's texts by label index; ok is false for a row
+// with none. A value merged across columns belongs to its first column.
+func rowValues(row xlsx.Row, cols []int) (vals []string, ok bool) {
+	vals = make([]string, len(cols))
+	for _, c := range row.Cells {
+		if table.FromLeft(c) {
+			continue
+		}
+		for i, col := range cols {
+			if col != 0 && c.Col == col {
+				vals[i] = cellText(c)
+				ok = ok || vals[i] != ""
+			}
+		}
+	}
+	return vals, ok
+}
+
+// cellText is a cell as stored text: NFC, trimmed, a whole number without
+// decimals.
+func cellText(c xlsx.Cell) string {
+	if c.Kind == xlsx.Number {
+		if f, err := strconv.ParseFloat(c.Value, 64); err == nil && f == float64(int64(f)) {
+			return strconv.FormatInt(int64(f), 10)
+		}
+	}
+	return strings.TrimSpace(vn.NFC(c.Value))
+}
 
 // Words officers may write instead of the codes.
 var (
