@@ -46,9 +46,24 @@ func (t Text) In(l Lang) string {
 	return t.VI
 }
 
-// F formats both wordings with the same arguments.
+// F formats both wordings with the same arguments; an argument that is
+// itself a Text gives each wording its own ("cho %s" with "các năm …" /
+// "the years …").
 func F(vi, en string, args ...any) Text {
-	return Text{VI: fmt.Sprintf(vi, args...), EN: fmt.Sprintf(en, args...)}
+	var enArgs []any
+	for i, a := range args {
+		if t, ok := a.(Text); ok {
+			if enArgs == nil {
+				enArgs = append([]any(nil), args...)
+				args = append([]any(nil), args...)
+			}
+			args[i], enArgs[i] = t.VI, t.EN
+		}
+	}
+	if enArgs == nil {
+		enArgs = args
+	}
+	return Text{VI: fmt.Sprintf(vi, args...), EN: fmt.Sprintf(en, enArgs...)}
 }
 
 // Join concatenates texts wording by wording.

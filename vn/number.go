@@ -70,7 +70,7 @@ func parseText(s string, shift int) (Number, error) {
 	}
 	switch s {
 	case "-", "–", "—", "−": // a dash alone is the accountant's zero
-		return Number{Whole: true}, nil
+		return Number{Whole: true, Exact: true}, nil
 	}
 	neg := false
 	switch {
