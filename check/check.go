@@ -8,6 +8,7 @@
 package check
 
 import (
+	"cmp"
 	"sort"
 
 	"github.com/tongket/tongket/catalog"
@@ -58,7 +59,7 @@ func (c *checker) add(f finding.Finding) { c.sub.Findings = append(c.sub.Finding
 
 // at builds a finding located at a figure's cell.
 func (c *checker) at(sev finding.Severity, code string, fg submission.Figure, t lang.Text) finding.Finding {
-	f := finding.New(sev, code, t).At(c.sub.Sheet, xlsx.ColumnName(int(fg.Col)), int(fg.Row))
+	f := finding.New(sev, code, t).At(c.sub.SheetOf(fg), xlsx.ColumnName(int(fg.Col)), int(fg.Row))
 	f.Indicator, f.Year, f.Value = fg.Indicator, int(fg.Year), vn.FormatDecimal(fg.Value)
 	return f
 }
@@ -118,7 +119,7 @@ func (c *checker) totals() {
 		f := finding.New(finding.Error, finding.TotalMismatch, lang.F(
 			"Ô %s%d (Tổng cộng, năm %d) ghi %s nhưng cộng các dòng trong cột được %s. Hãy sửa lại tổng (hoặc dùng công thức =SUM) hoặc kiểm tra các số trong cột.",
 			"Cell %s%d (Total, year %d) says %s but the rows of the column add up to %s. Correct the total (or use =SUM) or check the figures in the column.",
-			col, t.Row, t.Year, vn.FormatDecimal(t.Value), vn.FormatDecimal(sums[t.Year]))).At(c.sub.Sheet, col, t.Row)
+			col, t.Row, t.Year, vn.FormatDecimal(t.Value), vn.FormatDecimal(sums[t.Year]))).At(cmp.Or(t.Sheet, c.sub.Sheet), col, t.Row)
 		f.Year, f.Value = t.Year, vn.FormatDecimal(t.Value)
 		c.add(f)
 	}

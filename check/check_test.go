@@ -13,7 +13,7 @@ type fakeHistory map[string]Series
 func (h fakeHistory) Figures(unit string) (Series, error) { return h[unit], nil }
 
 func fig(ind string, year int, value int64, col int) submission.Figure {
-	return submission.Figure{Indicator: ind, Year: int32(year), Value: value * 100, Row: 6, Col: int32(col)}
+	return submission.Figure{Indicator: ind, Year: int32(year), Value: value * 100, Row: 6, Col: int16(col)}
 }
 
 func codes(sub *submission.Submission) []string {

@@ -55,6 +55,17 @@ const (
 	NameMismatch       = "name-mismatch"
 	UnitMismatch       = "unit-mismatch"
 	LegacyEncoding     = "legacy-encoding"
+	// No cell left behind (FORMATS.md §2.1).
+	MergedFigure      = "merged-figure"      // one value merged over several year cells
+	MeasureMismatch   = "measure-mismatch"   // a stated measure the figures cannot be converted from
+	MeasureConverted  = "measure-converted"  // warning: money converted to the catalog's triệu đồng
+	CodeNameConflict  = "code-name-conflict" // a code and the exact name of another indicator
+	ConflictingFigure = "conflicting-figure" // two sheets give one figure different values
+	Estimate          = "estimate"           // warning: figures read under an estimate mark
+	YearMark          = "year-mark"          // warning: figures read under a year with a mark
+	PlanSkipped       = "plan-skipped"       // warning: a plan column, not stored
+	ScaledFormat      = "scaled-format"      // warning: read through a number format that scales
+	UnreadColumn      = "unread-column"      // warning: numbers under a header that is not a year
 )
 
 // Finding is one problem found in a submitted file. The JSON shape is

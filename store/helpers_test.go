@@ -101,7 +101,7 @@ func makeSub(name string, figs ...fig) *submission.Submission {
 			row = 10 + len(rowOf)
 			rowOf[rk] = row
 		}
-		s.Figures = append(s.Figures, submission.Figure{Unit: int32(ui), Indicator: g.ind, Year: int32(g.year), Value: g.v, Row: int32(row), Col: int32(g.year - 2000)})
+		s.Figures = append(s.Figures, submission.Figure{Unit: int32(ui), Indicator: g.ind, Year: int32(g.year), Value: g.v, Row: int32(row), Col: int16(g.year - 2000)})
 		b = append(b, '\n')
 		b = append(b, g.unit...)
 		b = append(b, '|')

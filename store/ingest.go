@@ -187,7 +187,7 @@ func (db *DB) ingestTx(ctx context.Context, tx *wtx, sub *submission.Submission)
 		if err := tx.insertRows(ctx, headAudit, "", 10, len(changed), func(i int, a []any) []any {
 			f := sub.Figures[changed[i]]
 			o := old[figKey{code, f.Indicator, int(f.Year)}]
-			return append(a, id, "update", code, f.Indicator, int(f.Year), o.value, f.Value, o.sub, f.Cell(), now)
+			return append(a, id, "update", code, f.Indicator, int(f.Year), o.value, f.Value, o.sub, sub.Where(f), now)
 		}); err != nil {
 			return IngestResult{}, err
 		}
@@ -242,6 +242,9 @@ func figuresJSON(sub *submission.Submission, idx []int32) string {
 		b = append(b, ',')
 		b = strconv.AppendInt(b, f.Value, 10)
 		b = append(b, ',', '"')
+		if f.Sheet != 0 {
+			b = appendJSONChars(b, sub.SheetOf(f)+"!")
+		}
 		b = append(b, xlsx.ColumnName(int(f.Col))...)
 		b = strconv.AppendInt(b, int64(f.Row), 10)
 		b = append(b, '"', ']')
@@ -252,6 +255,11 @@ func figuresJSON(sub *submission.Submission, idx []int32) string {
 // appendJSONString appends s as a JSON string.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
+	return append(appendJSONChars(b, s), '"')
+}
+
+// appendJSONChars appends s escaped for a JSON string, without quotes.
+func appendJSONChars(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '"' || c == '\\':
@@ -262,7 +270,7 @@ func appendJSONString(b []byte, s string) []byte {
 			b = append(b, c)
 		}
 	}
-	return append(b, '"')
+	return b
 }
 
 // unitInForce adds a unit's figures in force to m, counting submission

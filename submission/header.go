@@ -1,12 +1,14 @@
 package submission
 
 import (
-	"regexp"
+	"math"
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/table"
 	"github.com/tongket/tongket/vn"
 	"github.com/tongket/tongket/xlsx"
 )
@@ -14,13 +16,17 @@ import (
 // Header labels, as matching keys (vn.Key): case, spacing and Unicode form
 // do not matter.
 var (
-	codeLabels     = keys("Mã chỉ tiêu", "Mã số chỉ tiêu", "Mã CT")
-	nameLabels     = keys("Chỉ tiêu", "Tên chỉ tiêu", "Nội dung", "Nội dung chỉ tiêu")
-	yearLabels     = keys("Năm")
-	valueLabels    = keys("Giá trị", "Số liệu", "Số lượng")
-	unitCodeLabels = keys("Mã đơn vị")
-	unitNameLabels = keys("Tên đơn vị", "Đơn vị")
-	totalLabels    = keys("Tổng cộng", "Cộng", "Tổng", "Tổng số")
+	codeLabels      = keys("Mã chỉ tiêu", "Mã số chỉ tiêu", "Mã CT")
+	nameLabels      = keys("Chỉ tiêu", "Tên chỉ tiêu", "Nội dung", "Nội dung chỉ tiêu")
+	yearLabels      = keys("Năm")
+	valueLabels     = keys("Giá trị", "Số liệu", "Số lượng")
+	unitCodeLabels  = keys("Mã đơn vị")
+	unitNameLabels  = keys("Tên đơn vị", "Đơn vị")
+	measureLabels   = keys("Đơn vị tính", "ĐVT", "Đ.V.T", "Đ.v.tính", "Đơn vị đo")
+	totalLabels     = keys("Tổng cộng", "Cộng", "Tổng", "Tổng số")
+	ordinalLabels   = keys("STT", "TT", "Số TT", "Số thứ tự")
+	noteLabels      = keys("Ghi chú", "Ghi chú/Nguồn", "Nguồn", "Chú thích")
+	explicitUnitKey = vn.Key("Tên đơn vị")
 )
 
 func keys(ss ...string) map[string]bool {
@@ -31,81 +37,68 @@ func keys(ss ...string) map[string]bool {
 	return m
 }
 
-// yearRe matches a year header: "2013" or "Năm 2013" (as a key).
-var yearRe = regexp.MustCompile(`^(?:năm\s*)?(\d{4})$`)
+// column is a figure column of a wide table: what its header says it holds.
+type column struct {
+	colLabel
+	col   int
+	ref   string // the header cell that says so (the lower one of two rows)
+	label string // the header as written ("Năm / 2023 (ước)")
+}
 
-// header is a detected header row.
+// header is a detected table header: one row, or two (group labels over
+// the years).
 type header struct {
-	layout Layout
-	row    int
-	sheet  string
+	layout   Layout
+	row, end int // first and last header row
+	sheet    string
 
-	codeCol, nameCol int // 0 when absent
+	codeCol, measureCol int // 0 when absent
+	nameFrom, nameTo    int // the name column (a name label merged across columns spans them)
 	// wide
-	years    map[int]int // column → year
-	yearCols []int
+	cols     map[int]*column // every figure column, by column number
+	yearCols []int           // the columns of a year's results, in order: what is stored
+	years    map[int]int     // column → year, for yearCols
+	single   bool            // one value column whose year comes from the sheet, not the header
 	// long
 	yearCol, valueCol, unitCodeCol, unitNameCol int
 
 	labelled map[int]bool // every column with a label
+	ordinals map[int]bool // "STT" and "Ghi chú" columns
 }
 
-// yearOf reads a header cell as a year column label.
-func yearOf(c xlsx.Cell) (int, bool) {
-	var s string
-	switch c.Kind {
-	case xlsx.Number:
-		s = c.Value
-		if f, err := strconv.ParseFloat(s, 64); err == nil && f == float64(int(f)) {
-			s = strconv.Itoa(int(f))
-		}
-	case xlsx.Text:
-		s = vn.Key(c.Value)
-	default:
-		return 0, false
-	}
-	m := yearRe.FindStringSubmatch(s)
-	if m == nil {
-		return 0, false
-	}
-	y, _ := strconv.Atoi(m[1])
-	return y, y >= 1900 && y < 2200
+// ordinal reports a column whose header is "STT" or a note ("Ghi chú"):
+// numbers there are not figures.
+func (h *header) ordinal(col int) bool { return h.ordinals[col] }
+
+// roles are the label columns found in a candidate header row.
+type roles struct {
+	code, name, nameTo, measure, year, value, unitCode, unitName int
+
+	yearGroup    bool // "Năm" is merged across several columns: a group label
+	unitExplicit bool // "Tên đơn vị", not the ambiguous "Đơn vị"
+	labelled     map[int]bool
+	ordinals     map[int]bool // "STT", "Ghi chú"
+	dups         []finding.Finding
 }
 
-// detectHeader decides whether row is the table's header. ok with an empty
-// layout means a label row without years.
-func (r *reader) detectHeader(sheet string, row xlsx.Row) (header, bool) {
-	h := header{row: row.Num, sheet: sheet, years: map[int]int{}, labelled: map[int]bool{}}
-	var dupLabel []finding.Finding
+// readRoles finds the label columns of row. Covered cells of a merged
+// label repeat it; only its anchor claims the column.
+func readRoles(sheet string, row xlsx.Row) roles {
+	ro := roles{labelled: map[int]bool{}, ordinals: map[int]bool{}}
 	seen := map[string]xlsx.Cell{}
 	claim := func(col *int, c xlsx.Cell, k string) {
 		if *col != 0 {
 			first := seen[k]
-			dupLabel = append(dupLabel, finding.New(finding.Error, finding.DuplicateLabel, lang.F(
+			ro.dups = append(ro.dups, finding.New(finding.Error, finding.DuplicateLabel, lang.F(
 				"Cột tiêu đề \"%s\" xuất hiện hai lần (ô %s và ô %s). Hãy giữ một cột, xóa hoặc đổi tên cột kia.",
 				"The header \"%s\" appears twice (cells %s and %s). Keep one column; delete or rename the other.",
-				strings.TrimSpace(c.Value), first.Ref, c.Ref)).At(sheet, xlsx.ColumnName(int(c.Col)), row.Num))
+				strings.TrimSpace(c.Value), first.Ref, c.Ref)).At(sheet, xlsx.ColumnName(c.Col), row.Num))
 			return
 		}
 		*col = c.Col
 		seen[k] = c
 	}
-	yearCells := map[int]xlsx.Cell{}
 	for _, c := range row.Cells {
-		if y, ok := yearOf(c); ok {
-			h.labelled[c.Col] = true
-			if first, dup := yearCells[y]; dup {
-				dupLabel = append(dupLabel, finding.New(finding.Error, finding.DuplicateYear, lang.F(
-					"Năm %d có hai cột (ô %s và ô %s). Hãy gộp số liệu vào một cột và xóa cột kia.",
-					"Year %d has two columns (cells %s and %s). Merge the figures into one column and delete the other.",
-					y, first.Ref, c.Ref)).At(sheet, xlsx.ColumnName(int(c.Col)), row.Num))
-				continue
-			}
-			yearCells[y] = c
-			h.years[c.Col] = y
-			h.yearCols = append(h.yearCols, c.Col)
-			continue
-		}
 		if c.Kind != xlsx.Text {
 			continue
 		}
@@ -113,121 +106,486 @@ func (r *reader) detectHeader(sheet string, row xlsx.Row) (header, bool) {
 		if k == "" {
 			continue
 		}
-		h.labelled[c.Col] = true
+		ro.labelled[c.Col] = true
+		if c.Covered {
+			if c.Merge != nil && c.Merge.FromCol == ro.name && nameLabels[k] {
+				ro.nameTo = max(ro.nameTo, c.Col)
+			}
+			continue
+		}
 		switch {
+		case ordinalLabels[k] || noteLabels[k]:
+			ro.ordinals[c.Col] = true
 		case codeLabels[k]:
-			claim(&h.codeCol, c, "code")
+			claim(&ro.code, c, "code")
 		case nameLabels[k]:
-			claim(&h.nameCol, c, "name")
+			claim(&ro.name, c, "name")
+			ro.nameTo = c.Col
+		case measureLabels[k]:
+			claim(&ro.measure, c, "measure")
 		case yearLabels[k]:
-			claim(&h.yearCol, c, "year")
+			if c.Merge != nil && c.Merge.ToCol > c.Merge.FromCol {
+				ro.yearGroup = true
+				continue
+			}
+			claim(&ro.year, c, "year")
 		case valueLabels[k]:
-			claim(&h.valueCol, c, "value")
+			claim(&ro.value, c, "value")
 		case unitCodeLabels[k]:
-			claim(&h.unitCodeCol, c, "unitcode")
+			claim(&ro.unitCode, c, "unitcode")
 		case unitNameLabels[k]:
-			claim(&h.unitNameCol, c, "unitname")
+			claim(&ro.unitName, c, "unitname")
+			ro.unitExplicit = k == explicitUnitKey
 		}
 	}
-	if h.codeCol == 0 && h.nameCol == 0 {
-		return header{}, false
-	}
-	switch {
-	case h.yearCol != 0 || h.valueCol != 0 || h.unitCodeCol != 0:
-		h.layout = Long
-		var missing []string
-		if h.yearCol == 0 {
-			missing = append(missing, "Năm")
-		}
-		if h.valueCol == 0 {
-			missing = append(missing, "Giá trị")
-		}
-		if h.unitCodeCol == 0 && h.unitNameCol == 0 {
-			missing = append(missing, "Mã đơn vị")
-		}
-		if len(missing) > 0 {
-			r.sub.add(finding.New(finding.Error, finding.MissingLabel, lang.F(
-				"Bảng dạng dọc (mỗi dòng một số liệu) thiếu cột %s ở dòng tiêu đề %d. Các cột cần có: Mã đơn vị | Tên đơn vị | Năm | Mã chỉ tiêu | Giá trị.",
-				"The long table (one figure per row) lacks the column(s) %s in header row %d. Needed: Mã đơn vị | Tên đơn vị | Năm | Mã chỉ tiêu | Giá trị.",
-				strings.Join(missing, ", "), row.Num)).At(sheet, "", row.Num))
-		}
-	case len(h.yearCols) > 0:
-		h.layout = Wide
-	default:
-		return h, true // labels but no years: no-years unless another sheet has a table
-	}
-	for _, f := range dupLabel {
-		r.sub.add(f)
-	}
-	r.checkYearRange(&h)
-	return h, true
+	return ro
 }
 
-// checkYearRange drops year columns outside [MinYear, this year] with an
-// error at their header cell: figures for a future year cannot exist yet.
-func (r *reader) checkYearRange(h *header) {
+func (ro *roles) isRole(col int) bool {
+	switch col {
+	case ro.code, ro.measure, ro.year, ro.unitCode, ro.unitName:
+		return col != 0
+	}
+	return ro.name != 0 && col >= ro.name && col <= max(ro.name, ro.nameTo)
+}
+
+// match is table.Options.Match for a submission sheet: it decides whether
+// the candidate is the table's header, of one row or two.
+func (r *reader) match(st *sheetState) func(c table.Candidate) int {
+	return func(c table.Candidate) int {
+		ro := readRoles(st.name, c.Row)
+		if ro.code == 0 && ro.name == 0 {
+			return 0
+		}
+		if c.Next != nil && r.isSubHeader(&ro, *c.Next) {
+			h := r.wideHeader(st, &ro, c.Row, c.Next)
+			if len(h.cols) > 0 {
+				r.accept(st, &ro, h, c)
+				return 2
+			}
+		}
+		if ro.unitCode != 0 || ro.year != 0 {
+			r.accept(st, &ro, r.longHeader(st, &ro, c.Row), c)
+			return 1
+		}
+		h := r.wideHeader(st, &ro, c.Row, nil)
+		if len(h.cols) == 0 {
+			r.labelsWithoutYears(st, &ro, c)
+			return 0
+		}
+		r.accept(st, &ro, h, c)
+		return 1
+	}
+}
+
+// isSubHeader reports whether next is the lower row of a two-row header:
+// nothing of its own under the indicator labels (empty, or the labels
+// merged down), and a year, plan or subtotal label under the others.
+func (r *reader) isSubHeader(ro *roles, next xlsx.Row) bool {
+	years := false
+	for _, c := range next.Cells {
+		if c.Covered {
+			continue
+		}
+		if c.Col == ro.code || ro.name != 0 && c.Col >= ro.name && c.Col <= max(ro.name, ro.nameTo) {
+			if !isBlank(c) {
+				return false
+			}
+			continue
+		}
+		if ro.isRole(c.Col) {
+			continue
+		}
+		if l := r.headerLabel(c); l.year != 0 || l.kind == colSubtotal || l.kind == colPlan {
+			years = true
+		}
+	}
+	return years
+}
+
+// headerLabel reads a header cell as a column label: a year typed as a
+// number, as a date shown "yyyy", as a formula, or as text.
+func (r *reader) headerLabel(c xlsx.Cell) colLabel {
+	kind, value := c.Kind, c.Value
+	if c.Formula && (!c.Cached || r.book.FullCalcOnLoad()) {
+		v, err := r.book.Calc(xlsx.Sheet{Name: r.curSheet}, c.Ref)
+		if err != nil {
+			return colLabel{}
+		}
+		kind, value = xlsx.Number, v
+		if _, err := strconv.ParseFloat(v, 64); err != nil {
+			kind = xlsx.Text
+		}
+	}
+	switch kind {
+	case xlsx.Text:
+		return parseColLabel(value)
+	case xlsx.Number:
+		f, err := strconv.ParseFloat(value, 64)
+		if err != nil {
+			return colLabel{}
+		}
+		if fm := r.format(c.Style); fm.Date {
+			if !fm.YearOnly {
+				return colLabel{}
+			}
+			f = float64(xlsx.DateSerial(f, r.book.Date1904()).Year())
+		}
+		if f == math.Trunc(f) && f >= 1900 && f < 2200 {
+			return colLabel{kind: colYear, year: int(f)}
+		}
+	}
+	return colLabel{}
+}
+
+// wideHeader reads the figure columns of a wide header: the candidate row,
+// and with a second row below it, the two together.
+func (r *reader) wideHeader(st *sheetState, ro *roles, row xlsx.Row, next *xlsx.Row) *header {
+	h := &header{layout: Wide, row: row.Num, end: row.Num, sheet: st.name, cols: map[int]*column{}, years: map[int]int{}, labelled: ro.labelled, ordinals: ro.ordinals,
+		codeCol: ro.code, nameFrom: ro.name, nameTo: max(ro.name, ro.nameTo), measureCol: ro.measure}
+	if h.measureCol == 0 && !ro.unitExplicit {
+		h.measureCol = ro.unitName // "Đơn vị" beside the indicator names is its measure
+	}
+	if next != nil {
+		h.end = next.Num
+	}
+	tops := map[int]xlsx.Cell{}
+	for _, c := range row.Cells {
+		tops[c.Col] = c
+	}
+	subs := map[int]xlsx.Cell{}
+	if next != nil {
+		for _, c := range next.Cells {
+			subs[c.Col] = c
+			h.labelled[c.Col] = h.labelled[c.Col] || !isBlank(c)
+		}
+	}
+	cols := map[int]bool{}
+	for c := range tops {
+		cols[c] = true
+	}
+	for c := range subs {
+		cols[c] = true
+	}
+	for col := range cols {
+		if ro.isRole(col) || col == h.measureCol || ro.ordinals[col] {
+			continue
+		}
+		top, hasTop := tops[col]
+		sub, hasSub := subs[col]
+		var l colLabel
+		var c column
+		switch {
+		case next == nil:
+			l = r.headerLabel(top)
+			c = column{col: col, ref: top.Ref, label: strings.TrimSpace(top.Value)}
+		case hasTop && hasSub && !sub.Covered:
+			l = combine(r.headerLabel(top), r.headerLabel(sub))
+			c = column{col: col, ref: sub.Ref, label: joinLabels(top.Value, sub.Value)}
+		case hasSub && !sub.Covered:
+			l = r.headerLabel(sub)
+			c = column{col: col, ref: sub.Ref, label: strings.TrimSpace(sub.Value)}
+		default:
+			l = r.headerLabel(top)
+			c = column{col: col, ref: top.Ref, label: strings.TrimSpace(top.Value)}
+		}
+		if l.kind == colNone {
+			continue
+		}
+		c.colLabel = l
+		h.cols[col] = &c
+		h.labelled[col] = true
+	}
+	h.orderYears()
+	return h
+}
+
+func joinLabels(top, sub string) string {
+	top, sub = strings.TrimSpace(top), strings.TrimSpace(sub)
+	if top == "" || top == sub {
+		return sub
+	}
+	return top + " / " + sub
+}
+
+// orderYears lists the year columns in column order.
+func (h *header) orderYears() {
+	h.yearCols = h.yearCols[:0]
+	for col, c := range h.cols {
+		if c.kind == colYear && c.year != 0 {
+			h.yearCols = append(h.yearCols, col)
+			h.years[col] = c.year
+		}
+	}
+	sort.Ints(h.yearCols)
+}
+
+// figureCols lists every figure column in column order.
+func (h *header) figureCols() []int {
+	out := make([]int, 0, len(h.cols))
+	for col := range h.cols {
+		out = append(out, col)
+	}
+	sort.Ints(out)
+	return out
+}
+
+func (r *reader) longHeader(st *sheetState, ro *roles, row xlsx.Row) *header {
+	h := &header{layout: Long, row: row.Num, end: row.Num, sheet: st.name, labelled: ro.labelled, ordinals: ro.ordinals,
+		codeCol: ro.code, nameFrom: ro.name, nameTo: ro.name, measureCol: ro.measure,
+		yearCol: ro.year, valueCol: ro.value, unitCodeCol: ro.unitCode, unitNameCol: ro.unitName}
+	var missing []string
+	if h.yearCol == 0 {
+		missing = append(missing, "Năm")
+	}
+	if h.valueCol == 0 {
+		missing = append(missing, "Giá trị")
+	}
+	if h.unitCodeCol == 0 && h.unitNameCol == 0 {
+		missing = append(missing, "Mã đơn vị")
+	}
+	if len(missing) > 0 {
+		r.sub.add(finding.New(finding.Error, finding.MissingLabel, lang.F(
+			"Bảng dạng dọc (mỗi dòng một số liệu) thiếu cột %s ở dòng tiêu đề %d. Các cột cần có: Mã đơn vị | Tên đơn vị | Năm | Mã chỉ tiêu | Giá trị.",
+			"The long table (one figure per row) lacks the column(s) %s in header row %d. Needed: Mã đơn vị | Tên đơn vị | Năm | Mã chỉ tiêu | Giá trị.",
+			strings.Join(missing, ", "), row.Num)).At(st.name, "", row.Num))
+	}
+	return h
+}
+
+// accept takes h as the sheet's table: duplicate labels and years are
+// reported, a single value column gets its year from the sheet, and future
+// years are refused.
+func (r *reader) accept(st *sheetState, ro *roles, h *header, c table.Candidate) {
+	for _, f := range ro.dups {
+		r.sub.add(f)
+	}
+	st.header = h
+	if h.layout == Wide {
+		r.checkColumns(st, h)
+	}
+	r.useLegacyHeader(st.name, *h)
+}
+
+// checkColumns reports two columns for one year, gives a single value
+// column its year, and refuses result years outside [MinYear, this year].
+func (r *reader) checkColumns(st *sheetState, h *header) {
+	var values []*column
+	for _, col := range h.figureCols() {
+		if c := h.cols[col]; c.kind == colValue {
+			values = append(values, c)
+		}
+	}
+	if len(h.yearCols) == 0 && len(values) > 0 {
+		h.single = true
+		for _, c := range values[1:] {
+			c.kind = colNone // reported as unread figures if they hold any
+			delete(h.cols, c.col)
+		}
+		v := values[0]
+		year, where := st.year()
+		if year == 0 {
+			f := finding.New(finding.Error, finding.NoYears, lang.F(
+				"Bảng ở trang \"%s\" có cột \"%s\" (ô %s) nhưng không thấy đó là số liệu năm nào: tên trang, các dòng phía trên bảng và tiêu đề cột đều không ghi năm. Hãy ghi năm vào tiêu đề cột (ví dụ 2021), hoặc đặt tên trang là \"Năm 2021\", hoặc thêm dòng \"Năm: 2021\" phía trên bảng.",
+				"The table on sheet \"%s\" has a column \"%s\" (cell %s) but nothing says which year it is: the sheet name, the lines above the table and the column header give no year. Write the year in the column header (e.g. 2021), name the sheet \"Năm 2021\", or add a line \"Năm: 2021\" above the table.",
+				st.name, v.label, v.ref)).At(st.name, xlsx.ColumnName(v.col), h.row)
+			r.sub.add(f)
+			st.refused = true
+			return
+		}
+		v.kind, v.year, v.label = colYear, year, v.label+" ("+where+")"
+		h.orderYears()
+	}
+	byYear := map[int]*column{}
 	kept := h.yearCols[:0]
 	for _, col := range h.yearCols {
-		y := h.years[col]
-		if y < MinYear || y > r.maxYear {
-			f := finding.New(finding.Error, finding.YearOutOfRange, lang.F(
-				"Năm %d ở tiêu đề cột không hợp lệ: năm phải từ %d đến %d. Hãy sửa lại năm.",
-				"Year %d in the column header is out of range: years run from %d to %d. Correct the year.",
-				y, MinYear, r.maxYear)).At(h.sheet, xlsx.ColumnName(col), h.row)
-			f.Year = y
+		c := h.cols[col]
+		if first, dup := byYear[c.year]; dup {
+			f := finding.New(finding.Error, finding.DuplicateYear, lang.F(
+				"Năm %d có hai cột (ô %s \"%s\" và ô %s \"%s\"). Hãy gộp số liệu vào một cột và xóa cột kia.",
+				"Year %d has two columns (cell %s \"%s\" and cell %s \"%s\"). Merge the figures into one column and delete the other.",
+				c.year, first.ref, first.label, c.ref, c.label)).At(st.name, xlsx.ColumnName(col), rowOf(c.ref))
+			f.Year = c.year
 			r.sub.add(f)
-			delete(h.years, col)
+			st.dupYearCols[col] = true
+			continue
+		}
+		byYear[c.year] = c
+		if c.year < MinYear || c.year > r.maxYear {
+			f := finding.New(finding.Error, finding.YearOutOfRange, lang.F(
+				"Năm %d ở tiêu đề cột (ô %s) không hợp lệ: năm phải từ %d đến %d. Hãy sửa lại năm; nếu là kế hoạch, hãy ghi \"Kế hoạch %d\".",
+				"Year %d in the column header (cell %s) is out of range: years run from %d to %d. Correct the year; if it is a plan, write \"Kế hoạch %d\".",
+				c.year, c.ref, MinYear, r.maxYear, c.year)).At(st.name, xlsx.ColumnName(col), rowOf(c.ref))
+			f.Year = c.year
+			r.sub.add(f)
+			st.dupYearCols[col] = true
 			continue
 		}
 		kept = append(kept, col)
 	}
 	h.yearCols = kept
+	r.noteColumns(st, h)
 }
 
-// metaScan collects "Đơn vị:" and "Mã đơn vị:" lines above the table, written
-// either as "label: value" in one cell or as label and value side by side.
+// noteColumns warns once per column about what is read with a remark: an
+// estimate or a marked year is read as that year; a plan is skipped.
+func (r *reader) noteColumns(st *sheetState, h *header) {
+	for _, col := range h.figureCols() {
+		c := h.cols[col]
+		switch {
+		case c.kind == colYear && c.estimate:
+			st.marked = append(st.marked, c)
+		case c.kind == colYear && c.mark:
+			st.marked = append(st.marked, c)
+		case c.kind == colPlan:
+			st.plans = append(st.plans, c)
+		}
+	}
+}
+
+// labelsWithoutYears remembers a row with indicator labels but no year
+// columns, said as the reader saw it, in case no sheet has a table.
+func (r *reader) labelsWithoutYears(st *sheetState, ro *roles, c table.Candidate) {
+	if r.noYears != nil {
+		return
+	}
+	var t lang.Text
+	if ro.yearGroup && c.Next != nil {
+		t = lang.F(
+			"Dòng %d có tiêu đề \"Năm\" gộp trên nhiều cột, nhưng dòng %d bên dưới không ghi năm nào. Hãy ghi các năm (2013, 2014, …) vào dòng %d, mỗi năm một cột.",
+			"Row %d has a \"Năm\" heading merged over several columns, but row %d below it names no year. Write the years (2013, 2014, …) in row %d, one per column.",
+			c.Row.Num, c.Next.Num, c.Next.Num)
+	} else {
+		t = lang.F(
+			"Dòng %d có cột chỉ tiêu nhưng không có cột năm nào (ở dòng này và dòng ngay dưới). Hãy ghi năm vào dòng tiêu đề, mỗi năm một cột: 2013, 2014, … (hoặc \"Năm 2013\").",
+			"Row %d has an indicator column but no year columns (in it or the row below). Put the years in the header row, one per column: 2013, 2014, … (or \"Năm 2013\").",
+			c.Row.Num)
+	}
+	f := finding.New(finding.Error, finding.NoYears, t).At(st.name, "", c.Row.Num)
+	r.noYears = &f
+}
+
+func rowOf(ref string) int {
+	_, row, err := xlsx.ParseRef(ref)
+	if err != nil {
+		return 0
+	}
+	return row
+}
+
+// metaScan collects the lines above the table: "Đơn vị:" and "Mã đơn vị:"
+// (as "label: value" in one cell or label and value side by side), a
+// measure ("Đơn vị tính: nghìn đồng", or "Đơn vị: triệu đồng", which is a
+// measure and not the unit's name), and a year ("Năm: 2021", "Năm 2021").
 type metaScan struct {
 	code, codeCell string
 	name, nameCell string
+
+	measure     measure
+	measureCell string
+	year        int
+	yearCell    string
 }
 
-func (m *metaScan) scan(sheet string, row xlsx.Row) {
+func (r *reader) scanMeta(m *metaScan, row xlsx.Row) {
 	for i, c := range row.Cells {
-		if c.Kind != xlsx.Text {
+		if c.Kind != xlsx.Text || c.Covered {
 			continue
 		}
-		label, value, hasColon := strings.Cut(c.Value, ":")
+		label, value, _ := strings.Cut(c.Value, ":")
 		k := vn.Key(label)
-		isCode := k == "mã đơn vị" || k == "mã số đơn vị"
-		isName := k == "đơn vị" || k == "tên đơn vị" || k == "đơn vị báo cáo"
-		if !isCode && !isName {
-			continue
-		}
 		value = strings.TrimSpace(vn.NFC(value))
 		ref := c.Ref
-		if value == "" && (hasColon || i+1 < len(row.Cells)) && i+1 < len(row.Cells) {
+		if value == "" && i+1 < len(row.Cells) {
 			next := row.Cells[i+1]
-			value, ref = cellText(next), next.Ref
+			value, ref = r.cellText(next), next.Ref
 		}
-		if value == "" {
-			continue
-		}
-		if isCode && m.code == "" {
-			m.code, m.codeCell = value, ref
-		}
-		if isName && m.name == "" {
-			m.name, m.nameCell = value, ref
+		switch {
+		case k == "mã đơn vị" || k == "mã số đơn vị":
+			if value != "" && m.code == "" {
+				m.code, m.codeCell = value, ref
+			}
+		case k == "đơn vị" || k == "tên đơn vị" || k == "đơn vị báo cáo" || measureLabels[k]:
+			if value == "" {
+				continue
+			}
+			if ms, ok := parseMeasure(value); ok {
+				if m.measureCell == "" {
+					m.measure, m.measureCell = ms, ref
+				}
+				continue
+			}
+			if !measureLabels[k] && m.name == "" {
+				m.name, m.nameCell = value, ref
+			}
+		case k == "năm" || k == "năm báo cáo":
+			if y, ok := singleYear(value); ok && m.year == 0 {
+				m.year, m.yearCell = y, ref
+			}
+		default:
+			if y, ok := yearLine(c.Value); ok && m.year == 0 {
+				m.year, m.yearCell = y, c.Ref
+			}
 		}
 	}
+}
+
+// singleYear reads "2021" or "năm 2021" (nothing else) as a year.
+func singleYear(s string) (int, bool) {
+	l := parseColLabel(s)
+	if l.kind == colYear && l.year != 0 && !l.mark && !l.estimate {
+		return l.year, true
+	}
+	return 0, false
+}
+
+// yearLine reads a line above the table that names one year: "Năm 2021",
+// or a title "BÁO CÁO KẾT QUẢ … NĂM 2021"; a span ("giai đoạn 2019–2023")
+// is not one year.
+func yearLine(s string) (int, bool) {
+	k := vn.Key(s)
+	if rangeRe.MatchString(k) {
+		return 0, false
+	}
+	ys := yearNumRe.FindAllStringSubmatch(k, -1)
+	if len(ys) != 1 {
+		return 0, false
+	}
+	i := strings.Index(k, ys[0][1])
+	before := strings.TrimRight(k[:i], " :")
+	if !strings.HasSuffix(before, "năm") {
+		return 0, false
+	}
+	y, _ := strconv.Atoi(ys[0][1])
+	return y, true
 }
 
 // cellText is a cell's content as text. Codes are text: a numeric cell's
-// stored value is kept as stored, so "00005" typed as text stays "00005".
-func cellText(c xlsx.Cell) string {
+// stored value is kept as stored, so "00005" typed as text stays "00005",
+// and a number shown with leading zeros by its format ("00000") is read
+// as shown.
+func (r *reader) cellText(c xlsx.Cell) string {
 	if c.Kind == xlsx.Number {
 		if f, err := strconv.ParseFloat(c.Value, 64); err == nil && f == float64(int64(f)) {
-			return strconv.FormatInt(int64(f), 10)
+			s := strconv.FormatInt(int64(f), 10)
+			if fm := r.format(c.Style); fm.IntDigits > len(s) && !fm.Date && fm.Scale == 0 && !fm.Percent {
+				s = strings.Repeat("0", fm.IntDigits-len(s)) + s
+			}
+			return s
 		}
 	}
 	return strings.TrimSpace(vn.NFC(c.Value))
+}
+
+// format is the number format of a cell format, parsed once.
+func (r *reader) format(style int) xlsx.Format {
+	if f, ok := r.formats[style]; ok {
+		return f
+	}
+	f := xlsx.ParseFormat(r.book.NumFmt(style))
+	if r.formats == nil {
+		r.formats = map[int]xlsx.Format{}
+	}
+	r.formats[style] = f
+	return f
 }

@@ -137,7 +137,21 @@ func (r *reader) useLegacyCols(sheet string, keep func(col int) bool) {
 // useLegacyHeader records the converted labels of the header row that
 // name a column the table reads (not "Ghi chú" and the like).
 func (r *reader) useLegacyHeader(sheet string, h header) {
-	r.useLegacyCols(sheet, func(col int) bool { return readsColumn(&h, col) })
+	var cells []legacyCell
+	for k, c := range r.legacy.early {
+		if strings.HasPrefix(k, sheet+"!") && c.row >= h.row && c.row <= h.end && readsColumn(&h, c.col) {
+			cells = append(cells, c)
+		}
+	}
+	sort.Slice(cells, func(i, j int) bool {
+		if cells[i].row != cells[j].row {
+			return cells[i].row < cells[j].row
+		}
+		return cells[i].col < cells[j].col
+	})
+	for _, c := range cells {
+		r.useLegacy(sheet, c)
+	}
 }
 
 // readsColumn reports a column the table takes values from.
@@ -146,11 +160,14 @@ func readsColumn(h *header, col int) bool {
 		return false
 	}
 	switch col {
-	case h.codeCol, h.nameCol, h.yearCol, h.valueCol, h.unitCodeCol, h.unitNameCol:
+	case h.codeCol, h.yearCol, h.valueCol, h.unitCodeCol, h.unitNameCol, h.measureCol:
 		return true
 	}
-	_, year := h.years[col]
-	return year
+	if col >= h.nameFrom && col <= h.nameTo {
+		return true
+	}
+	_, fig := h.cols[col]
+	return fig
 }
 
 // useLegacyTableRow records the converted cells a table row is read from:
@@ -163,7 +180,7 @@ func (r *reader) useLegacyTableRow(sheet string, h *header, row xlsx.Row) {
 	}
 	if h.layout == Wide {
 		has := false
-		for _, col := range h.yearCols {
+		for col := range h.cols {
 			if c, ok := cellAt(row, col); ok && !isBlank(c) {
 				has = true
 				break

@@ -2,18 +2,21 @@ package submission
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/tongket/tongket/catalog"
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/table"
+	"github.com/tongket/tongket/vn"
 	"github.com/tongket/tongket/xlsx"
 )
 
@@ -169,10 +172,24 @@ type reader struct {
 	cat     *catalog.Catalog
 	maxYear int
 
-	tmplUnit Unit
-	noYears  *finding.Finding // a label row without years, reported if no sheet has a table
-	legacy   legacyState      // TCVN3/VNI text converted (legacy.go)
+	curSheet string              // the sheet being read, for Calc
+	formats  map[int]xlsx.Format // parsed number formats, by cell format
+
+	tmplUnit  Unit
+	wideUnit  int               // index in sub.Units of the unit of the wide tables, -1 before the first
+	unitIndex map[[2]string]int // long: (code, name) as written → Units index
+	noYears   *finding.Finding  // a label row without years, reported if no sheet has a table
+	legacy    legacyState       // TCVN3/VNI text converted (legacy.go)
 }
+
+// Sheets of a summary workbook tongket wrote (package report): of those,
+// only the first is a submission (FORMATS.md §6); the others are its own
+// views of the same figures.
+const (
+	summarySheet       = "Tổng hợp"
+	summaryByUnitSheet = "Theo đơn vị"
+	summaryByYearSheet = "Theo năm"
+)
 
 func (r *reader) read() {
 	sheets := r.book.Sheets()
@@ -184,18 +201,29 @@ func (r *reader) read() {
 	if finding.HasError(r.sub.Findings) {
 		return
 	}
+	r.wideUnit = -1
+	summary := isSummaryBook(sheets)
+	found := false
 	for _, s := range sheets {
-		if s.Hidden {
+		if s.Hidden || s.Name == "_tongket" || summary && s.Name != summarySheet {
 			continue
 		}
-		found, err := r.readSheet(s)
-		if err != nil {
-			r.sub.add(ContainerFinding(err).At(s.Name, "", 0))
+		ok, stop := r.readSheet(s)
+		if stop {
 			return
 		}
-		if found {
-			return
-		}
+		found = found || ok
+	}
+	if found {
+		r.crossSheets()
+		return
+	}
+	if hidden := r.hiddenTables(sheets); len(hidden) > 0 {
+		r.sub.add(fileFinding(finding.NoTable, lang.F(
+			"Bảng số liệu nằm ở trang tính đang ẩn \"%s\"; tongket không đọc trang ẩn (thường là trang nháp). Nếu đó là số liệu gửi báo cáo, hãy bỏ ẩn trang (nhấp chuột phải vào tên trang > Bỏ ẩn) rồi gửi lại.",
+			"The table of figures is on the hidden sheet \"%s\"; tongket does not read hidden sheets (usually drafts). If those are the figures being reported, unhide the sheet (right-click a sheet tab > Unhide) and resend.",
+			strings.Join(hidden, "\", \""))).At(hidden[0], "", 0))
+		return
 	}
 	if r.noYears != nil {
 		r.sub.add(*r.noYears)
@@ -207,11 +235,40 @@ func (r *reader) read() {
 		headerScanRows)))
 }
 
+// isSummaryBook reports a summary workbook written by tongket.
+func isSummaryBook(sheets []xlsx.Sheet) bool {
+	has := map[string]bool{}
+	for _, s := range sheets {
+		has[s.Name] = true
+	}
+	return has[summarySheet] && has[summaryByUnitSheet] && has[summaryByYearSheet]
+}
+
+// hiddenTables names the hidden sheets that hold a table, for the refusal
+// of a file whose only table is hidden. They are probed with a scratch
+// reader: nothing found on them is reported.
+func (r *reader) hiddenTables(sheets []xlsx.Sheet) []string {
+	var names []string
+	for _, s := range sheets {
+		if !s.Hidden || s.Name == "_tongket" {
+			continue
+		}
+		probe := &reader{sub: &Submission{badCells: map[cellKey]bool{}}, book: r.book, cat: r.cat, maxYear: r.maxYear, wideUnit: -1}
+		st := &sheetState{name: s.Name, dupYearCols: map[int]bool{}}
+		probe.curSheet = s.Name
+		found, _, _ := table.Scan(r.book, s, table.Options{MaxRows: headerScanRows, Match: probe.match(st), Before: func(row xlsx.Row) { probe.scanMeta(&st.meta, row) }})
+		if found {
+			names = append(names, s.Name)
+		}
+	}
+	return names
+}
+
 // readTemplateSheet reads the hidden `_tongket` sheet that `tongket template`
 // writes: key in column A, value in column B.
 func (r *reader) readTemplateSheet(s xlsx.Sheet) {
 	var versionCell string
-	_ = r.book.Rows(s, func(row xlsx.Row) error {
+	err := r.book.Rows(s, func(row xlsx.Row) error {
 		if len(row.Cells) < 2 || row.Cells[0].Col != 1 {
 			return nil
 		}
@@ -226,6 +283,10 @@ func (r *reader) readTemplateSheet(s xlsx.Sheet) {
 		}
 		return nil
 	})
+	if err != nil {
+		r.sub.add(table.ReadProblem(s.Name, err))
+		return
+	}
 	if r.sub.Template != "" && r.sub.Template != TemplateVersion {
 		f := finding.New(finding.Error, finding.TemplateVersion, lang.F(
 			"Biểu mẫu phiên bản %q không được hỗ trợ; tongket này cần phiên bản %s. Hãy tải biểu mẫu mới bằng \"tongket template\" và chép số liệu sang.",
@@ -236,68 +297,157 @@ func (r *reader) readTemplateSheet(s xlsx.Sheet) {
 	}
 }
 
-// readSheet streams one sheet. It reports whether the sheet held a table.
-func (r *reader) readSheet(s xlsx.Sheet) (bool, error) {
-	var meta metaScan
-	var t table
-	found := false
-	err := r.book.Rows(s, func(row xlsx.Row) error {
-		row = r.legacyRow(s.Name, row)
-		if found {
-			r.useLegacyTableRow(s.Name, &t.header, row)
-			return t.row(r, s.Name, row)
-		}
-		if row.Num > headerScanRows {
-			return errStop
-		}
-		h, ok := r.detectHeader(s.Name, row)
-		if !ok {
-			meta.scan(s.Name, row)
-			return nil
-		}
-		if h.layout == "" {
-			// A label row without year columns: remember it in case no
-			// sheet has a real table.
-			if r.noYears == nil {
-				f := finding.New(finding.Error, finding.NoYears, lang.F(
-					"Dòng %d có cột chỉ tiêu nhưng không có cột năm nào. Hãy ghi năm vào dòng tiêu đề, mỗi năm một cột: 2013, 2014, … (hoặc \"Năm 2013\").",
-					"Row %d has an indicator column but no year columns. Put the years in the header row, one per column: 2013, 2014, … (or \"Năm 2013\").",
-					row.Num)).At(s.Name, "", row.Num)
-				r.noYears = &f
-			}
-			return nil
-		}
-		found = true
-		t = table{header: h}
-		r.sub.Layout, r.sub.Sheet = h.layout, s.Name
-		r.useLegacyHeader(s.Name, h)
-		if h.layout == Wide {
-			r.sub.Units = []Unit{r.wideUnit(s.Name, meta)}
-			r.legacyUnit(s.Name, meta, r.sub.Units[0])
-		}
-		return nil
-	})
-	if errors.Is(err, errStop) {
-		err = nil
-	}
-	if err != nil {
-		return found, fmt.Errorf("read sheet %s: %w", s.Name, err)
-	}
-	if found {
-		t.finish(r)
-	}
-	return found, nil
+// sheetState is what the reader knows of one sheet while reading it.
+type sheetState struct {
+	name   string
+	index  int16 // in Submission.Sheets, once the sheet has a table
+	meta   metaScan
+	header *header
+
+	refused     bool         // the table cannot be read at all (an error says why)
+	dupYearCols map[int]bool // year columns refused at the header
+	firstData   bool         // the next data row is the first under the header
+
+	firstRow    map[string]int // wide: indicator → row it was first seen on
+	unreadWarn  map[int]bool   // columns already reported as not read
+	marked      []*column      // estimate and marked year columns
+	markedCells map[int][]string
+	plans       []*column
+	planCells   map[int][]string
+	scaled      []string // cells read through a scaling number format
+	scaledBy    int      // the largest scale met (thousands divisions)
+	converted   []int    // rows whose money was converted to triệu đồng
+	convMeasure string   // the measure converted from (first met)
+	merged      map[string]bool
 }
 
-// wideUnit picks the unit of a wide file: the template sheet first, then the
-// lines above the table.
-func (r *reader) wideUnit(sheet string, meta metaScan) Unit {
-	if r.tmplUnit.Code != "" || r.tmplUnit.Name != "" {
-		return r.tmplUnit
+// year is the year of a single value column: from a line above the table,
+// else from the sheet's name. where says which, for messages.
+func (st *sheetState) year() (int, string) {
+	if st.meta.year != 0 {
+		return st.meta.year, "năm " + strconv.Itoa(st.meta.year) + " theo ô " + st.meta.yearCell
 	}
-	u := Unit{Code: meta.code, Name: meta.name, Sheet: sheet, Cell: meta.codeCell}
-	if u.Cell == "" {
-		u.Cell = meta.nameCell
+	if y, ok := singleYear(st.name); ok {
+		return y, "năm " + strconv.Itoa(y) + " theo tên trang"
 	}
-	return u
+	return 0, ""
+}
+
+// readSheet reads one sheet. found reports a table on it; stop that the
+// file cannot be read further (a damaged sheet).
+func (r *reader) readSheet(s xlsx.Sheet) (found, stop bool) {
+	st := &sheetState{name: s.Name, dupYearCols: map[int]bool{}, firstData: true}
+	r.curSheet = s.Name
+	found, problem, err := table.Scan(r.book, s, table.Options{
+		MaxRows: headerScanRows,
+		Convert: func(row xlsx.Row) xlsx.Row { return r.legacyRow(s.Name, row) },
+		Match:   r.match(st),
+		Before:  func(row xlsx.Row) { r.scanMeta(&st.meta, row) },
+		Data: func(_ table.Header, row xlsx.Row) error {
+			if st.firstData {
+				r.startTable(st)
+			}
+			r.useLegacyTableRow(s.Name, st.header, row)
+			r.tableRow(st, row)
+			return nil
+		},
+	})
+	if problem != nil {
+		r.sub.add(*problem)
+		return found, true
+	}
+	if err != nil {
+		r.sub.add(ContainerFinding(err).At(s.Name, "", 0))
+		return found, true
+	}
+	if !found {
+		return false, false
+	}
+	if st.firstData {
+		r.startTable(st) // a header with no rows under it
+	}
+	r.finishSheet(st)
+	return true, false
+}
+
+// startTable registers the sheet's table: its index among the sheets read
+// and, for a wide table, its unit.
+func (r *reader) startTable(st *sheetState) {
+	h := st.header
+	if len(r.sub.Sheets) == 0 {
+		r.sub.Layout, r.sub.Sheet = h.layout, st.name
+	}
+	st.index = int16(len(r.sub.Sheets))
+	r.sub.Sheets = append(r.sub.Sheets, st.name)
+	if h.layout == Wide {
+		r.useWideUnit(st)
+	}
+}
+
+// useWideUnit settles the unit of a wide table: the template sheet's, else
+// the lines above the first wide table. A sheet that names another unit
+// than the template or an earlier sheet is unit-mismatch: nobody can tell
+// whose figures these are.
+func (r *reader) useWideUnit(st *sheetState) {
+	m := st.meta
+	written := Unit{Code: m.code, Name: m.name, Sheet: st.name, Cell: m.codeCell}
+	if written.Cell == "" {
+		written.Cell = m.nameCell
+	}
+	if r.wideUnit < 0 {
+		u := written
+		if r.tmplUnit.Code != "" || r.tmplUnit.Name != "" {
+			u = r.tmplUnit
+		}
+		r.wideUnit = len(r.sub.Units)
+		r.sub.Units = append(r.sub.Units, u)
+		r.legacyUnit(st.name, m, u)
+		if u != written {
+			r.checkSameUnit(u, written, lang.F("biểu mẫu (trang ẩn _tongket)", "the template (hidden sheet _tongket)"))
+		}
+		return
+	}
+	first := r.sub.Units[r.wideUnit]
+	r.checkSameUnit(first, written, lang.F("trang \"%s\"", "sheet \"%s\"", first.Sheet))
+}
+
+// checkSameUnit adds unit-mismatch when written (lines above a table)
+// names another unit than u, which the file's figures belong to.
+func (r *reader) checkSameUnit(u, written Unit, from lang.Text) {
+	codeDiffers := written.Code != "" && u.Code != "" && !strings.EqualFold(written.Code, u.Code)
+	nameDiffers := written.Name != "" && u.Name != "" && !SameUnitName(written.Name, u.Name)
+	if !codeDiffers && !nameDiffers {
+		return
+	}
+	f := finding.New(finding.Error, finding.UnitMismatch, lang.F(
+		"Trang \"%s\" ghi đơn vị \"%s\"%s, nhưng %s là của đơn vị \"%s\"%s. Không rõ số liệu là của đơn vị nào. Nếu biểu mẫu được chuyển cho đơn vị khác, hãy tải biểu mẫu của đúng đơn vị (tongket template --unit …) và chép số liệu sang; nếu không, hãy sửa lại tên, mã đơn vị cho khớp.",
+		"Sheet \"%s\" names the unit \"%s\"%s, but %s belongs to \"%s\"%s. Nobody can tell whose figures these are. If the template was passed on to another unit, make that unit's own template (tongket template --unit …) and copy the figures over; otherwise correct the unit's name and code so they agree.",
+		written.Sheet, cmp.Or(written.Name, written.Code), codeSuffix(written), from, cmp.Or(u.Name, u.Code), codeSuffix(u)))
+	f.Sheet, f.Cell = written.Sheet, written.Cell
+	if col, row, err := xlsx.ParseRef(written.Cell); err == nil {
+		f.Column, f.Row = xlsx.ColumnName(col), row
+	}
+	f.Value = cmp.Or(written.Code, written.Name)
+	r.sub.add(f)
+}
+
+func codeSuffix(u Unit) string {
+	if u.Code == "" || u.Name == "" {
+		return ""
+	}
+	return " (" + u.Code + ")"
+}
+
+// SameUnitName reports whether two written unit names are one unit: the
+// same name at the same level ("Q. Hồng Bàng" is "Quận Hồng Bàng"; "Thị
+// trấn An Dương" is not "Huyện An Dương").
+func SameUnitName(a, b string) bool {
+	return vn.UnitKey(a) == vn.UnitKey(b) && unitLevel(a) == unitLevel(b)
+}
+
+// unitLevel is the administrative level a unit name starts with ("quận",
+// "thị trấn"), "" when none.
+func unitLevel(s string) string {
+	level, _ := vn.UnitLevel(s)
+	return level
 }

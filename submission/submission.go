@@ -35,18 +35,19 @@ type Unit struct {
 
 // Figure is one reported value: a unit's indicator in a year, exact to 0.01.
 //
-// Its fields are 32-bit (40 bytes a figure, not 56): a long sheet holds a
-// million of them.
+// Its fields are small (40 bytes a figure, not 56): a long sheet holds a
+// million of them. Excel has 16,384 columns, so a column fits in 16 bits.
 type Figure struct {
 	Indicator string
 	Value     int64 // hundredths
 	Unit      int32 // index into Submission.Units
 	Year      int32
 	Row       int32
-	Col       int32
+	Col       int16
+	Sheet     int16 // index into Submission.Sheets
 }
 
-// Cell returns the figure's cell reference, e.g. "F12".
+// Cell returns the figure's cell reference on its sheet, e.g. "F12".
 func (f Figure) Cell() string { return xlsx.ColumnName(int(f.Col)) + strconv.Itoa(int(f.Row)) }
 
 // Total is a "Tổng cộng" row's claimed total for one year column.
@@ -55,6 +56,7 @@ type Total struct {
 	Value int64
 	Row   int
 	Col   int
+	Sheet string
 }
 
 // Submission is everything read from one file.
@@ -63,8 +65,9 @@ type Submission struct {
 	SHA256   string
 	Size     int64
 	Layout   Layout
-	Sheet    string
-	Template string // template version from the _tongket sheet, if any
+	Sheet    string   // the first sheet with a table
+	Sheets   []string // every sheet a table was read from, in order; Figure.Sheet indexes it
+	Template string   // template version from the _tongket sheet, if any
 	Units    []Unit
 	Figures  []Figure
 	Totals   []Total
@@ -96,6 +99,23 @@ func (s *Submission) Years() []int {
 	}
 	sort.Ints(ys)
 	return ys
+}
+
+// SheetOf returns the name of the sheet a figure was read from.
+func (s *Submission) SheetOf(f Figure) string {
+	if int(f.Sheet) < len(s.Sheets) {
+		return s.Sheets[f.Sheet]
+	}
+	return s.Sheet
+}
+
+// Where returns a figure's cell for history: "F12" on the first sheet with
+// a table, "Năm 2014!F12" on another.
+func (s *Submission) Where(f Figure) string {
+	if f.Sheet == 0 {
+		return f.Cell()
+	}
+	return s.SheetOf(f) + "!" + f.Cell()
 }
 
 // UnitCode returns the resolved code of a figure's unit.

@@ -14,15 +14,6 @@ import (
 	"github.com/tongket/tongket/xlsx"
 )
 
-// table turns the rows under a header into figures.
-type table struct {
-	header header
-
-	firstRow    map[string]int    // wide: indicator → row it was first seen on
-	blankWarned map[int]bool      // wide: unlabelled columns already reported
-	unitIndex   map[[2]string]int // long: (code, name) as written → Units index
-}
-
 // cellAt finds a column's cell in a row (cells are in column order).
 func cellAt(row xlsx.Row, col int) (xlsx.Cell, bool) {
 	if col == 0 {
@@ -35,17 +26,37 @@ func cellAt(row xlsx.Row, col int) (xlsx.Cell, bool) {
 	return xlsx.Cell{}, false
 }
 
-func textAt(row xlsx.Row, col int) (string, xlsx.Cell) {
+func (r *reader) textAt(row xlsx.Row, col int) (string, xlsx.Cell) {
 	c, ok := cellAt(row, col)
 	if !ok {
 		return "", c
 	}
-	return cellText(c), c
+	return r.cellText(c), c
+}
+
+// nameAt is the indicator name of a row: the first text in the name
+// column, or in the columns its label is merged across (names indented
+// one column further).
+func (r *reader) nameAt(row xlsx.Row, h *header) (string, xlsx.Cell) {
+	for col := h.nameFrom; col > 0 && col <= h.nameTo; col++ {
+		if s, c := r.textAt(row, col); s != "" {
+			return s, c
+		}
+	}
+	c, _ := cellAt(row, h.nameFrom)
+	return "", c
+}
+
+func isBlank(c xlsx.Cell) bool {
+	if c.Formula {
+		return false
+	}
+	return c.Kind == xlsx.Blank || (c.Kind == xlsx.Text && strings.TrimSpace(c.Value) == "")
 }
 
 // isTotalRow reports a "Tổng cộng" / "Cộng" row: a total label in any text
 // cell left of the figures.
-func (t *table) isTotalRow(row xlsx.Row, firstFigureCol int) bool {
+func isTotalRow(row xlsx.Row, firstFigureCol int) bool {
 	for _, c := range row.Cells {
 		if c.Col >= firstFigureCol {
 			break
@@ -57,16 +68,44 @@ func (t *table) isTotalRow(row xlsx.Row, firstFigureCol int) bool {
 	return false
 }
 
-func (t *table) row(r *reader, sheet string, row xlsx.Row) error {
-	if len(row.Cells) == 0 {
-		return nil
+// isNumberingRow reports the row of column numbers some forms put under
+// the header ("1 | 2 | 3 …", "(1) | (2) …", "A | B | 1 | 2 …"): labels,
+// not figures.
+func isNumberingRow(row xlsx.Row) bool {
+	n, last := 0, -1
+	for _, c := range row.Cells {
+		if isBlank(c) {
+			continue
+		}
+		v := strings.Trim(strings.TrimSpace(c.Value), "()")
+		if len(v) == 1 && v[0] >= 'A' && v[0] <= 'Z' {
+			n++
+			continue
+		}
+		k, err := strconv.Atoi(v)
+		if err != nil || last >= 0 && k != last+1 || last < 0 && k > 5 {
+			return false
+		}
+		last = k
+		n++
 	}
-	if t.header.layout == Wide {
-		t.wideRow(r, sheet, row)
+	return n >= 3
+}
+
+func (r *reader) tableRow(st *sheetState, row xlsx.Row) {
+	if len(row.Cells) == 0 || st.refused {
+		return
+	}
+	first := st.firstData
+	st.firstData = false
+	if first && isNumberingRow(row) {
+		return
+	}
+	if st.header.layout == Wide {
+		r.wideRow(st, row)
 	} else {
-		t.longRow(r, sheet, row)
+		r.longRow(st, row)
 	}
-	return nil
 }
 
 // matchIndicator resolves a row's code and name cells to a catalog indicator.
@@ -81,14 +120,22 @@ func (r *reader) matchIndicator(sheet string, code, name string, codeCell, nameC
 			return ind, false, &f
 		}
 		if name != "" && vn.Key(name) != vn.Key(ind.Name) {
-			if other, found := r.cat.ByName(name); !found || other.Code != ind.Code {
-				f := finding.New(finding.Warning, finding.NameMismatch, lang.F(
-					"Mã %s là \"%s\" nhưng tên ghi là \"%s\". tongket lấy theo mã; nếu sai mã, hãy sửa lại mã.",
-					"Code %s is \"%s\" but the name reads \"%s\". tongket goes by the code; if the code is wrong, correct it.",
-					ind.Code, ind.Name, name)).At(sheet, xlsx.ColumnName(int(nameCell.Col)), row)
+			if other, found := r.cat.ByName(name); found && other.Code != ind.Code {
+				// Codes left in place when the names were sorted: nobody
+				// can tell which of the two the figures belong to.
+				f := finding.New(finding.Error, finding.CodeNameConflict, lang.F(
+					"Mã %s là chỉ tiêu \"%s\", nhưng tên ghi ở dòng này là \"%s\", đúng tên của chỉ tiêu khác (mã %s). Không rõ số liệu của dòng là của chỉ tiêu nào: hãy sửa mã hoặc tên cho khớp.",
+					"Code %s is the indicator \"%s\", but this row's name is \"%s\", exactly the name of another indicator (code %s). Nobody can tell which the row's figures belong to: make the code and the name agree.",
+					ind.Code, ind.Name, name, other.Code)).At(sheet, xlsx.ColumnName(int(nameCell.Col)), row)
 				f.Indicator, f.Value = ind.Code, name
-				r.sub.add(f)
+				return ind, false, &f
 			}
+			f := finding.New(finding.Warning, finding.NameMismatch, lang.F(
+				"Mã %s là \"%s\" nhưng tên ghi là \"%s\". tongket lấy theo mã; nếu sai mã, hãy sửa lại mã.",
+				"Code %s is \"%s\" but the name reads \"%s\". tongket goes by the code; if the code is wrong, correct it.",
+				ind.Code, ind.Name, name)).At(sheet, xlsx.ColumnName(int(nameCell.Col)), row)
+			f.Indicator, f.Value = ind.Code, name
+			r.sub.add(f)
 		}
 		return ind, true, nil
 	case name != "":
@@ -116,44 +163,36 @@ func unknownIndicator(cat *catalog.Catalog, sheet string, c xlsx.Cell, written s
 	return f
 }
 
-func (t *table) wideRow(r *reader, sheet string, row xlsx.Row) {
-	h := &t.header
-	if t.firstRow == nil {
-		t.firstRow, t.blankWarned = map[string]int{}, map[int]bool{}
+// wideRow reads one row of a wide table: an indicator's figures by year,
+// a total row, or a title.
+func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
+	h := st.header
+	figCols := h.figureCols()
+	firstFig := 1 << 30
+	if len(figCols) > 0 {
+		firstFig = figCols[0]
 	}
-	firstYear := 1 << 30
-	for _, c := range h.yearCols {
-		firstYear = min(firstYear, c)
-	}
-	if t.isTotalRow(row, firstYear) {
-		for _, col := range h.yearCols {
-			c, ok := cellAt(row, col)
-			if !ok {
-				continue
-			}
-			if n, ok := r.number(sheet, c, "", h.years[col], -1, "Tổng cộng"); ok {
-				r.sub.Totals = append(r.sub.Totals, Total{Year: h.years[col], Value: n.Hundredths, Row: row.Num, Col: col})
-			}
-		}
+	if isTotalRow(row, firstFig) {
+		r.totalRow(st, row)
 		return
 	}
-	code, codeCell := textAt(row, h.codeCol)
-	name, nameCell := textAt(row, h.nameCol)
+	code, codeCell := r.textAt(row, h.codeCol)
+	name, nameCell := r.nameAt(row, h)
 	hasFigures := false
-	for _, col := range h.yearCols {
-		if c, ok := cellAt(row, col); ok && !isBlank(c) {
+	for _, col := range figCols {
+		if c, ok := cellAt(row, col); ok && !isBlank(c) && !r.labelMerge(h, c) {
 			hasFigures = true
 			break
 		}
 	}
-	t.warnUnlabelled(r, sheet, row)
-	if hasFigures && r.garbledName(sheet, nameCell, row.Num, name) {
+	r.warnUnread(st, row)
+	if hasFigures && r.garbledName(st.name, nameCell, row.Num, name) {
 		if code == "" {
 			return
 		}
 		name = "" // go by the code; the garbled name is reported
 	}
-	ind, ok, problem := r.matchIndicator(sheet, code, name, codeCell, nameCell, row.Num)
+	ind, ok, problem := r.matchIndicator(st.name, code, name, codeCell, nameCell, row.Num)
 	if !ok {
 		switch {
 		case problem != nil && hasFigures:
@@ -162,69 +201,297 @@ func (t *table) wideRow(r *reader, sheet string, row xlsx.Row) {
 			r.sub.add(finding.New(finding.Error, finding.UnknownIndicator, lang.F(
 				"Dòng %d có số liệu nhưng không ghi chỉ tiêu. Hãy ghi mã hoặc tên chỉ tiêu của dòng này.",
 				"Row %d has figures but names no indicator. Write the indicator's code or name on this row.",
-				row.Num)).At(sheet, xlsx.ColumnName(max(h.codeCol, h.nameCol)), row.Num))
+				row.Num)).At(st.name, xlsx.ColumnName(max(h.codeCol, h.nameFrom)), row.Num))
 		}
 		// Rows without figures are section titles, notes or signatures.
 		return
 	}
-	if first, dup := t.firstRow[ind.Code]; dup {
+	if st.firstRow == nil {
+		st.firstRow = map[string]int{}
+	}
+	if first, dup := st.firstRow[ind.Code]; dup {
 		f := finding.New(finding.Error, finding.DuplicateIndicator, lang.F(
 			"Chỉ tiêu \"%s\" có hai dòng (dòng %d và dòng %d). Hãy gộp số liệu vào một dòng và xóa dòng kia.",
 			"Indicator \"%s\" has two rows (rows %d and %d). Merge the figures into one row and delete the other.",
-			ind.Name, first, row.Num)).At(sheet, xlsx.ColumnName(max(h.codeCol, h.nameCol)), row.Num)
+			ind.Name, first, row.Num)).At(st.name, xlsx.ColumnName(max(h.codeCol, h.nameFrom)), row.Num)
 		f.Indicator = ind.Code
 		r.sub.add(f)
 		return
 	}
-	t.firstRow[ind.Code] = row.Num
-	for _, col := range h.yearCols {
-		c, ok := cellAt(row, col)
-		if !ok {
-			continue
-		}
-		year := h.years[col]
-		if n, ok := r.number(sheet, c, ind.Code, year, 0, ind.Name); ok {
-			r.sub.Figures = append(r.sub.Figures, Figure{Unit: 0, Indicator: ind.Code, Year: int32(year), Value: n.Hundredths, Row: int32(row.Num), Col: int32(col)})
-		}
-	}
-}
-
-// warnUnlabelled reports, once per column, figures in a column whose header
-// is blank: they are not read, and the submitter should know.
-func (t *table) warnUnlabelled(r *reader, sheet string, row xlsx.Row) {
-	for _, c := range row.Cells {
-		if t.header.labelled[c.Col] || t.blankWarned[c.Col] || c.Kind != xlsx.Number {
-			continue
-		}
-		t.blankWarned[c.Col] = true
-		f := finding.New(finding.Warning, finding.BlankHeader, lang.F(
-			"Cột %s có số liệu nhưng ô tiêu đề (dòng %d) để trống nên bị bỏ qua. Nếu đây là số liệu một năm, hãy ghi năm vào ô tiêu đề.",
-			"Column %s has figures but its header (row %d) is blank, so it is ignored. If these are a year's figures, write the year in the header.",
-			xlsx.ColumnName(int(c.Col)), t.header.row)).At(sheet, xlsx.ColumnName(int(c.Col)), t.header.row)
-		r.sub.add(f)
-	}
-}
-
-func isBlank(c xlsx.Cell) bool {
-	if c.Formula {
-		return false
-	}
-	return c.Kind == xlsx.Blank || (c.Kind == xlsx.Text && strings.TrimSpace(c.Value) == "")
-}
-
-func (t *table) longRow(r *reader, sheet string, row xlsx.Row) {
-	h := &t.header
-	if t.unitIndex == nil {
-		t.unitIndex = map[[2]string]int{}
-	}
-	if t.isTotalRow(row, h.valueCol) {
+	st.firstRow[ind.Code] = row.Num
+	m, ok := r.rowMeasure(st, row, ind)
+	if !ok {
 		return
 	}
-	code, codeCell := textAt(row, h.codeCol)
-	name, nameCell := textAt(row, h.nameCol)
-	ucode, ucodeCell := textAt(row, h.unitCodeCol)
-	uname, unameCell := textAt(row, h.unitNameCol)
-	yearText, yearCell := textAt(row, h.yearCol)
+	unit := r.wideUnit
+	read := map[int]int64{} // year → value, for subtotal columns
+	clean := true
+	var subtotals []xlsx.Cell
+	for _, col := range figCols {
+		c, ok := cellAt(row, col)
+		if !ok || isBlank(c) {
+			continue
+		}
+		colc := h.cols[col]
+		if c.Merge != nil {
+			if r.labelMerge(h, c) {
+				continue
+			}
+			if r.mergedFigure(st, c, ind, colc) {
+				clean = false
+				continue
+			}
+		}
+		switch colc.kind {
+		case colYear:
+			if st.dupYearCols[col] {
+				clean = false
+				continue
+			}
+			year := colc.year
+			n, ok := r.figure(st, c, ind, year, unit, m)
+			if !ok {
+				clean = false
+				continue
+			}
+			r.addFigure(st, Figure{Unit: int32(unit), Indicator: ind.Code, Year: int32(year), Value: n.Hundredths, Row: int32(row.Num), Col: int16(col)})
+			read[year] = n.Hundredths
+			if colc.estimate || colc.mark {
+				st.addMarked(col, c.Ref)
+			}
+		case colPlan:
+			st.addPlan(col, c.Ref)
+		case colSubtotal:
+			subtotals = append(subtotals, c)
+		}
+	}
+	if clean {
+		for _, c := range subtotals {
+			r.checkSubtotal(st, c, ind, m, read)
+		}
+	}
+}
+
+// labelMerge reports a covered cell of a merged range that starts outside
+// the figure columns: a title or name merged across the row, not a figure.
+func (r *reader) labelMerge(h *header, c xlsx.Cell) bool {
+	if c.Merge == nil {
+		return false
+	}
+	_, fig := h.cols[c.Merge.FromCol]
+	if h.layout == Long {
+		fig = c.Merge.FromCol == h.valueCol
+	}
+	return c.Covered && !fig
+}
+
+// mergedFigure reports a figure merged over several cells (one value for
+// 2013–2014): it cannot be split, so it is an error naming the range, once.
+// Covered cells of such a range are accounted for by that error.
+func (r *reader) mergedFigure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, colc *column) bool {
+	m := c.Merge
+	if m.FromCol == m.ToCol && m.FromRow == m.ToRow {
+		return false
+	}
+	if st.merged == nil {
+		st.merged = map[string]bool{}
+	}
+	ref := m.Ref()
+	if st.merged[ref] {
+		return true
+	}
+	st.merged[ref] = true
+	what := lang.F("nhiều cột năm", "several year columns")
+	if m.FromCol == m.ToCol {
+		what = lang.F("nhiều dòng", "several rows")
+	} else if h := st.header; h.layout == Wide {
+		var ys []string
+		for col := m.FromCol; col <= m.ToCol; col++ {
+			if cc, ok := h.cols[col]; ok && cc.year != 0 {
+				ys = append(ys, strconv.Itoa(cc.year))
+			}
+		}
+		if len(ys) > 1 {
+			what = lang.F("các năm %s", "the years %s", strings.Join(ys, ", "))
+		}
+	}
+	f := finding.New(finding.Error, finding.MergedFigure, lang.F(
+		"Các ô %s (%s) được gộp lại (Merge) thành một ô ghi \"%s\" cho %s: không tách được số liệu của từng năm. Hãy bỏ gộp ô (Merge & Center > Unmerge Cells) và ghi số của mỗi năm vào ô của năm đó.",
+		"Cells %s (%s) are merged into one cell holding \"%s\" over %s: the figure cannot be split by year. Unmerge the cells and write each year's figure in its own cell.",
+		ref, ind.Name, strings.TrimSpace(c.Value), what)).At(st.name, xlsx.ColumnName(m.FromCol), m.FromRow)
+	f.Indicator, f.Value = ind.Code, strings.TrimSpace(c.Value)
+	if colc != nil {
+		f.Year = colc.year
+	}
+	r.sub.add(f)
+	return true
+}
+
+func (st *sheetState) addMarked(col int, ref string) {
+	if st.markedCells == nil {
+		st.markedCells = map[int][]string{}
+	}
+	st.markedCells[col] = append(st.markedCells[col], ref)
+}
+
+func (st *sheetState) addPlan(col int, ref string) {
+	if st.planCells == nil {
+		st.planCells = map[int][]string{}
+	}
+	st.planCells[col] = append(st.planCells[col], ref)
+}
+
+// totalRow records a "Tổng cộng" row's claimed totals by year.
+func (r *reader) totalRow(st *sheetState, row xlsx.Row) {
+	h := st.header
+	for _, col := range h.yearCols {
+		c, ok := cellAt(row, col)
+		if !ok || isBlank(c) || r.labelMerge(h, c) {
+			continue
+		}
+		if n, ok := r.figure(st, c, catalog.Indicator{Name: "Tổng cộng"}, h.years[col], -1, measure{}); ok {
+			r.sub.Totals = append(r.sub.Totals, Total{Year: h.years[col], Value: n.Hundredths, Row: row.Num, Col: col, Sheet: st.name})
+		}
+	}
+}
+
+// checkSubtotal compares a subtotal cell ("Cộng 5 năm") with the years it
+// adds: the sum, or for a stock its latest year. It is never stored.
+func (r *reader) checkSubtotal(st *sheetState, c xlsx.Cell, ind catalog.Indicator, m measure, read map[int]int64) {
+	h := st.header
+	colc := h.cols[c.Col]
+	var years []int
+	for _, col := range h.yearCols {
+		y := h.years[col]
+		if colc.from == 0 || y >= colc.from && y <= colc.to {
+			years = append(years, y)
+		}
+	}
+	if colc.from != 0 && len(years) != colc.to-colc.from+1 {
+		return // a span the table does not show ("Giai đoạn trước"): recognised, not checked
+	}
+	n, ok := r.figure(st, c, ind, 0, -1, m)
+	if !ok {
+		return
+	}
+	var sum, last int64
+	lastYear := 0
+	for _, y := range years {
+		if v, ok := read[y]; ok {
+			sum += v
+			if y > lastYear {
+				last, lastYear = v, y
+			}
+		}
+	}
+	if n.Hundredths == sum || ind.Agg == catalog.Last && lastYear != 0 && n.Hundredths == last {
+		return
+	}
+	span := ""
+	if len(years) > 0 {
+		span = strconv.Itoa(years[0]) + "–" + strconv.Itoa(years[len(years)-1])
+	}
+	f := finding.New(finding.Error, finding.TotalMismatch, lang.F(
+		"Ô %s (%s, cột \"%s\") ghi %s, nhưng số các năm %s cộng lại là %s. Hãy kiểm tra lại số của từng năm hoặc ô cộng (ô cộng không được lưu, chỉ dùng để đối chiếu).",
+		"Cell %s (%s, column \"%s\") says %s, but the years %s add up to %s. Check each year's figure or the subtotal (the subtotal is not stored, only checked).",
+		c.Ref, ind.Name, colc.label, vn.FormatDecimal(n.Hundredths), span, vn.FormatDecimal(sum))).At(st.name, xlsx.ColumnName(c.Col), rowOf(c.Ref))
+	f.Indicator, f.Value = ind.Code, vn.FormatDecimal(n.Hundredths)
+	r.sub.add(f)
+}
+
+// warnUnread reports, once per column, numbers in a column the table does
+// not read: its header is blank, or says something other than a year.
+func (r *reader) warnUnread(st *sheetState, row xlsx.Row) {
+	h := st.header
+	for _, c := range row.Cells {
+		if c.Kind != xlsx.Number || c.Covered || st.unreadWarn[c.Col] {
+			continue
+		}
+		if _, fig := h.cols[c.Col]; fig || c.Col == h.codeCol || c.Col == h.measureCol || c.Col >= h.nameFrom && c.Col <= h.nameTo {
+			continue
+		}
+		if st.unreadWarn == nil {
+			st.unreadWarn = map[int]bool{}
+		}
+		st.unreadWarn[c.Col] = true
+		col := xlsx.ColumnName(c.Col)
+		if !h.labelled[c.Col] {
+			r.sub.add(finding.New(finding.Warning, finding.BlankHeader, lang.F(
+				"Cột %s có số liệu (ô %s) nhưng ô tiêu đề (dòng %d) để trống nên bị bỏ qua. Nếu đây là số liệu một năm, hãy ghi năm vào ô tiêu đề.",
+				"Column %s has figures (cell %s) but its header (row %d) is blank, so it is ignored. If these are a year's figures, write the year in the header.",
+				col, c.Ref, h.end)).At(st.name, col, h.end))
+			continue
+		}
+		if h.ordinal(c.Col) {
+			continue
+		}
+		r.sub.add(finding.New(finding.Warning, finding.UnreadColumn, lang.F(
+			"Cột %s có số (ô %s) nhưng tiêu đề của cột không phải là năm, kế hoạch hay cột cộng nên không được đọc. Nếu đây là số liệu một năm, hãy ghi năm vào ô tiêu đề (dòng %d).",
+			"Column %s holds numbers (cell %s) but its header is not a year, a plan or a subtotal, so it is not read. If these are a year's figures, write the year in the header (row %d).",
+			col, c.Ref, h.end)).At(st.name, col, h.end))
+	}
+}
+
+// rowMeasure is the measure a row's figures are in: its "Đơn vị tính" cell,
+// else (for money) a measure line above the table. A measure the figures
+// cannot be converted from is a measure-mismatch error, and the row is not
+// read.
+func (r *reader) rowMeasure(st *sheetState, row xlsx.Row, ind catalog.Indicator) (measure, bool) {
+	text, c := r.textAt(row, st.header.measureCol)
+	var m measure
+	where := c.Ref
+	switch {
+	case text != "":
+		parsed, ok := parseMeasure(text)
+		if !ok {
+			if ind.Kind == catalog.Money {
+				r.measureError(st, ind, text, c.Ref, rowOf(c.Ref), c.Col)
+				return measure{}, false
+			}
+			return measure{}, true // a count measure tongket does not know: the catalog's is meant
+		}
+		m = parsed
+	case st.meta.measureCell != "" && ind.Kind == catalog.Money:
+		m, where = st.meta.measure, st.meta.measureCell
+	default:
+		return measure{}, true
+	}
+	if p := measureProblem(m, ind, r.cat); p != "" {
+		col, rw, _ := xlsx.ParseRef(where)
+		r.measureError(st, ind, m.text, where, rw, col)
+		return measure{}, false
+	}
+	if m.money && m.shift != 0 {
+		st.converted = append(st.converted, row.Num)
+		if st.convMeasure == "" {
+			st.convMeasure = m.text
+		}
+	}
+	return m, true
+}
+
+func (r *reader) measureError(st *sheetState, ind catalog.Indicator, text, ref string, row, col int) {
+	f := finding.New(finding.Error, finding.MeasureMismatch, lang.F(
+		"Ô %s: chỉ tiêu \"%s\" tính bằng %s, nhưng đơn vị tính ghi là \"%s\", không đổi được sang %s. Hãy ghi số theo %s (và sửa đơn vị tính), hoặc kiểm tra lại dòng này có đúng chỉ tiêu không.",
+		"Cell %s: the indicator \"%s\" is counted in %s, but the stated measure is \"%s\", which cannot be converted to %s. Write the figures in %s (and correct the measure), or check that the row is the right indicator.",
+		ref, ind.Name, ind.Unit, text, ind.Unit, ind.Unit)).At(st.name, xlsx.ColumnName(col), row)
+	f.Cell, f.Indicator, f.Value = ref, ind.Code, text
+	r.sub.add(f)
+}
+
+func (r *reader) longRow(st *sheetState, row xlsx.Row) {
+	h := st.header
+	if r.unitIndex == nil {
+		r.unitIndex = map[[2]string]int{}
+	}
+	if isTotalRow(row, h.valueCol) {
+		return
+	}
+	code, codeCell := r.textAt(row, h.codeCol)
+	name, nameCell := r.nameAt(row, h)
+	ucode, ucodeCell := r.textAt(row, h.unitCodeCol)
+	uname, unameCell := r.textAt(row, h.unitNameCol)
+	yearText, yearCell := r.textAt(row, h.yearCol)
 	valueCell, hasValue := cellAt(row, h.valueCol)
 	if hasValue && isBlank(valueCell) {
 		hasValue = false
@@ -232,13 +499,13 @@ func (t *table) longRow(r *reader, sheet string, row xlsx.Row) {
 	if code == "" && name == "" && ucode == "" && uname == "" && yearText == "" && !hasValue {
 		return
 	}
-	if r.garbledName(sheet, nameCell, row.Num, name) {
+	if r.garbledName(st.name, nameCell, row.Num, name) {
 		if code == "" {
 			return
 		}
 		name = ""
 	}
-	ind, ok, problem := r.matchIndicator(sheet, code, name, codeCell, nameCell, row.Num)
+	ind, ok, problem := r.matchIndicator(st.name, code, name, codeCell, nameCell, row.Num)
 	if !ok {
 		if problem != nil {
 			r.sub.add(*problem)
@@ -246,48 +513,60 @@ func (t *table) longRow(r *reader, sheet string, row xlsx.Row) {
 			r.sub.add(finding.New(finding.Error, finding.UnknownIndicator, lang.F(
 				"Dòng %d có giá trị nhưng không ghi chỉ tiêu. Hãy ghi mã hoặc tên chỉ tiêu.",
 				"Row %d has a value but names no indicator. Write the indicator's code or name.",
-				row.Num)).At(sheet, xlsx.ColumnName(max(h.codeCol, h.nameCol)), row.Num))
+				row.Num)).At(st.name, xlsx.ColumnName(max(h.codeCol, h.nameFrom)), row.Num))
 		}
 		return
 	}
-	year, ok := r.longYear(sheet, yearCell, yearText, ind, row.Num)
+	year, ok := r.longYear(st.name, yearCell, yearText, ind, row.Num)
 	if !ok {
 		return
 	}
 	if ucode == "" && uname == "" {
 		if hasValue {
 			f := finding.New(finding.Error, finding.MissingUnit, lang.F(
-				"Dòng %d không ghi mã đơn vị và tên đơn vị. Hãy ghi mã đơn vị cho dòng này.",
-				"Row %d gives neither a unit code nor a unit name. Write the unit code on this row.",
-				row.Num)).At(sheet, xlsx.ColumnName(cmp.Or(h.unitCodeCol, h.unitNameCol)), row.Num)
+				"Dòng %d không ghi mã đơn vị và tên đơn vị. Hãy ghi mã đơn vị vào cột \"Mã đơn vị\" của dòng này.",
+				"Row %d gives neither a unit code nor a unit name. Write the unit code in the \"Mã đơn vị\" column of this row.",
+				row.Num)).At(st.name, xlsx.ColumnName(cmp.Or(h.unitCodeCol, h.unitNameCol)), row.Num)
 			f.Indicator, f.Year = ind.Code, year
 			r.sub.add(f)
 		}
 		return
 	}
 	key := [2]string{ucode, uname}
-	ui, seen := t.unitIndex[key]
+	ui, seen := r.unitIndex[key]
 	if !seen {
-		r.garbledName(sheet, unameCell, row.Num, uname)
+		r.garbledName(st.name, unameCell, row.Num, uname)
 		ui = len(r.sub.Units)
 		ref := ucodeCell.Ref
 		if ucode == "" {
 			ref = unameCell.Ref
 		}
-		r.sub.Units = append(r.sub.Units, Unit{Code: ucode, Name: uname, Sheet: sheet, Cell: ref})
-		t.unitIndex[key] = ui
+		r.sub.Units = append(r.sub.Units, Unit{Code: ucode, Name: uname, Sheet: st.name, Cell: ref})
+		r.unitIndex[key] = ui
 	}
 	if !hasValue {
 		return
 	}
-	if n, ok := r.number(sheet, valueCell, ind.Code, year, ui, ind.Name); ok {
+	if valueCell.Merge != nil && !r.labelMerge(h, valueCell) && r.mergedFigure(st, valueCell, ind, nil) {
+		return
+	}
+	m, ok := r.rowMeasure(st, row, ind)
+	if !ok {
+		return
+	}
+	if n, ok := r.figure(st, valueCell, ind, year, ui, m); ok {
 		if cap(r.sub.Figures) == 0 && row.LastRow > row.Num {
 			// One figure a row: sized once, a million-row sheet is not
 			// copied as its slice grows.
 			r.sub.Figures = make([]Figure, 0, row.LastRow-row.Num+1)
 		}
-		r.sub.Figures = append(r.sub.Figures, Figure{Unit: int32(ui), Indicator: ind.Code, Year: int32(year), Value: n.Hundredths, Row: int32(row.Num), Col: int32(h.valueCol)})
+		r.addFigure(st, Figure{Unit: int32(ui), Indicator: ind.Code, Year: int32(year), Value: n.Hundredths, Row: int32(row.Num), Col: int16(h.valueCol)})
 	}
+}
+
+func (r *reader) addFigure(st *sheetState, f Figure) {
+	f.Sheet = st.index
+	r.sub.Figures = append(r.sub.Figures, f)
 }
 
 // longYear reads the Năm cell of a long-layout row.
@@ -301,7 +580,8 @@ func (r *reader) longYear(sheet string, c xlsx.Cell, text string, ind catalog.In
 		r.sub.add(f)
 		return 0, false
 	}
-	y, ok := yearOf(c)
+	l := r.headerLabel(c)
+	y, ok := l.year, l.kind == colYear && l.year != 0 && !l.mark && !l.estimate
 	if !ok {
 		f := finding.New(finding.Error, finding.TypeError, lang.F(
 			"Ô %s: \"%s\" không phải là năm. Hãy ghi năm bằng 4 chữ số, ví dụ 2023.",
@@ -322,25 +602,37 @@ func (r *reader) longYear(sheet string, c xlsx.Cell, text string, ind catalog.In
 	return y, true
 }
 
-// number reads a figure cell. unit < 0 marks a total row. ok is false for an
-// empty cell (not reported) and for a cell with a finding.
-func (r *reader) number(sheet string, c xlsx.Cell, indicator string, year, unit int, indName string) (vn.Number, bool) {
+// figure reads a figure cell of indicator ind, in measure m, as a person
+// reads it on the sheet. unit < 0 marks a cell that is not stored (a total
+// or subtotal). ok is false for an empty cell (not reported) and for a cell
+// with a finding.
+func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year, unit int, m measure) (vn.Number, bool) {
 	// Worded only for a finding: most cells are fine, and formatting the
 	// context of each was a fifth of reading a file.
-	ctx := func() lang.Text { return lang.F("Ô %s (%s, năm %d)", "Cell %s (%s, year %d)", c.Ref, indName, year) }
+	ctx := func() lang.Text {
+		if year == 0 {
+			return lang.F("Ô %s (%s)", "Cell %s (%s)", c.Ref, ind.Name)
+		}
+		return lang.F("Ô %s (%s, năm %d)", "Cell %s (%s, year %d)", c.Ref, ind.Name, year)
+	}
 	bad := func(code string, value string, t lang.Text) {
-		f := finding.New(finding.Error, code, lang.Join(": ", ctx(), t)).At(sheet, xlsx.ColumnName(int(c.Col)), cellRow(c.Ref))
-		f.Indicator, f.Year, f.Value = indicator, year, value
+		f := finding.New(finding.Error, code, lang.Join(": ", ctx(), t)).At(st.name, xlsx.ColumnName(int(c.Col)), cellRow(c.Ref))
+		f.Indicator, f.Year, f.Value = ind.Code, year, value
 		r.sub.add(f)
 		if unit >= 0 {
-			r.sub.badCells[cellKey{unit, indicator, year}] = true
+			r.sub.badCells[cellKey{unit, ind.Code, year}] = true
 		}
 	}
 	kind, value := c.Kind, c.Value
-	if c.Formula && !c.Cached {
-		v, err := r.book.Calc(xlsx.Sheet{Name: sheet}, c.Ref)
+	if c.Formula && (!c.Cached || r.book.FullCalcOnLoad()) {
+		v, err := r.book.Calc(xlsx.Sheet{Name: st.name}, c.Ref)
 		var fe *xlsx.FormulaError
 		switch {
+		case errors.Is(err, xlsx.ErrCircular):
+			bad(finding.FormulaError, "", lang.F(
+				"công thức tham chiếu vòng tròn (ô tính từ chính nó), Excel không tính được. Hãy sửa công thức hoặc nhập thẳng số.",
+				"the formula is circular (the cell depends on itself), so Excel cannot compute it. Fix the formula or type the number."))
+			return vn.Number{}, false
 		case errors.As(err, &fe):
 			bad(finding.FormulaError, fe.Value, lang.F(
 				"công thức cho kết quả lỗi %s. Hãy sửa công thức hoặc nhập thẳng số.",
@@ -353,21 +645,19 @@ func (r *reader) number(sheet string, c xlsx.Cell, indicator string, year, unit 
 			return vn.Number{}, false
 		}
 		kind, value = xlsx.Number, v
-		if _, err := strconv.ParseFloat(v, 64); err != nil {
+		if v == "" {
+			kind = xlsx.Blank
+		} else if _, err := strconv.ParseFloat(v, 64); err != nil {
 			kind = xlsx.Text
 		}
 	}
+	var (
+		n   vn.Number
+		err error
+	)
 	switch kind {
 	case xlsx.Blank:
 		return vn.Number{}, false
-	case xlsx.Number:
-		n, err := vn.ParseRaw(value)
-		if err != nil {
-			bad(finding.ConstraintError, value, lang.F("số %s quá lớn hoặc không hợp lệ. Hãy kiểm tra lại.",
-				"the number %s is too large or invalid. Check it.", value))
-			return vn.Number{}, false
-		}
-		return n, true
 	case xlsx.Error:
 		bad(finding.FormulaError, value, lang.F(
 			"ô chứa lỗi %s. Hãy sửa công thức hoặc nhập thẳng số.",
@@ -378,36 +668,133 @@ func (r *reader) number(sheet string, c xlsx.Cell, indicator string, year, unit 
 			"ô chứa giá trị đúng/sai (%s), không phải là số. Hãy nhập một số.",
 			"the cell holds a true/false value (%s), not a number. Type a number.", value))
 		return vn.Number{}, false
-	}
-	text := strings.TrimSpace(vn.NFC(value))
-	if text == "" {
-		return vn.Number{}, false
-	}
-	n, err := vn.ParseText(text)
-	switch {
-	case err == nil:
-		return n, true
-	case errors.Is(err, vn.ErrEmpty):
-		return vn.Number{}, false
-	case errors.Is(err, vn.ErrAmbiguous):
-		bad(finding.AmbiguousNumber, text, lang.F(
-			"\"%s\" không rõ là số nào: dấu chấm chỉ dùng để phân cách hàng nghìn (nhóm đúng 3 chữ số), dấu phẩy là dấu thập phân. Hãy ghi %s nếu là số thập phân, hoặc nhập số vào ô kiểu số.",
-			"\"%s\" is ambiguous: a dot only groups thousands (groups of exactly three digits) and the comma is the decimal mark. Write %s for a decimal, or type it into a number cell.",
-			text, strings.ReplaceAll(text, ".", ",")))
-	case errors.Is(err, vn.ErrTooLarge):
-		bad(finding.ConstraintError, text, lang.F("số \"%s\" quá lớn. Hãy kiểm tra lại đơn vị tính.",
-			"\"%s\" is too large. Check the unit of measure.", text))
-	default:
-		example := "200"
-		if digits := digitsOf(text); digits != "" {
-			example = digits
+	case xlsx.Number:
+		fm := r.format(c.Style)
+		switch {
+		case fm.Percent && ind.Code != "":
+			shown := value
+			if p, err := vn.ParseRawShift(value, 2); err == nil {
+				shown = vn.FormatDecimal(p.Hundredths) + "%"
+			}
+			bad(finding.TypeError, value, lang.F(
+				"ô được định dạng phần trăm (%s) nên hiện ra %s, khác với số lưu trong ô (%s). Số liệu này không phải tỷ lệ: hãy đổi định dạng ô thành Số (Number) và nhập lại số.",
+				"the cell is formatted as a percentage (%s), so it shows %s, not the number stored (%s). This figure is not a rate: format the cell as Number and type the figure again.",
+				r.book.NumFmt(c.Style), shown, value))
+			return vn.Number{}, false
+		case fm.Date:
+			bad(finding.TypeError, value, lang.F(
+				"ô được định dạng ngày tháng (%s) nên số %s hiện ra thành một ngày. Hãy đổi định dạng ô thành Số (Number) và kiểm tra lại số.",
+				"the cell is formatted as a date (%s), so the number %s shows as a date. Format the cell as Number and check the figure.",
+				r.book.NumFmt(c.Style), value))
+			return vn.Number{}, false
 		}
-		bad(finding.TypeError, text, lang.F(
-			"\"%s\" không phải là số. Hãy nhập một số, ví dụ %s; để trống nếu chưa có số liệu.",
-			"\"%s\" is not a number. Type a number, e.g. %s; leave it empty if there is no figure.",
-			text, example))
+		n, err = vn.ParseRawShift(value, m.shift-3*fm.Scale)
+		if err == nil && fm.Scale > 0 {
+			st.scaled = append(st.scaled, c.Ref)
+			st.scaledBy = max(st.scaledBy, fm.Scale)
+		}
+		if err != nil {
+			bad(finding.ConstraintError, value, lang.F("số %s quá lớn hoặc không hợp lệ. Hãy kiểm tra lại.",
+				"the number %s is too large or invalid. Check it.", value))
+			return vn.Number{}, false
+		}
+	default:
+		text := strings.TrimSpace(vn.NFC(value))
+		if text == "" {
+			return vn.Number{}, false
+		}
+		if ind.Kind == catalog.Count && englishThousands(text) {
+			bad(finding.AmbiguousNumber, text, lang.F(
+				"\"%s\" không rõ là số nào: theo cách viết Việt Nam đó là %s (có phần thập phân, mà chỉ tiêu này đếm %s), theo cách viết tiếng Anh lại là %s. Hãy ghi %s nếu là %s, hoặc nhập số vào ô kiểu số.",
+				"\"%s\" is ambiguous: written the Vietnamese way it is %s (with decimals, though this indicator counts %s), written the English way it is %s. Write %s if you mean %s, or type it into a number cell.",
+				text, text, ind.Unit, strings.ReplaceAll(text, ",", "."), strings.ReplaceAll(text, ",", "."), strings.ReplaceAll(text, ",", ".")))
+			return vn.Number{}, false
+		}
+		n, err = vn.ParseTextShift(text, m.shift)
+		switch {
+		case err == nil:
+		case errors.Is(err, vn.ErrEmpty):
+			return vn.Number{}, false
+		case errors.Is(err, vn.ErrAmbiguous):
+			bad(finding.AmbiguousNumber, text, lang.F(
+				"\"%s\" không rõ là số nào: dấu chấm chỉ dùng để phân cách hàng nghìn (nhóm đúng 3 chữ số), dấu phẩy là dấu thập phân. Hãy ghi %s nếu là số thập phân, hoặc nhập số vào ô kiểu số.",
+				"\"%s\" is ambiguous: a dot only groups thousands (groups of exactly three digits) and the comma is the decimal mark. Write %s for a decimal, or type it into a number cell.",
+				text, strings.ReplaceAll(text, ".", ",")))
+			return vn.Number{}, false
+		case errors.Is(err, vn.ErrTooLarge):
+			bad(finding.ConstraintError, text, lang.F("số \"%s\" quá lớn. Hãy kiểm tra lại đơn vị tính.",
+				"\"%s\" is too large. Check the unit of measure.", text))
+			return vn.Number{}, false
+		default:
+			example := "200"
+			if digits := digitsOf(text); digits != "" {
+				example = digits
+			}
+			bad(finding.TypeError, text, lang.F(
+				"\"%s\" không phải là số. Hãy nhập một số, ví dụ %s; để trống nếu chưa có số liệu.",
+				"\"%s\" is not a number. Type a number, e.g. %s; leave it empty if there is no figure.",
+				text, example))
+			return vn.Number{}, false
+		}
+		value = text
 	}
-	return vn.Number{}, false
+	return r.precise(n, kind == xlsx.Number, value, ind, m, bad)
+}
+
+// precise refuses a figure that holds more than tongket keeps: a count
+// whose fraction rounding to hundredths would hide (3,004), money beyond
+// 0,01 triệu đồng (1,254; 1.234.567 đồng). A count with a visible fraction
+// is left to check's not-whole.
+func (r *reader) precise(n vn.Number, numeric bool, written string, ind catalog.Indicator, m measure, bad func(string, string, lang.Text)) (vn.Number, bool) {
+	if numeric {
+		written = strings.Replace(written, ".", ",", 1) // as a Vietnamese reader writes it
+	}
+	switch {
+	case ind.Kind == catalog.Count && numeric && n.Decimals == 3 && n.Hundredths < 100_000:
+		// 3,004 in a count: most likely "3.004" typed into an English
+		// Excel, where the dot is a decimal point.
+		thousands := strings.Replace(written, ",", "", 1)
+		bad(finding.AmbiguousNumber, written, lang.F(
+			"ô chứa số %s, có phần thập phân, mà chỉ tiêu này đếm %s. Nếu ý là %s (gõ \"%s\" trên Excel tiếng Anh, nơi dấu chấm là dấu thập phân), hãy nhập %s; nếu không, hãy sửa thành số nguyên.",
+			"the cell holds %s, which has decimals, but this indicator counts %s. If you meant %s (typed \"%s\" in an English Excel, where the dot is the decimal point), type %s; otherwise correct it to a whole number.",
+			written, ind.Unit, strings.TrimLeft(thousands, "0"), strings.Replace(written, ",", ".", 1), strings.TrimLeft(thousands, "0")))
+		return vn.Number{}, false
+	case ind.Kind == catalog.Count && !n.Whole && n.Hundredths%100 == 0:
+		bad(finding.NotWhole, written, lang.F(
+			"%s không phải số nguyên, mà chỉ tiêu này đếm %s. Hãy nhập số nguyên.",
+			"%s is not a whole number, and this indicator counts %s. Type a whole number.",
+			vn.FormatDecimal(n.Hundredths)+"…", ind.Unit))
+		return vn.Number{}, false
+	case ind.Kind == catalog.Money && !n.Exact && m.shift != 0:
+		bad(finding.AmbiguousNumber, written, lang.F(
+			"%s %s là %s… triệu đồng, lẻ dưới 10.000 đồng; tongket giữ số tiền đến 0,01 triệu đồng (10.000 đồng). Hãy làm tròn số tiền đến hàng chục nghìn đồng, hoặc ghi theo triệu đồng.",
+			"%s %s is %s… triệu đồng, with a part below 10,000 đồng; tongket keeps money to 0.01 triệu đồng (10,000 đồng). Round the amount to tens of thousands of đồng, or write it in triệu đồng.",
+			written, m.text, vn.FormatDecimal(n.Hundredths)))
+		return vn.Number{}, false
+	case ind.Kind == catalog.Money && !n.Exact:
+		bad(finding.AmbiguousNumber, written, lang.F(
+			"\"%s\" có %d chữ số sau dấu phẩy, mà số tiền chỉ được ghi đến 0,01 triệu đồng. Nếu là số thập phân, hãy làm tròn còn 2 chữ số (ví dụ %s); nếu là số nghìn viết kiểu tiếng Anh, hãy ghi %s.",
+			"\"%s\" has %d digits after the decimal mark, but money is kept to 0.01 triệu đồng. If it is a decimal, round it to 2 digits (e.g. %s); if it is an English-style thousands number, write %s.",
+			written, n.Decimals, vn.FormatDecimal(n.Hundredths), strings.NewReplacer(",", ".", ".", ".").Replace(written)))
+		return vn.Number{}, false
+	}
+	return n, true
+}
+
+// englishThousands reports text like "7,067" or "12,500": a comma then
+// exactly three digits, which is a decimal the Vietnamese way and a
+// thousands group the English way.
+func englishThousands(s string) bool {
+	ip, frac, ok := strings.Cut(s, ",")
+	if !ok || len(frac) != 3 || len(ip) == 0 || len(ip) > 3 || strings.ContainsAny(ip, ". ") {
+		return false
+	}
+	for _, r := range ip + frac {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // digitsOf pulls the digits out of "khoảng 200" to suggest "200".
@@ -431,15 +818,82 @@ func cellRow(ref string) int {
 	return row
 }
 
-// finish runs the checks that need the whole table: duplicate rows of the
-// long layout.
-func (t *table) finish(r *reader) {
-	if t.header.layout != Long || len(r.sub.Figures) < 2 {
+// finishSheet adds the warnings a sheet earned once read: figures read
+// under an estimate or a mark, plan columns skipped, figures read through
+// a scaling format, money converted to triệu đồng.
+func (r *reader) finishSheet(st *sheetState) {
+	for _, c := range st.marked {
+		cells := st.markedCells[c.col]
+		if len(cells) == 0 {
+			continue
+		}
+		code, t := finding.Estimate, lang.F(
+			"Cột \"%s\" là số ước tính; tongket đọc các ô %s là số liệu năm %d. Khi có số chính thức, hãy gửi bản sửa.",
+			"Column \"%s\" holds estimates; tongket reads cells %s as the figures of %d. When the final figures are known, send a correction.",
+			c.label, listCells(cells), c.year)
+		if !c.estimate {
+			code, t = finding.YearMark, lang.F(
+				"Tiêu đề cột \"%s\" có dấu hoặc chữ ghi thêm bên cạnh năm; tongket đọc các ô %s là số liệu năm %d. Nếu dấu đó có nghĩa khác (ví dụ số kế hoạch), hãy sửa tiêu đề cột.",
+				"The column header \"%s\" carries a mark or words beside the year; tongket reads cells %s as the figures of %d. If the mark means something else (a plan, say), correct the header.",
+				c.label, listCells(cells), c.year)
+		}
+		f := finding.New(finding.Warning, code, t).At(st.name, xlsx.ColumnName(c.col), rowOf(c.ref))
+		f.Year = c.year
+		r.sub.add(f)
+	}
+	for _, c := range st.plans {
+		cells := st.planCells[c.col]
+		if len(cells) == 0 {
+			continue
+		}
+		r.sub.add(finding.New(finding.Warning, finding.PlanSkipped, lang.F(
+			"Cột \"%s\" (ô %s) là kế hoạch hoặc chỉ tiêu giao, không phải kết quả thực hiện: %d ô của cột (%s) không được lưu.",
+			"Column \"%s\" (cell %s) is a plan or target, not results: its %d cells (%s) are not stored.",
+			c.label, c.ref, len(cells), listCells(cells))).At(st.name, xlsx.ColumnName(c.col), rowOf(c.ref)))
+	}
+	if len(st.scaled) > 0 {
+		div := "1.000"
+		if st.scaledBy >= 2 {
+			div = "1.000.000"
+		}
+		f := finding.New(finding.Warning, finding.ScaledFormat, lang.F(
+			"Các ô %s có định dạng số chia cho %s khi hiển thị (ví dụ #,##0.00,,): tongket đọc số như trên màn hình (504.250.000 hiện là 504,25 thì đọc là 504,25). Hãy kiểm tra đơn vị tính của các ô này.",
+			"Cells %s have a number format that divides by %s for display (e.g. #,##0.00,,): tongket reads the figures as shown (504,250,000 shown as 504.25 is read as 504.25). Check the measure of those cells.",
+			listCells(st.scaled), div)).At(st.name, "", 0)
+		f.Cell = st.scaled[0]
+		r.sub.add(f)
+	}
+	if len(st.converted) > 0 {
+		rows := make([]string, len(st.converted))
+		for i, n := range st.converted {
+			rows[i] = strconv.Itoa(n)
+		}
+		r.sub.add(finding.New(finding.Warning, finding.MeasureConverted, lang.F(
+			"Số tiền ở dòng %s ghi bằng \"%s\"; tongket đã đổi chính xác sang triệu đồng, đơn vị của danh mục chỉ tiêu.",
+			"The money on rows %s is written in \"%s\"; tongket converted it exactly to triệu đồng, the catalog's measure.",
+			strings.Join(rows, ", "), st.convMeasure)).At(st.name, "", st.converted[0]))
+	}
+}
+
+// listCells names up to ten cells, then how many more.
+func listCells(refs []string) string {
+	if len(refs) <= 10 {
+		return strings.Join(refs, ", ")
+	}
+	return strings.Join(refs[:10], ", ") + " … (+" + strconv.Itoa(len(refs)-10) + ")"
+}
+
+// crossSheets runs the checks that need every figure of the file: two
+// rows of a long sheet for one (unit, indicator, year) are duplicate-row;
+// two sheets giving it are one figure when they agree and
+// conflicting-figure when they do not.
+func (r *reader) crossSheets() {
+	fs := r.sub.Figures
+	if len(fs) < 2 || r.sub.Layout == Wide && len(r.sub.Sheets) < 2 {
 		return
 	}
 	// Sort a permutation instead of a map of every key: a million-row sheet
 	// stays within a few MB more than its figures.
-	fs := r.sub.Figures
 	idx := make([]int32, len(fs))
 	for i := range idx {
 		idx[i] = int32(i)
@@ -455,23 +909,49 @@ func (t *table) finish(r *reader) {
 		if x.Year != y.Year {
 			return x.Year < y.Year
 		}
+		if x.Sheet != y.Sheet {
+			return x.Sheet < y.Sheet
+		}
 		return x.Row < y.Row
 	})
+	var drop []int32
 	for i := 1; i < len(idx); i++ {
 		a, b := fs[idx[i-1]], fs[idx[i]]
 		if a.Unit != b.Unit || a.Indicator != b.Indicator || a.Year != b.Year {
 			continue
 		}
-		u := r.sub.Units[a.Unit]
-		who := u.Code
-		if who == "" {
-			who = u.Name
+		switch {
+		case a.Sheet == b.Sheet:
+			u := r.sub.Units[a.Unit]
+			f := finding.New(finding.Error, finding.DuplicateRow, lang.F(
+				"Dòng %d trùng với dòng %d: cùng đơn vị %s, chỉ tiêu %s, năm %d. Hãy xóa một dòng (hoặc sửa lại năm, chỉ tiêu cho đúng).",
+				"Row %d repeats row %d: same unit %s, indicator %s, year %d. Delete one of them (or correct its year or indicator).",
+				b.Row, a.Row, cmp.Or(u.Code, u.Name), b.Indicator, b.Year)).At(r.sub.Sheets[b.Sheet], xlsx.ColumnName(int(b.Col)), int(b.Row))
+			f.Indicator, f.Year = b.Indicator, int(b.Year)
+			r.sub.add(f)
+		case a.Value == b.Value:
+			drop = append(drop, idx[i]) // the same figure shown twice: stored once
+		default:
+			ind, _ := r.cat.ByCode(b.Indicator)
+			f := finding.New(finding.Error, finding.ConflictingFigure, lang.F(
+				"%s năm %d có hai số khác nhau: %s ở ô %s!%s và %s ở ô %s!%s. Hãy sửa để hai trang ghi cùng một số (hoặc xóa một trong hai).",
+				"%s for %d has two different figures: %s in %s!%s and %s in %s!%s. Make the two sheets agree (or delete one).",
+				ind.Name, b.Year, vn.FormatDecimal(a.Value), r.sub.Sheets[a.Sheet], a.Cell(), vn.FormatDecimal(b.Value), r.sub.Sheets[b.Sheet], b.Cell())).At(r.sub.Sheets[b.Sheet], xlsx.ColumnName(int(b.Col)), int(b.Row))
+			f.Indicator, f.Year, f.Value = b.Indicator, int(b.Year), vn.FormatDecimal(b.Value)
+			r.sub.add(f)
+			r.sub.badCells[cellKey{int(b.Unit), b.Indicator, int(b.Year)}] = true
 		}
-		f := finding.New(finding.Error, finding.DuplicateRow, lang.F(
-			"Dòng %d trùng với dòng %d: cùng đơn vị %s, chỉ tiêu %s, năm %d. Hãy xóa một dòng (hoặc sửa lại năm, chỉ tiêu cho đúng).",
-			"Row %d repeats row %d: same unit %s, indicator %s, year %d. Delete one of them (or correct its year or indicator).",
-			b.Row, a.Row, who, b.Indicator, b.Year)).At(t.header.sheet, xlsx.ColumnName(int(b.Col)), int(b.Row))
-		f.Indicator, f.Year = b.Indicator, int(b.Year)
-		r.sub.add(f)
+	}
+	if len(drop) > 0 {
+		sort.Slice(drop, func(i, j int) bool { return drop[i] < drop[j] })
+		kept, d := fs[:0], 0
+		for i, f := range fs {
+			if d < len(drop) && int32(i) == drop[d] {
+				d++
+				continue
+			}
+			kept = append(kept, f)
+		}
+		r.sub.Figures = kept
 	}
 }

@@ -1,0 +1,116 @@
+package submission
+
+import (
+	"strings"
+
+	"github.com/tongket/tongket/catalog"
+	"github.com/tongket/tongket/vn"
+)
+
+// measure is a stated unit of measure ("Đơn vị tính") read against the
+// catalog's: money in đồng, nghìn đồng or tỷ đồng is converted exactly to
+// the catalog's triệu đồng; a scaled or foreign measure on a count cannot be.
+type measure struct {
+	text  string // as written
+	money bool   // a measure of money (đồng and its multiples)
+	shift int    // money: decimal places to move to reach triệu đồng (đồng −6, nghìn −3, tỷ +3)
+	scale bool   // count: a multiplier word ("nghìn lượt người")
+	words string // count: the measure's words, as a key
+}
+
+// moneyScales are the words before (or instead of) "đồng", with the shift
+// to triệu đồng.
+var moneyScales = []struct {
+	prefix string
+	shift  int
+}{
+	{"triệu đồng", 0}, {"tr đồng", 0}, {"trđ", 0}, {"tr đ", 0}, {"triệu", 0}, {"tr", 0},
+	{"nghìn đồng", -3}, {"ngàn đồng", -3}, {"nghìn", -3}, {"ngàn", -3}, {"1000 đồng", -3}, {"1 000 đồng", -3}, {"1 000đ", -3}, {"1000đ", -3},
+	{"tỷ đồng", 3}, {"tỉ đồng", 3}, {"tỷ", 3}, {"tỉ", 3},
+	{"đồng", -6}, {"vnđ", -6}, {"vnd", -6}, {"đ", -6},
+}
+
+var countScales = []string{"nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm", "vạn", "chục"}
+
+// parseMeasure reads a measure; ok is false when the text is not one
+// (so "Đơn vị: Quận Hồng Bàng" is a unit name, not a measure).
+func parseMeasure(text string) (measure, bool) {
+	k := strings.Join(strings.Fields(strings.NewReplacer(".", " ", "(", " ", ")", " ").Replace(vn.Key(text))), " ")
+	if k == "" {
+		return measure{}, false
+	}
+	m := measure{text: strings.TrimSpace(text)}
+	for _, s := range moneyScales {
+		if k == s.prefix {
+			m.money, m.shift = true, s.shift
+			return m, true
+		}
+	}
+	first, _, _ := strings.Cut(k, " ")
+	for _, s := range countScales {
+		if first == s {
+			m.scale, m.words = true, k
+			return m, true
+		}
+	}
+	if measureWords[k] {
+		m.words = k
+		return m, true
+	}
+	return measure{}, false
+}
+
+// measureWords are the count measures officers write, so a line above
+// the table can be told from a unit name.
+var measureWords = func() map[string]bool {
+	m := wordSet("người", "lượt", "lượt người", "buổi", "cuộc", "lớp", "tin", "mô hình", "nhà", "căn", "hộ", "lượt hộ",
+		"vụ", "việc", "khẩu", "quả", "chiếc", "cái", "khẩu quả chiếc", "xã", "phường", "xã phường", "xã, phường", "camera",
+		"đơn vị", "điểm", "tổ", "câu lạc bộ", "clb", "suất", "phần", "người lượt", "lượt cán bộ", "cán bộ", "hội viên", "lượt hội viên")
+	return m
+}()
+
+// measureProblem says why a stated measure cannot hold a figure of ind:
+// "" when it can. Money is converted by shift; a count's measure must not
+// be scaled, must not be money, and must not be the measure of another
+// indicator only ("lượt người" on the row of sessions).
+func measureProblem(m measure, ind catalog.Indicator, cat *catalog.Catalog) string {
+	money := ind.Kind == catalog.Money
+	switch {
+	case money && !m.money:
+		return "money"
+	case !money && m.money:
+		return "count-money"
+	case !money && m.scale:
+		return "scaled"
+	case money:
+		return ""
+	}
+	own := vn.Key(ind.Unit)
+	if m.words == own || wordsWithin(m.words, own) || wordsWithin(own, m.words) {
+		return ""
+	}
+	for _, other := range cat.Indicators {
+		if other.Kind != catalog.Money && vn.Key(other.Unit) == m.words {
+			return "other"
+		}
+	}
+	return ""
+}
+
+// wordsWithin reports whether every word of a is a word of b ("lượt" in
+// "lượt người", "xã" in "xã, phường").
+func wordsWithin(a, b string) bool {
+	bw := map[string]bool{}
+	for _, w := range strings.FieldsFunc(b, isSepRune) {
+		bw[w] = true
+	}
+	aw := strings.FieldsFunc(a, isSepRune)
+	for _, w := range aw {
+		if !bw[w] {
+			return false
+		}
+	}
+	return len(aw) > 0
+}
+
+func isSepRune(r rune) bool { return r == ' ' || r == ',' || r == '/' || r == ';' }
