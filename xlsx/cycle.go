@@ -181,7 +181,7 @@ func formulaRefs(f string) []sheetRange {
 			if i < len(f) && f[i] == '!' {
 				var r Range
 				var ok bool
-				if r, i, ok = refAt(f, i+1); ok && !external {
+				if r, i, ok = refAt(f, i+1); ok && !external && !strings.HasPrefix(sheet, "[") {
 					out = append(out, sheetRange{sheet: sheet, rng: r})
 				}
 			}
@@ -249,10 +249,10 @@ func refAt(f string, i int) (r Range, end int, ok bool) {
 	if j < len(f) && f[j] == '(' {
 		return Range{}, j, false
 	}
-	c1, r1, ok1 := splitRef(a)
+	c1, r1, ok1 := splitRef(rowOnly(a))
 	if j < len(f) && f[j] == ':' {
 		b, k := tok(j + 1)
-		c2, r2, ok2 := splitRef(b)
+		c2, r2, ok2 := splitRef(rowOnly(b))
 		if ok1 && ok2 && (k == len(f) || f[k] != '(') {
 			switch {
 			case c1 > 0 && r1 > 0 && c2 > 0 && r2 > 0:
@@ -268,4 +268,13 @@ func refAt(f string, i int) (r Range, end int, ok bool) {
 		return Range{c1, r1, c1, r1}, j, true
 	}
 	return Range{}, j, false
+}
+
+// rowOnly drops the '$' of an absolute row number ("$3" of "$3:$5"),
+// which splitRef only takes after column letters.
+func rowOnly(tok string) string {
+	if len(tok) > 1 && tok[0] == '$' && tok[1] >= '0' && tok[1] <= '9' {
+		return tok[1:]
+	}
+	return tok
 }

@@ -16,13 +16,13 @@ import (
 // tail from <mergeCells> on. Rows never pays for this; MergedRows does.
 
 // maxMerges bounds <mergeCell> elements per sheet (Excel writes one per
-// merged range; a real sheet has hundreds at most).
-const maxMerges = 1_000_000
+// merged range; a real sheet has hundreds at most). A var for tests.
+var maxMerges = 1_000_000
 
 // maxMergeWork bounds what MergedRows does for merges: covered cells
 // reported plus range tests made. A merge over a whole sheet would
-// otherwise report 17 billion cells.
-const maxMergeWork = 1 << 27
+// otherwise report 17 billion cells. A var for tests.
+var maxMergeWork = 1 << 24
 
 // Range is a rectangle of cells, 1-based and inclusive.
 type Range struct{ FromCol, FromRow, ToCol, ToRow int }

@@ -1,6 +1,9 @@
 package xlsx
 
 import (
+	"fmt"
+	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -112,5 +115,160 @@ func TestDateSerial(t *testing.T) {
 		if got := DateSerial(tt.serial, tt.date1904); !got.Equal(tt.want) {
 			t.Errorf("DateSerial(%v, %v) = %v, want %v", tt.serial, tt.date1904, got, tt.want)
 		}
+	}
+}
+
+func TestNumFmtFixtures(t *testing.T) {
+	// Both writers keep the codes of sheet "Định dạng" (gen_merges.py).
+	want := map[string]struct {
+		code  string
+		value string
+	}{
+		"A1": {"#,##0.00,,", "504250000"},
+		"A2": {"00000", "5"},
+		"A3": {"yyyy", "44197"},
+		"A4": {"0%", "0.15"},
+		"A5": {"mm/dd/yyyy", "45291"},
+		"A6": {"#,##0", "1234"},
+		"A7": {"0.00", "1.5"},
+		"A8": {"[$-42A]yyyy", "44562"},
+		"A9": {"@", "7,067"},
+	}
+	for _, file := range []string{"merges_openpyxl.xlsx", "merges_libreoffice.xlsx"} {
+		t.Run(file, func(t *testing.T) {
+			b, err := Open(filepath.Join("testdata", file), Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Close()
+			seen := 0
+			err = b.Rows(b.Sheets()[1], func(r Row) error {
+				for _, c := range r.Cells {
+					w, ok := want[c.Ref]
+					if !ok {
+						t.Errorf("unexpected cell %s", c.Ref)
+						continue
+					}
+					seen++
+					if got := b.NumFmt(c.Style); got != w.code || c.Value != w.value {
+						t.Errorf("%s: NumFmt %q, value %q; want %q, %q", c.Ref, got, c.Value, w.code, w.value)
+					}
+				}
+				return nil
+			})
+			if err != nil || seen != len(want) {
+				t.Fatalf("%d cells, %v", seen, err)
+			}
+			if got := b.NumFmt(0); got != "General" {
+				t.Errorf("NumFmt(0) = %q", got)
+			}
+			if got := b.NumFmt(-1) + b.NumFmt(1<<20); got != "GeneralGeneral" {
+				t.Errorf("NumFmt of formats the file lacks = %q", got)
+			}
+		})
+	}
+}
+
+// NumFmt without a styles part, with built-in ids and with a custom code
+// that replaces a built-in one.
+func TestNumFmtBuiltin(t *testing.T) {
+	styles := `<styleSheet ` + nsMain + `><numFmts count="2"><numFmt numFmtId="164" formatCode="#,##0.00\ &quot;₫&quot;"/><numFmt numFmtId="14" formatCode="dd/mm/yyyy"/></numFmts>` +
+		`<fonts count="1"><font><name val="Arial"/></font></fonts><cellXfs count="7"><xf numFmtId="0" fontId="0"/><xf numFmtId="3" fontId="0"/><xf numFmtId="164" fontId="0"/>` +
+		`<xf numFmtId="14" fontId="0"/><xf numFmtId="49"/><xf numFmtId="50"/><xf fontId="0"/></cellXfs><dxfs><dxf><numFmt numFmtId="165" formatCode="0.0"/></dxf></dxfs></styleSheet>`
+	ps := append(skeleton(sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row>`), ""), part{name: "xl/styles.xml", body: styles})
+	b, err := openBytes(t, makeZip(t, ps...), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	for style, want := range []string{"General", "#,##0", `#,##0.00\ "₫"`, "dd/mm/yyyy", "@", "General", "General"} {
+		if got := b.NumFmt(style); got != want {
+			t.Errorf("NumFmt(%d) = %q, want %q", style, got, want)
+		}
+	}
+	if got := b.FontName(1); got != "Arial" {
+		t.Errorf("FontName(1) = %q: reading formats broke fonts", got)
+	}
+	plain, err := openBytes(t, makeZip(t, skeleton(sheetXML(``), "")...), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+	if got := plain.NumFmt(0); got != "General" {
+		t.Errorf("no styles part: NumFmt(0) = %q", got)
+	}
+}
+
+func TestWorkbookFlags(t *testing.T) {
+	tests := []struct {
+		file               string
+		date1904, fullCalc bool
+	}{
+		{"date1904.xlsx", true, true}, // openpyxl always asks for recalculation
+		{"merges_openpyxl.xlsx", false, true},
+		{"merges_libreoffice.xlsx", false, false}, // date1904="false"
+		{"stale_fullcalc.xlsx", false, true},
+		{"libreoffice.xlsx", false, false},
+	}
+	for _, tt := range tests {
+		b, err := Open(filepath.Join("testdata", tt.file), Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Date1904() != tt.date1904 || b.FullCalcOnLoad() != tt.fullCalc {
+			t.Errorf("%s: Date1904 %v, FullCalcOnLoad %v; want %v, %v", tt.file, b.Date1904(), b.FullCalcOnLoad(), tt.date1904, tt.fullCalc)
+		}
+		b.Close()
+	}
+	// Spellings of xsd:boolean, and <calcPr> after <definedNames>.
+	for _, tt := range []struct {
+		wb   string
+		want bool
+	}{
+		{`<workbookPr date1904="true"/><sheets>%s</sheets><definedNames><definedName name="x">S!$A$1</definedName></definedNames><calcPr fullCalcOnLoad="true"/>`, true},
+		{`<workbookPr date1904=" 1 "/><sheets>%s</sheets><calcPr fullCalcOnLoad="1"/>`, true},
+		{`<workbookPr date1904="0"/><sheets>%s</sheets><calcPr fullCalcOnLoad="false"/>`, false},
+		{`<workbookPr date1904="yes"/><sheets>%s</sheets><calcPr fullCalcOnLoad="TRUE"/>`, false},
+		{`<sheets>%s</sheets>`, false},
+	} {
+		ps := skeleton(sheetXML(``), "")
+		ps[2].body = `<workbook ` + nsMain + ` ` + nsRel + `>` + fmt.Sprintf(tt.wb, `<sheet name="S" sheetId="1" r:id="rId1"/>`) + `</workbook>`
+		b, err := openBytes(t, makeZip(t, ps...), Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Date1904() != tt.want || b.FullCalcOnLoad() != tt.want || len(b.Sheets()) != 1 {
+			t.Errorf("%s: Date1904 %v, FullCalcOnLoad %v, %d sheets", tt.wb, b.Date1904(), b.FullCalcOnLoad(), len(b.Sheets()))
+		}
+		b.Close()
+	}
+}
+
+// A date read from a 1904 workbook is the date Excel shows.
+func TestDate1904Fixture(t *testing.T) {
+	b, err := Open(filepath.Join("testdata", "date1904.xlsx"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	want := map[string]time.Time{"A1": time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), "A2": time.Date(2016, 4, 6, 0, 0, 0, 0, time.UTC)}
+	err = b.Rows(b.Sheets()[0], func(r Row) error {
+		for _, c := range r.Cells {
+			v, err := strconv.ParseFloat(c.Value, 64)
+			if err != nil {
+				return err
+			}
+			if got := DateSerial(v, b.Date1904()); !got.Equal(want[c.Ref]) {
+				t.Errorf("%s = %s (%s), want %v", c.Ref, c.Value, got, want[c.Ref])
+			}
+			if f := ParseFormat(b.NumFmt(c.Style)); !f.Date || f.YearOnly != (c.Ref == "A1") {
+				t.Errorf("%s: format %q reads as %+v", c.Ref, b.NumFmt(c.Style), f)
+			}
+			delete(want, c.Ref)
+		}
+		return nil
+	})
+	if err != nil || len(want) > 0 {
+		t.Errorf("%v; not seen: %v", err, want)
 	}
 }
