@@ -7,6 +7,7 @@ import (
 
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/table"
 	"github.com/tongket/tongket/vn"
 	"github.com/tongket/tongket/xlsx"
 )
@@ -94,16 +95,36 @@ type header struct {
 	found [numCols]bool // whether the column exists
 }
 
+// match is the roster's table.Match: it takes c.Row as the header when
+// detectHeader does, together with c.Next when that is a second header
+// row (subHeader), and keeps the header and its findings.
+func (r *reader) match(c table.Candidate) int {
+	h, dups, ok := detectHeader(c.Sheet, c.Row)
+	if !ok {
+		return 0
+	}
+	n := 1
+	if c.Next != nil && subHeader(&h, c.Labels()) {
+		n = 2
+	}
+	r.h = h
+	for _, f := range dups {
+		r.add(f)
+	}
+	return n
+}
+
 // detectHeader decides whether row is the roster's header: a row with the
 // name column and at least one other roster column, or three roster
-// columns without the name (reported as missing).
-func (r *reader) detectHeader(sheet string, row xlsx.Row) (header, bool) {
-	h := header{row: row.Num, sheet: sheet}
+// columns without the name (reported as missing). dups are the labels
+// written twice, reported only if row is taken as the header.
+func detectHeader(sheet string, row xlsx.Row) (h header, dups []finding.Finding, ok bool) {
+	h = header{row: row.Num, sheet: sheet}
 	first := map[int]xlsx.Cell{}
-	var dups []finding.Finding
 	n := 0
 	for _, c := range row.Cells {
-		if c.Kind != xlsx.Text {
+		// A label merged across columns is one label, in its first column.
+		if c.Kind != xlsx.Text || table.FromLeft(c) {
 			continue
 		}
 		col, ok := labelCol[labelKey(c.Value)]
@@ -128,23 +149,21 @@ func (r *reader) detectHeader(sheet string, row xlsx.Row) (header, bool) {
 	case h.found[colName] && n >= 2:
 	case !h.found[colName] && n >= 3:
 	default:
-		return header{}, false
+		return header{}, nil, false
 	}
-	for _, f := range dups {
-		r.add(f)
-	}
-	return h, true
+	return h, dups, true
 }
 
-// subHeader reads a second header row: "Số" and "Ngày" under a merged
-// "Quyết định" cell, or any label the first row lacks. It reports whether
-// row was one.
-func (r *reader) subHeader(row xlsx.Row) bool {
-	h := &r.h
+// subHeader reads the second row of a candidate header into h: "Số" and
+// "Ngày" under a merged "Quyết định" cell, or any label the first row
+// lacks. Labels merged down over both rows belong to the first. It
+// reports whether the second row was one; h is unchanged when not.
+func subHeader(h *header, ls []table.Label) bool {
 	var cols [numCols]int
 	n := 0
-	for _, c := range row.Cells {
-		if c.Kind != xlsx.Text {
+	for _, l := range ls {
+		c := l.SubCell
+		if c.Kind != xlsx.Text || l.MergedDown() || table.FromLeft(c) {
 			continue
 		}
 		k := labelKey(c.Value)
@@ -224,7 +243,7 @@ func (y *yearClaim) scan(row xlsx.Row) {
 	}
 	parts := make([]string, 0, len(row.Cells))
 	for _, c := range row.Cells {
-		if c.Kind == xlsx.Text || c.Kind == xlsx.Number {
+		if (c.Kind == xlsx.Text || c.Kind == xlsx.Number) && !table.FromLeft(c) {
 			parts = append(parts, cellText(c))
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -14,7 +13,7 @@ import (
 
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
-	"github.com/tongket/tongket/submission"
+	"github.com/tongket/tongket/table"
 	"github.com/tongket/tongket/vn"
 	"github.com/tongket/tongket/xlsx"
 )
@@ -22,14 +21,11 @@ import (
 // headerScanRows is how far down a sheet the header row may stand.
 const headerScanRows = 30
 
-// errStop ends a sheet scan early without being an error.
-var errStop = errors.New("stop")
-
 // Read reads one roster workbook. It always returns a Roster; problems,
 // including a file that is not a workbook at all, are findings on it. now
 // is the clock: a decision date after now is refused.
 func Read(path string, lists Lists, now time.Time) *Roster {
-	data, problem := submission.LoadFile(path, xlsx.DefaultLimits)
+	data, problem := table.LoadFile(path, xlsx.DefaultLimits)
 	if problem != nil {
 		return &Roster{File: path, Findings: []finding.Finding{*problem}}
 	}
@@ -48,7 +44,7 @@ func ReadBytes(name string, data []byte, lists Lists, now time.Time) *Roster {
 	ro.SHA256 = hex.EncodeToString(sum[:])
 	book, err := xlsx.OpenReaderAt(bytes.NewReader(data), int64(len(data)), filepath.Base(name), xlsx.DefaultLimits)
 	if err != nil {
-		ro.Findings = append(ro.Findings, submission.ContainerFinding(err))
+		ro.Findings = append(ro.Findings, table.ContainerFinding(err))
 		return ro
 	}
 	defer book.Close()
@@ -96,9 +92,14 @@ func (r *reader) read() {
 		if s.Hidden {
 			continue
 		}
-		found, err := r.readSheet(s)
-		if err != nil {
-			r.add(submission.ContainerFinding(err).At(s.Name, "", 0))
+		found, problem := r.readSheet(s)
+		if problem != nil {
+			// The rows above the damage are not the roster: none of them
+			// may be stored or compared for duplicates, and what was found
+			// wrong with them may be the damage's doing (the merged ranges
+			// follow the rows in the file and go with a cut end).
+			r.ro.Entries = nil
+			r.ro.Findings = []finding.Finding{*problem}
 			return
 		}
 		if found {
@@ -114,13 +115,23 @@ func (r *reader) read() {
 // standardHeader is the header row of FORMATS.md §4, for messages.
 var standardHeader = "STT | Họ và tên / Tên tập thể | Loại | Chức vụ | Đơn vị | Tổ chức | Hình thức | Cấp khen | Số quyết định | Ngày quyết định | Thành tích"
 
-// readSheet streams one sheet. It reports whether the sheet held a table.
-func (r *reader) readSheet(s xlsx.Sheet) (bool, error) {
+// readSheet streams one sheet. It reports whether the sheet held a table,
+// and the problem that kept it from being read to its end.
+func (r *reader) readSheet(s xlsx.Sheet) (bool, *finding.Finding) {
 	var claim yearClaim
-	found := false
-	err := r.book.Rows(s, func(row xlsx.Row) error {
-		if found {
-			if !r.checked && row.Num <= r.h.row+2 && (isNumbering(row) || row.Num == r.h.row+1 && r.subHeader(row)) {
+	found, problem, err := table.Scan(r.book, s, table.Options{
+		MaxRows: headerScanRows,
+		Match: func(c table.Candidate) int {
+			n := r.match(c)
+			if n != 0 {
+				r.ro.Sheet, r.ro.Years = s.Name, claim.years
+			}
+			return n
+		},
+		Before: claim.scan,
+		Data: func(h table.Header, row xlsx.Row) error {
+			// The row of column numbers many forms put under the header.
+			if !r.checked && row.Num <= h.Row+2 && isNumbering(row) {
 				return nil
 			}
 			if !r.checked {
@@ -129,32 +140,16 @@ func (r *reader) readSheet(s xlsx.Sheet) (bool, error) {
 			}
 			r.row(s.Name, row)
 			return nil
-		}
-		if row.Num > headerScanRows {
-			return errStop
-		}
-		h, ok := r.detectHeader(s.Name, row)
-		if !ok {
-			claim.scan(row)
-			return nil
-		}
-		found = true
-		r.h = h
-		r.ro.Sheet = s.Name
-		r.ro.Years = claim.years
-		return nil
+		},
 	})
-	if errors.Is(err, errStop) {
-		err = nil
-	}
 	if err != nil {
-		return found, fmt.Errorf("read sheet %s: %w", s.Name, err)
+		problem = new(table.ReadProblem(s.Name, err))
 	}
-	if found && !r.checked {
+	if found && !r.checked && problem == nil {
 		r.checked = true
 		r.checkColumns()
 	}
-	return found, nil
+	return found, problem
 }
 
 // cellAt finds a column's cell in a row (cells are in column order).
@@ -163,7 +158,10 @@ func cellAt(row xlsx.Row, col int) (xlsx.Cell, bool) {
 		return xlsx.Cell{}, false
 	}
 	i := sort.Search(len(row.Cells), func(i int) bool { return row.Cells[i].Col >= col })
-	if i < len(row.Cells) && row.Cells[i].Col == col {
+	// A value merged across columns is its first column's only (a section
+	// title over the whole row is not a kind or a form); one merged down a
+	// group of rows is each row's.
+	if i < len(row.Cells) && row.Cells[i].Col == col && !table.FromLeft(row.Cells[i]) {
 		return row.Cells[i], true
 	}
 	return xlsx.Cell{}, false

@@ -19,12 +19,26 @@ Python (it has openpyxl, written with 3.0.9):
     openpyxl-loi.xlsx  a roster that must be refused: a missing name, an
                        unknown form, a bad date, a duplicate, a date outside
                        the year in the title.
+    gop-o.xlsx         a roster drawn with merged cells, as printed: agency
+                       and title merged across, a two-row header (labels
+                       merged over rows 4-5, "Quyết định khen thưởng" merged
+                       across H4:I4 over "Số" and "Ngày"), a numbering row,
+                       section rows "I. TẬP THỂ" / "II. CÁ NHÂN" merged
+                       across the table, the organisation, form, authority,
+                       decision number and date of two collectives merged
+                       down rows 8-9, a total line and a signature block
+                       merged across. 4 entries.
+    gop-o-lo.xlsx      gop-o.xlsx opened and saved by LibreOffice Calc
+                       (needs soffice on the PATH).
 
 Zip entry times and core.xml dates are pinned, so reruns are byte-stable.
 """
 import io
 import os
 import re
+import shutil
+import subprocess
+import tempfile
 import unicodedata
 import zipfile
 from datetime import date, datetime
@@ -168,6 +182,65 @@ def refused():
     save(wb, "openpyxl-loi.xlsx")
 
 
+def libreoffice(src, name):
+    """Saves the fixture src through LibreOffice Calc as name, in a private
+    profile so a running LibreOffice of someone else is not disturbed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = os.path.join(tmp, name)
+        shutil.copyfile(os.path.join(HERE, src), copy)
+        out = os.path.join(tmp, "out")
+        subprocess.run(["soffice", "-env:UserInstallation=file://" + os.path.join(tmp, "profile"),
+                        "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, copy],
+                       check=True, stdout=subprocess.DEVNULL)
+        dst = os.path.join(HERE, name)
+        shutil.copyfile(os.path.join(out, name), dst)
+    pin_zip(dst)
+
+
+def merged():
+    wb = new_book()
+    ws = wb.active
+    ws.title = "Danh sách"
+    put(ws, 1, ["CÔNG AN QUẬN LÊ CHÂN", None, None, None, None, "Lê Chân, ngày 20 tháng 11 năm 2024"])
+    ws.merge_cells("A1:D1")
+    ws.merge_cells("F1:J1")
+    put(ws, 2, ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG GIAI ĐOẠN 2019 – 2024"])
+    ws.merge_cells("A2:J2")
+    put(ws, 4, ["STT", "Họ và tên / Tên tập thể", "Loại", "Đơn vị", "Tổ chức", "Hình thức",
+                "Cấp khen", "Quyết định khen thưởng", None, "Thành tích"])
+    put(ws, 5, [None] * 7 + ["Số", "Ngày"])
+    for rng in ("A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:E5", "F4:F5", "G4:G5", "H4:I4", "J4:J5"):
+        ws.merge_cells(rng)
+    put(ws, 6, ["(%d)" % i for i in range(1, 11)])
+    put(ws, 7, ["I. TẬP THỂ"])
+    ws.merge_cells("A7:J7")
+    put(ws, 8, [1, "Chi hội Nông dân thôn Đông", "Tập thể", "Xã An Đồng", "Hội Nông dân", "Giấy khen",
+                "Chủ tịch UBND huyện", "45/QĐ-UBND", date(2021, 3, 2), "Dẫn đầu phong trào"])
+    put(ws, 9, [2, "Chi hội Nông dân thôn Tây", "Tập thể", "Xã An Đồng", None, None, None, None, None,
+                "Tích cực"])
+    for col in "EFGHI":
+        ws.merge_cells("%s8:%s9" % (col, col))
+    ws["I8"].number_format = "dd/mm/yyyy"
+    put(ws, 10, ["II. CÁ NHÂN"])
+    ws.merge_cells("A10:J10")
+    put(ws, 11, [3, "Nguyễn Văn An", "Cá nhân", "Xã Đông Xuân", "Hội Cựu chiến binh", "Bằng khen",
+                 "Chủ tịch UBND thành phố", "123/QĐ-UBND", "01/08/2024", "Gương mẫu"])
+    put(ws, 12, [4, "Trần Thị Ánh", "Cá nhân", "Phường Lạch Tray", "Hội Liên hiệp Phụ nữ", "Giấy khen",
+                 "Chủ tịch UBND quận", "7/QĐ-UBND", date(2019, 9, 5)])
+    ws["I12"].number_format = "dd/mm/yyyy"
+    put(ws, 13, ["Tổng cộng: 4 (2 tập thể, 2 cá nhân)"])
+    ws.merge_cells("A13:J13")
+    put(ws, 15, [None, "NGƯỜI LẬP BIỂU", None, None, None, None, "KT. TRƯỞNG CÔNG AN QUẬN"])
+    ws.merge_cells("B15:D15")
+    ws.merge_cells("G15:J15")
+    put(ws, 18, [None, "Trần Văn Bình", None, None, None, None, "Nguyễn Văn Minh"])
+    ws.merge_cells("B18:D18")
+    ws.merge_cells("G18:J18")
+    save(wb, "gop-o.xlsx")
+    libreoffice("gop-o.xlsx", "gop-o-lo.xlsx")
+
+
 if __name__ == "__main__":
     valid()
     refused()
+    merged()
