@@ -62,28 +62,32 @@ func Read(name string, data []byte) *Imported {
 	// After a sheet that cannot be read to its end, the file is refused:
 	// the rest is not read, since checking rules against a partial list of
 	// indicators would only add noise.
-	if s, ok := sheets[vn.Key(SheetOrganisations)]; ok && !r.damaged {
+	if s, ok := sheets[vn.Key(SheetOrganisations)]; ok && r.damage == nil {
 		im.Organisations = r.names(s, organisationCols)
 	}
-	if s, ok := sheets[vn.Key(SheetForms)]; ok && !r.damaged {
+	if s, ok := sheets[vn.Key(SheetForms)]; ok && r.damage == nil {
 		im.AwardForms = r.names(s, formCols)
 	}
-	if s, ok := sheets[vn.Key(SheetRules)]; ok && !r.damaged {
+	if s, ok := sheets[vn.Key(SheetRules)]; ok && r.damage == nil {
 		im.HasRules = true
 		r.rules(s)
 	}
-	if r.damaged {
-		// Nothing of a damaged workbook may pass for the catalog.
+	if r.damage != nil {
+		// Nothing of a damaged workbook may pass for the catalog, and what
+		// was found wrong with its rows may be the damage's doing (merged
+		// ranges follow the rows in the file and go with a cut end): the
+		// damage alone is reported.
 		im.Indicators, im.Rules, im.Organisations, im.AwardForms, im.HasRules = nil, nil, nil, nil, false
+		im.Findings = r.damage
 	}
 	finding.Sort(im.Findings)
 	return im
 }
 
 type reader struct {
-	im      *Imported
-	book    *xlsx.Book
-	damaged bool // a sheet could not be read to its end
+	im     *Imported
+	book   *xlsx.Book
+	damage []finding.Finding // sheets that could not be read to their end
 }
 
 func (r *reader) bad(sheet string, col, row int, code string, t lang.Text, value string) {
@@ -127,8 +131,7 @@ func (r *reader) table(s xlsx.Sheet, labels []string, fn func(row int, vals []st
 		problem = new(table.ReadProblem(s.Name, err))
 	}
 	if problem != nil {
-		r.im.Findings = append(r.im.Findings, *problem)
-		r.damaged = true
+		r.damage = append(r.damage, *problem)
 	}
 }
 

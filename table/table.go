@@ -150,6 +150,12 @@ var readRows = (*xlsx.Book).MergedRows
 // non-nil), never dropped; an error returned by Data other than Stop is
 // returned wrapped as err.
 //
+// When problem is set, what the callbacks made of the rows before the
+// damage is not to be trusted either: a cut-off sheet loses its merged
+// ranges with its end (they follow the rows in the file), so those rows
+// may have been given without their merged values. Callers drop it and
+// report the damage alone.
+//
 // The rows given to Match, Before and Data are reused after the callback
 // returns, as with xlsx.Book.Rows: copy what must outlive it. Scan holds
 // one row back (to offer it with the next) only while looking for the

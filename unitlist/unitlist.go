@@ -84,9 +84,12 @@ func Read(name string, data []byte) *List {
 			problem = new(table.ReadProblem(s.Name, err))
 		}
 		if problem != nil {
+			// The units above the damage are not the list, and what was
+			// found wrong with them may be the damage's doing (merged
+			// ranges follow the rows in the file and go with a cut end):
+			// the damage alone is reported.
 			l.Units = nil
-			l.Findings = append(l.Findings, *problem)
-			finding.Sort(l.Findings)
+			l.Findings = []finding.Finding{*problem}
 			return l
 		}
 		if found {
