@@ -390,7 +390,7 @@ func TestScanAllocs(t *testing.T) {
 		}
 		book, s := open(t, workbook(t, sheetXML(rows...)))
 		opt := Options{Match: matchIndicators, Data: func(Header, xlsx.Row) error { return nil }}
-		plain := testing.AllocsPerRun(5, func() { _ = book.Rows(s, func(xlsx.Row) error { return nil }) })
+		plain := testing.AllocsPerRun(5, func() { _ = book.MergedRows(s, func(xlsx.Row) error { return nil }) })
 		scanned := testing.AllocsPerRun(5, func() { _, _, _ = Scan(book, s, opt) })
 		return scanned - plain
 	}
@@ -438,5 +438,43 @@ func TestMergeHelpers(t *testing.T) {
 	}
 	if want := []string{"B1", "C1", "D1", "E1", "F1", "G1"}; !slices.Equal(left, want) {
 		t.Errorf("FromLeft %v, want %v", left, want)
+	}
+}
+
+// TestConvert: every callback sees the converted row, the held one too.
+func TestConvert(t *testing.T) {
+	book, s := open(t, workbook(t, sheetXML(row(1, "tiêu đề"), row(2, "mã chỉ tiêu", "năm"), row(3, nil, 2021), row(4, "tt_buoi", 5))))
+	var buf []xlsx.Cell // shared between calls, as a decoder's buffer would be
+	upper := func(r xlsx.Row) xlsx.Row {
+		buf = append(buf[:0], r.Cells...)
+		for i := range buf {
+			buf[i].Value = strings.ToUpper(buf[i].Value)
+		}
+		r.Cells = buf
+		return r
+	}
+	var seen []string
+	found, problem, err := Scan(book, s, Options{
+		Convert: upper,
+		Match: func(c Candidate) int {
+			if c.Next != nil {
+				seen = append(seen, "match "+texts(c.Row)+" / "+texts(*c.Next))
+			}
+			return matchIndicators(c)
+		},
+		Before: func(r xlsx.Row) { seen = append(seen, "before "+texts(r)) },
+		Data: func(h Header, r xlsx.Row) error {
+			seen = append(seen, "data "+texts(r)+" under "+labelsString(h.Labels))
+			return nil
+		},
+	})
+	want := []string{
+		"match 1: A=TIÊU ĐỀ / 2: A=MÃ CHỈ TIÊU|B=NĂM",
+		"before 1: A=TIÊU ĐỀ",
+		"match 2: A=MÃ CHỈ TIÊU|B=NĂM / 3: B=2021",
+		"data 4: A=TT_BUOI|B=5 under A:MÃ CHỈ TIÊU/ B:NĂM/2021",
+	}
+	if !found || problem != nil || err != nil || !slices.Equal(seen, want) {
+		t.Errorf("found %v problem %v err %v\n%q\nwant\n%q", found, problem, err, seen, want)
 	}
 }
