@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -50,41 +49,11 @@ var errStop = errors.New("stop")
 // Read reads one submitted file. It always returns a Submission; problems,
 // including a file that is not a workbook at all, are findings on it.
 func Read(path string, opt Options) *Submission {
-	data, problem := LoadFile(path, opt.Limits)
+	data, problem := table.LoadFile(path, opt.Limits)
 	if problem != nil {
 		return &Submission{File: path, Findings: []finding.Finding{*problem}, badCells: map[cellKey]bool{}}
 	}
 	return ReadBytes(path, data, opt)
-}
-
-// LoadFile reads a submitted workbook (a submission or a roster) whole,
-// refusing one over the size limit before reading it; a problem comes back
-// as a file-level finding.
-func LoadFile(path string, lim xlsx.Limits) ([]byte, *finding.Finding) {
-	if lim == (xlsx.Limits{}) {
-		lim = xlsx.DefaultLimits
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		f := fileFinding(finding.CorruptFile, lang.F(
-			"Không đọc được tệp: %v. Hãy kiểm tra tệp còn tồn tại và bạn có quyền đọc.",
-			"Cannot read the file: %v. Check that it exists and is readable.", err))
-		return nil, &f
-	}
-	if st.Size() > lim.MaxFileBytes {
-		f := fileFinding(finding.TooLarge, lang.F(
-			"Tệp nặng %d MB, vượt giới hạn %d MB. Hãy chia thành nhiều tệp nhỏ hơn.",
-			"The file is %d MB, over the %d MB limit. Split it into smaller files.",
-			st.Size()>>20, lim.MaxFileBytes>>20))
-		return nil, &f
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		f := fileFinding(finding.CorruptFile, lang.F(
-			"Không đọc được tệp: %v.", "Cannot read the file: %v.", err))
-		return nil, &f
-	}
-	return data, nil
 }
 
 // ReadBytes reads a submission already in memory; name is how findings and
@@ -98,7 +67,7 @@ func ReadBytes(name string, data []byte, opt Options) *Submission {
 	sub.SHA256 = hex.EncodeToString(sum[:])
 	book, err := xlsx.OpenReaderAt(bytes.NewReader(data), int64(len(data)), filepath.Base(name), opt.Limits)
 	if err != nil {
-		sub.add(ContainerFinding(err))
+		sub.add(table.ContainerFinding(err))
 		return sub
 	}
 	defer book.Close()
@@ -111,58 +80,6 @@ func ReadBytes(name string, data []byte, opt Options) *Submission {
 
 func fileFinding(code string, t lang.Text) finding.Finding {
 	return finding.New(finding.Error, code, t)
-}
-
-// ContainerFinding turns a file that is not a readable workbook into a
-// finding that tells the officer what to do with it.
-func ContainerFinding(err error) finding.Finding {
-	var ce *xlsx.ContainerError
-	if !errors.As(err, &ce) {
-		return fileFinding(finding.CorruptFile, lang.F(
-			"Không đọc được tệp: %v.", "Cannot read the file: %v.", err))
-	}
-	switch ce.Code {
-	case finding.NotXLSX:
-		return fileFinding(finding.NotXLSX, notXLSXText(ce.Detail))
-	case finding.Encrypted:
-		return fileFinding(finding.Encrypted, lang.F(
-			"Tệp được đặt mật khẩu nên không đọc được. Hãy mở tệp trong Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa trống) rồi lưu lại.",
-			"The workbook is password-protected. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it) and save again."))
-	case finding.TooLarge:
-		return fileFinding(finding.TooLarge, lang.F(
-			"Tệp quá lớn khi giải nén (%s), có thể là tệp hỏng hoặc độc hại. Hãy gửi lại tệp xuất trực tiếp từ Excel, chia nhỏ nếu cần.",
-			"The file is too large when unpacked (%s); it may be damaged or malicious. Send a file saved directly from Excel, split if needed.",
-			ce.Detail))
-	default:
-		return fileFinding(finding.CorruptFile, lang.F(
-			"Tệp bị hỏng, không đọc được (%s). Hãy mở tệp bằng Excel, lưu lại thành .xlsx rồi gửi lại.",
-			"The file is damaged and cannot be read (%s). Open it in Excel, save it again as .xlsx and resend it.",
-			ce.Detail))
-	}
-}
-
-// notXLSXText says what the file really is and how to save it as .xlsx.
-func notXLSXText(detail string) lang.Text {
-	switch detail {
-	case "xls":
-		return lang.F("Đây là tệp Excel cũ (.xls). Hãy mở bằng Excel, chọn Lưu thành (Save As) > Sổ làm việc Excel (*.xlsx) rồi gửi lại.",
-			"This is an old Excel file (.xls). Open it in Excel, Save As > Excel Workbook (*.xlsx) and resend it.")
-	case "ods":
-		return lang.F("Đây là tệp LibreOffice/OpenOffice (.ods). Hãy lưu lại dưới dạng Excel 2007-365 (.xlsx) rồi gửi lại.",
-			"This is a LibreOffice/OpenOffice file (.ods). Save it as Excel 2007-365 (.xlsx) and resend it.")
-	case "csv", "text":
-		return lang.F("Đây là tệp văn bản/CSV, không phải sổ làm việc Excel. Hãy mở bằng Excel, lưu thành Sổ làm việc Excel (*.xlsx) rồi gửi lại.",
-			"This is a text/CSV file, not an Excel workbook. Open it in Excel, save it as Excel Workbook (*.xlsx) and resend it.")
-	}
-	return lang.F("Tệp không phải là sổ làm việc Excel (.xlsx). Hãy lưu thành Sổ làm việc Excel (*.xlsx) rồi gửi lại.",
-		"The file is not an Excel workbook (.xlsx). Save it as Excel Workbook (*.xlsx) and resend it.")
-}
-
-// NotXLSXByName is the finding for a file whose extension shows it is a
-// spreadsheet in the wrong format (.xls, .ods, .csv); it is not opened.
-func NotXLSXByName(path string) finding.Finding {
-	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
-	return fileFinding(finding.NotXLSX, notXLSXText(ext))
 }
 
 // reader holds the state of one file's read.
@@ -353,11 +270,14 @@ func (r *reader) readSheet(s xlsx.Sheet) (found, stop bool) {
 		},
 	})
 	if problem != nil {
+		// A sheet cut off part-way: the file is refused, and nothing read
+		// above the damage is kept for checks to talk about.
 		r.sub.add(*problem)
+		r.sub.Figures, r.sub.Totals = nil, nil
 		return found, true
 	}
 	if err != nil {
-		r.sub.add(ContainerFinding(err).At(s.Name, "", 0))
+		r.sub.add(table.ContainerFinding(err).At(s.Name, "", 0))
 		return found, true
 	}
 	if !found {

@@ -18,6 +18,7 @@ import (
 	"github.com/tongket/tongket/check"
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/submission"
+	"github.com/tongket/tongket/table/tabletest"
 )
 
 var cat = catalog.Builtin()
@@ -496,4 +497,33 @@ func TestFormulaWithoutCachedValue(t *testing.T) {
 		}
 	}
 	t.Fatal("F6 was not read")
+}
+
+// TestCutSheetIsCorrupt: a sheet cut off part-way (a copy interrupted, a
+// full disk) is refused as corrupt-file at the sheet, never read as the
+// rows above the cut.
+func TestCutSheetIsCorrupt(t *testing.T) {
+	for _, at := range []string{`<row r="7"`, `<row r="9"`, `<mergeCells`} {
+		rows := standard()
+		data := book(t, sheet{name: "S", rows: rows})
+		if at == `<mergeCells` {
+			f, _ := excelize.OpenReader(bytes.NewReader(data))
+			if err := f.MergeCell("S", "A1", "H1"); err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := f.Write(&b); err != nil {
+				t.Fatal(err)
+			}
+			data = b.Bytes()
+		}
+		cut := tabletest.CutSheet(t, data, "xl/worksheets/sheet1.xml", at)
+		sub := pipeline(t, "cut.xlsx", cut)
+		if codes := got(sub); len(codes) != 1 || !strings.HasPrefix(codes[0], "corrupt-file@") {
+			t.Errorf("cut at %s: findings %v, want one corrupt-file", at, codes)
+		}
+		if sub.Valid() || sub.Findings[0].Sheet != "S" {
+			t.Errorf("cut at %s: valid %v, finding at sheet %q", at, sub.Valid(), sub.Findings[0].Sheet)
+		}
+	}
 }
