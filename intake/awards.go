@@ -10,7 +10,7 @@ import (
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/roster"
 	"github.com/tongket/tongket/store"
-	"github.com/tongket/tongket/submission"
+	"github.com/tongket/tongket/table"
 )
 
 // ValidateAwards reads and checks award rosters, storing nothing.
@@ -51,7 +51,7 @@ func runAwards(ctx context.Context, db *store.DB, paths []string, opt Options, s
 	}
 	read := func(in Input) *roster.Roster {
 		if in.WrongExt {
-			return &roster.Roster{File: in.Path, Findings: []finding.Finding{submission.NotXLSXByName(in.Path)}}
+			return &roster.Roster{File: in.Path, Findings: []finding.Finding{table.NotXLSXByName(in.Path)}}
 		}
 		return roster.Read(in.Path, lists, now)
 	}

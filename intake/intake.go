@@ -14,6 +14,7 @@ import (
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/store"
 	"github.com/tongket/tongket/submission"
+	"github.com/tongket/tongket/table"
 	"github.com/tongket/tongket/xlsx"
 )
 
@@ -426,7 +427,7 @@ func readAll[T any](ctx context.Context, inputs []Input, workers int, read func(
 
 func readOne(in Input, opt submission.Options) *submission.Submission {
 	if in.WrongExt {
-		return &submission.Submission{File: in.Path, Findings: []finding.Finding{submission.NotXLSXByName(in.Path)}}
+		return &submission.Submission{File: in.Path, Findings: []finding.Finding{table.NotXLSXByName(in.Path)}}
 	}
 	return submission.Read(in.Path, opt)
 }

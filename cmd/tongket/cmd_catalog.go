@@ -14,7 +14,7 @@ import (
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/report"
 	"github.com/tongket/tongket/store"
-	"github.com/tongket/tongket/submission"
+	"github.com/tongket/tongket/table"
 	"github.com/tongket/tongket/xlsx"
 )
 
@@ -85,7 +85,7 @@ Hình thức khen thưởng) thì giữ nguyên.` + exitStatusHelp,
 			if err := checkFormat(format, "text", "json"); err != nil {
 				return err
 			}
-			data, problem := submission.LoadFile(args[0], xlsx.DefaultLimits)
+			data, problem := table.LoadFile(args[0], xlsx.DefaultLimits)
 			im := &catalogbook.Imported{File: args[0]}
 			if problem != nil {
 				im.Findings = []finding.Finding{*problem}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/intake"
-	"github.com/tongket/tongket/submission"
+	"github.com/tongket/tongket/table"
 	"github.com/tongket/tongket/unitlist"
 	"github.com/tongket/tongket/xlsx"
 )
@@ -63,7 +63,7 @@ tên (như "Q. Hồng Bàng") được nhận ra theo tên hoặc tên khác.` +
 				return err
 			}
 			l := &unitlist.List{File: args[0]}
-			if data, problem := submission.LoadFile(args[0], xlsx.DefaultLimits); problem != nil {
+			if data, problem := table.LoadFile(args[0], xlsx.DefaultLimits); problem != nil {
 				l.Findings = []finding.Finding{*problem}
 			} else {
 				l = unitlist.Read(args[0], data)
