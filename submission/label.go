@@ -128,7 +128,7 @@ func words(k string) string {
 	f := strings.Fields(labelSep.Replace(k))
 	out := f[:0]
 	for _, w := range f {
-		if w != "năm" {
+		if w != "năm" && w != "nam" {
 			out = append(out, w)
 		}
 	}

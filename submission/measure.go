@@ -18,16 +18,39 @@ type measure struct {
 	words string // count: the measure's words, as a key
 }
 
-// moneyScales are the words before (or instead of) "đồng", with the shift
-// to triệu đồng.
-var moneyScales = []struct {
-	prefix string
-	shift  int
-}{
-	{"triệu đồng", 0}, {"tr đồng", 0}, {"trđ", 0}, {"tr đ", 0}, {"triệu", 0}, {"tr", 0},
-	{"nghìn đồng", -3}, {"ngàn đồng", -3}, {"nghìn", -3}, {"ngàn", -3}, {"1000 đồng", -3}, {"1 000 đồng", -3}, {"1 000đ", -3}, {"1000đ", -3},
-	{"tỷ đồng", 3}, {"tỉ đồng", 3}, {"tỷ", 3}, {"tỉ", 3},
-	{"đồng", -6}, {"vnđ", -6}, {"vnd", -6}, {"đ", -6},
+// moneyScales are the multipliers written before a currency (or alone:
+// "Triệu"), as the shift to triệu đồng; currencies are the words for đồng.
+var (
+	moneyScales = map[string]int{
+		"triệu": 0, "tr": 0, "trđ": 0,
+		"nghìn": -3, "ngàn": -3, "1000": -3, "1 000": -3, "ngđ": -3,
+		"tỷ": 3, "tỉ": 3,
+	}
+	currencies = map[string]bool{"đồng": true, "đ": true, "vnđ": true, "vnd": true, "đ/vnđ": true}
+)
+
+// moneyMeasure reads "triệu đồng", "Tr.đ", "Triệu VNĐ", "1.000 đồng",
+// "nghìn đồng", "tỷ", "VNĐ": the shift from its figures to triệu đồng.
+func moneyMeasure(k string) (int, bool) {
+	if currencies[k] {
+		return -6, true
+	}
+	if sh, ok := moneyScales[k]; ok {
+		return sh, true
+	}
+	if k == "trđ" {
+		return 0, true
+	}
+	for scale, sh := range moneyScales {
+		rest, ok := strings.CutPrefix(k, scale)
+		if !ok {
+			continue
+		}
+		if rest = strings.TrimSpace(rest); currencies[rest] {
+			return sh, true
+		}
+	}
+	return 0, false
 }
 
 var countScales = []string{"nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm", "vạn", "chục"}
@@ -35,16 +58,17 @@ var countScales = []string{"nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm"
 // parseMeasure reads a measure; ok is false when the text is not one
 // (so "Đơn vị: Quận Hồng Bàng" is a unit name, not a measure).
 func parseMeasure(text string) (measure, bool) {
-	k := strings.Join(strings.Fields(strings.NewReplacer(".", " ", "(", " ", ")", " ").Replace(vn.Key(text))), " ")
+	k := vn.Key(text)
+	k = strings.ReplaceAll(k, "1.000", "1000")
+	k = strings.Join(strings.Fields(strings.NewReplacer(".", " ", "(", " ", ")", " ").Replace(k)), " ")
+	k = strings.ReplaceAll(k, "tr đ", "trđ")
 	if k == "" {
 		return measure{}, false
 	}
 	m := measure{text: strings.TrimSpace(text)}
-	for _, s := range moneyScales {
-		if k == s.prefix {
-			m.money, m.shift = true, s.shift
-			return m, true
-		}
+	if sh, ok := moneyMeasure(strings.ReplaceAll(k, "1 000", "1000")); ok {
+		m.money, m.shift = true, sh
+		return m, true
 	}
 	first, _, _ := strings.Cut(k, " ")
 	for _, s := range countScales {

@@ -527,3 +527,63 @@ func TestCutSheetIsCorrupt(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatsAsShown: a number format changes what a person reads; the
+// reader goes by what the cell shows, or refuses.
+func TestFormatsAsShown(t *testing.T) {
+	tests := []struct {
+		name   string
+		row    int // 0-based row of standard()
+		format string
+		value  any
+		want   []string // findings
+		stored int64    // the figure stored at the cell when accepted
+	}{
+		{"money in millions shown", 8, "#,##0.00,,", 504250000, []string{"scaled-format@"}, 50425},
+		{"money in thousands shown", 8, "#,##0,", 610000, []string{"scaled-format@"}, 61000},
+		{"money in millions, digits lost", 8, "#,##0.00,,", 504251234, []string{"ambiguous-number@E9"}, 0},
+		{"count in thousands", 5, "#,##0,", 12345, []string{"ambiguous-number@E6"}, 0},
+		{"percent on a count", 5, "0%", 0.85, []string{"type-error@E6"}, 0},
+		{"date on a count", 5, "dd/mm/yyyy", 120, []string{"type-error@E6"}, 0},
+		{"plain format", 5, "#,##0", 120, nil, 12000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := standard()
+			rows[tt.row][4] = tt.value
+			f, err := excelize.OpenReader(bytes.NewReader(book(t, sheet{name: "S", rows: rows})))
+			if err != nil {
+				t.Fatal(err)
+			}
+			style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &tt.format})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cell := "E" + itoa(tt.row+1)
+			if err := f.SetCellStyle("S", cell, cell, style); err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := f.Write(&b); err != nil {
+				t.Fatal(err)
+			}
+			sub := submission.ReadBytes("f.xlsx", b.Bytes(), opts())
+			var codes []string
+			for _, fd := range sub.Findings {
+				c := fd.Cell
+				if fd.Code == "scaled-format" {
+					c = ""
+				}
+				codes = append(codes, fd.Code+"@"+c)
+			}
+			if strings.Join(codes, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("findings %v, want %v", codes, tt.want)
+			}
+			for _, fg := range sub.Figures {
+				if fg.Cell() == cell && (tt.stored == 0 || fg.Value != tt.stored) {
+					t.Errorf("%s stored %d, want %d", cell, fg.Value, tt.stored)
+				}
+			}
+		})
+	}
+}

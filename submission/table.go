@@ -652,8 +652,9 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 		}
 	}
 	var (
-		n   vn.Number
-		err error
+		n      vn.Number
+		err    error
+		scaled int // thousands divisions of a scaling number format
 	)
 	switch kind {
 	case xlsx.Blank:
@@ -688,11 +689,18 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 				r.book.NumFmt(c.Style), value))
 			return vn.Number{}, false
 		}
-		n, err = vn.ParseRawShift(value, m.shift-3*fm.Scale)
-		if err == nil && fm.Scale > 0 {
-			st.scaled = append(st.scaled, c.Ref)
-			st.scaledBy = max(st.scaledBy, fm.Scale)
+		if fm.Scale > 0 && ind.Kind == catalog.Count {
+			// "#,##0," shows 12345 as 12: a count read as shown would be
+			// a thousandth of what the cell holds, and read as stored it
+			// is not what the sheet shows.
+			bad(finding.AmbiguousNumber, value, lang.F(
+				"ô có định dạng số chia cho %s khi hiển thị (%s): trên bảng hiện một số, trong ô lại là %s. Hãy bỏ định dạng đó (định dạng ô thành Số) và ghi đúng số %s.",
+				"the cell's number format divides by %s for display (%s): the sheet shows one number, the cell holds %s. Remove that format (format the cell as Number) and write the actual number of %s.",
+				"1"+strings.Repeat(".000", fm.Scale), r.book.NumFmt(c.Style), value, ind.Unit))
+			return vn.Number{}, false
 		}
+		n, err = vn.ParseRawShift(value, m.shift-3*fm.Scale)
+		scaled = fm.Scale
 		if err != nil {
 			bad(finding.ConstraintError, value, lang.F("số %s quá lớn hoặc không hợp lệ. Hãy kiểm tra lại.",
 				"the number %s is too large or invalid. Check it.", value))
@@ -738,7 +746,12 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 		}
 		value = text
 	}
-	return r.precise(n, kind == xlsx.Number, value, ind, m, bad)
+	n, ok := r.precise(n, kind == xlsx.Number, value, ind, m, bad)
+	if ok && scaled > 0 {
+		st.scaled = append(st.scaled, c.Ref)
+		st.scaledBy = max(st.scaledBy, scaled)
+	}
+	return n, ok
 }
 
 // precise refuses a figure that holds more than tongket keeps: a count
