@@ -560,21 +560,13 @@ func yearLine(s string) (int, bool) {
 	return y, true
 }
 
-// cellText is a cell's content as text. Codes are text: a numeric cell's
-// stored value is kept as stored, so "00005" typed as text stays "00005",
-// and a number shown with leading zeros by its format ("00000") is read
-// as shown.
+// cellText is a cell's content as text (codes keep the zeros their format
+// shows: table.CellText).
 func (r *reader) cellText(c xlsx.Cell) string {
-	if c.Kind == xlsx.Number {
-		if f, err := strconv.ParseFloat(c.Value, 64); err == nil && f == float64(int64(f)) {
-			s := strconv.FormatInt(int64(f), 10)
-			if fm := r.format(c.Style); fm.IntDigits > len(s) && !fm.Date && fm.Scale == 0 && !fm.Percent {
-				s = strings.Repeat("0", fm.IntDigits-len(s)) + s
-			}
-			return s
-		}
+	if c.Kind != xlsx.Number {
+		return strings.TrimSpace(vn.NFC(c.Value))
 	}
-	return strings.TrimSpace(vn.NFC(c.Value))
+	return table.CellText(c, r.format(c.Style))
 }
 
 // format is the number format of a cell format, parsed once.

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/vn"
 	"github.com/tongket/tongket/xlsx"
 )
 
@@ -110,4 +112,21 @@ func notXLSXText(detail string) lang.Text {
 func NotXLSXByName(path string) finding.Finding {
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
 	return fileFinding(finding.NotXLSX, notXLSXText(ext))
+}
+
+// CellText is a cell's content as the text a person reads in it, for
+// codes and names: NFC and trimmed; a whole number without decimals, with
+// the leading zeros its number format shows ("00000" shows 5 as "00005"),
+// so a code typed as a number reads as the code.
+func CellText(c xlsx.Cell, f xlsx.Format) string {
+	if c.Kind == xlsx.Number {
+		if v, err := strconv.ParseFloat(c.Value, 64); err == nil && v == float64(int64(v)) {
+			s := strconv.FormatInt(int64(v), 10)
+			if f.IntDigits > len(s) && !f.Date && f.Scale == 0 && !f.Percent {
+				s = strings.Repeat("0", f.IntDigits-len(s)) + s
+			}
+			return s
+		}
+	}
+	return strings.TrimSpace(vn.NFC(c.Value))
 }

@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"strconv"
 	"strings"
 
 	"github.com/tongket/tongket/finding"
@@ -78,7 +77,7 @@ func Read(name string, data []byte) *List {
 		if s.Hidden {
 			continue
 		}
-		r := &sheetReader{l: l, sheet: s.Name, codes: map[string]int{}, aliases: map[string]string{}}
+		r := &sheetReader{l: l, book: book, sheet: s.Name, codes: map[string]int{}, aliases: map[string]string{}}
 		found, problem, err := table.Scan(book, s, table.Options{Match: matchHeader, Data: r.row})
 		if err != nil {
 			problem = new(table.ReadProblem(s.Name, err))
@@ -170,6 +169,7 @@ func headerColumns(ls []table.Label, two bool) columns {
 // sheetReader reads the unit rows of one sheet.
 type sheetReader struct {
 	l       *List
+	book    *xlsx.Book
 	sheet   string
 	cols    columns
 	codes   map[string]int    // code (upper case) → row
@@ -193,22 +193,11 @@ func (r *sheetReader) values(row xlsx.Row) [numFields]string {
 		}
 		for i, col := range r.cols {
 			if col != 0 && cell.Col == col {
-				v[i] = cellText(cell)
+				v[i] = table.CellText(cell, xlsx.ParseFormat(r.book.NumFmt(cell.Style)))
 			}
 		}
 	}
 	return v
-}
-
-// cellText is a cell as stored text: NFC, trimmed, a whole number without
-// decimals.
-func cellText(c xlsx.Cell) string {
-	if c.Kind == xlsx.Number {
-		if f, err := strconv.ParseFloat(c.Value, 64); err == nil && f == float64(int64(f)) {
-			return strconv.FormatInt(int64(f), 10)
-		}
-	}
-	return strings.TrimSpace(vn.NFC(c.Value))
 }
 
 // row reads one row under the header.

@@ -181,3 +181,32 @@ func TestNotAWorkbook(t *testing.T) {
 		t.Errorf("findings %v", got)
 	}
 }
+
+// TestCodeShownWithZeros: a code typed as the number 5 in a cell formatted
+// "00000" is the code a person reads, 00005 (FORMATS.md §2).
+func TestCodeShownWithZeros(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(book(t, []any{"Mã đơn vị", "Tên đơn vị"}, []any{5, "Xã Năm"}, []any{"00006", "Xã Sáu"})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeros := "00000"
+	style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &zeros})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellStyle("Sheet1", "A2", "A2", style); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	l := Read("ds.xlsx", buf.Bytes())
+	var got []string
+	for _, u := range l.Units {
+		got = append(got, u.Code)
+	}
+	if !slices.Equal(got, []string{"00005", "00006"}) || !l.Valid() {
+		t.Errorf("codes %q, findings %v", got, codes(l.Findings))
+	}
+}
