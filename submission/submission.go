@@ -1,10 +1,17 @@
 // Package submission reads submitted workbooks (biểu số liệu) in the wide and
 // long layouts of FORMATS.md §2–3 into plain values: the units, the figures
-// with the cell each came from, and the findings met while reading.
+// with the sheet and cell each came from, and the findings met while reading.
 //
-// It is the "read" room of the data flow: layout detection, header and label
-// matching, number parsing, indicator and unit matching. It never touches the
-// database; cross-indicator rules and outliers are the check package's.
+// It is the "read" room of the data flow: what the cells of a table mean.
+// Package table finds each visible sheet's table (its header on one row or
+// two, merged ranges applied); this package reads its labels (years as
+// offices decorate them, plans, subtotals, measures), its numbers as the
+// sheet shows them (number formats, Vietnamese text, exact money), and
+// matches indicators and units. Its invariant is FORMATS.md §2.1's: every
+// non-empty cell of a table is stored as exactly what a person reads on it,
+// recognised as a label, or named in a finding (invariant_test.go). It never
+// touches the database; cross-indicator rules and outliers are the check
+// package's.
 package submission
 
 import (
