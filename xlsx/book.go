@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -670,10 +671,11 @@ func (b *Book) readWorkbook(f *zip.File) ([]wbEntry, error) {
 	return out, err
 }
 
-// xmlTrue reads an xsd:boolean attribute.
+// xmlTrue reads a boolean attribute as encoding/xml does (writers use
+// xsd:boolean's "1" and "true"; "TRUE" and "t" pass too).
 func xmlTrue(v []byte) bool {
-	v = trimSpace(v)
-	return string(v) == "1" || string(v) == "true"
+	t, err := strconv.ParseBool(string(trimSpace(v)))
+	return err == nil && t
 }
 
 // Sheets returns the worksheets in workbook order; chartsheets are skipped.

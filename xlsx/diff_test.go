@@ -370,7 +370,9 @@ func (d *differ) book() {
 			}
 		}
 		d.sheet(s)
+		d.merges(s)
 	}
+	d.flags()
 	if d.fuzz {
 		return
 	}
@@ -556,6 +558,110 @@ func (d *differ) sheet(s Sheet) {
 	d.sheets++
 	if typed {
 		d.typeCheck(s, checks)
+	}
+}
+
+// merges compares the sheet's merged ranges with excelize's
+// GetMergeCells, for sheets of at most typedMax (excelize loads the whole
+// sheet for it). excelize keeps single-cell ranges, which we leave out,
+// and joins ranges that overlap (mergeOverlapCells), which Excel never
+// writes: ours are joined the same way and both compared in order.
+func (d *differ) merges(s Sheet) {
+	i, err := d.b.lookup(s)
+	if err != nil || int64(d.b.parts[i].UncompressedSize64) > d.typedMax {
+		return
+	}
+	ours, err := d.b.Merges(s)
+	var xm []excelize.MergeCell
+	xerr := d.xcall(func() (err error) { xm, err = d.xf.GetMergeCells(s.Name, true); return err })
+	switch {
+	case err != nil && xerr != nil:
+		return
+	case err != nil:
+		if d.fuzz {
+			d.ourRefusal = err
+		} else {
+			d.notes = append(d.notes, fmt.Sprintf("sheet %q: we refuse its merged ranges (%v), excelize reads %d", s.Name, err, len(xm)))
+		}
+		return
+	case xerr != nil:
+		d.xfail("GetMergeCells "+s.Name, xerr)
+		return
+	}
+	var theirs []Range
+	for _, m := range xm {
+		r, ok := parseRange([]byte(m[0]))
+		if !ok {
+			d.diff("%s: excelize gives the merged range %q", s.Name, m[0])
+			continue
+		}
+		if r.FromCol != r.ToCol || r.FromRow != r.ToRow {
+			theirs = append(theirs, r)
+		}
+	}
+	if want := joinOverlaps(ours); !slices.Equal(want, theirs) {
+		d.diff("%s: merged ranges %v, excelize %v", s.Name, rangeRefs(want), rangeRefs(theirs))
+	}
+}
+
+// joinOverlaps is excelize's mergeOverlapCells: ranges one of whose
+// corners lies in another are replaced by the rectangle holding both,
+// until none is left.
+func joinOverlaps(rs []Range) []Range {
+	corner := func(a, b Range) bool {
+		return b.Contains(a.FromCol, a.FromRow) || b.Contains(a.ToCol, a.FromRow) || b.Contains(a.FromCol, a.ToRow) || b.Contains(a.ToCol, a.ToRow)
+	}
+	rs = slices.Clone(rs)
+	for joined := true; joined; {
+		joined = false
+		var out []Range
+		used := make([]bool, len(rs))
+		for i, r1 := range rs {
+			if used[i] {
+				continue
+			}
+			for j := i + 1; j < len(rs); j++ {
+				if r2 := rs[j]; !used[j] && (corner(r1, r2) || corner(r2, r1)) {
+					r1 = Range{min(r1.FromCol, r2.FromCol), min(r1.FromRow, r2.FromRow), max(r1.ToCol, r2.ToCol), max(r1.ToRow, r2.ToRow)}
+					joined, used[j] = true, true
+				}
+			}
+			out = append(out, r1)
+		}
+		rs = out
+	}
+	return rs
+}
+
+func rangeRefs(rs []Range) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Ref())
+	}
+	return out
+}
+
+// flags compares Date1904 and FullCalcOnLoad with excelize's workbook and
+// calculation properties.
+func (d *differ) flags() {
+	var wp excelize.WorkbookPropsOptions
+	var cp excelize.CalcPropsOptions
+	err := d.xcall(func() (err error) {
+		if wp, err = d.xf.GetWorkbookProps(); err == nil {
+			cp, err = d.xf.GetCalcProps()
+		}
+		return err
+	})
+	if err != nil {
+		d.xfail("GetWorkbookProps/GetCalcProps", err)
+		return
+	}
+	deref := func(p *bool) bool { return p != nil && *p }
+	if got, want := d.b.Date1904(), deref(wp.Date1904); got != want {
+		d.diff("Date1904 %v, excelize %v", got, want)
+	}
+	if got, want := d.b.FullCalcOnLoad(), deref(cp.FullCalcOnLoad); got != want {
+		d.diff("FullCalcOnLoad %v, excelize %v", got, want)
 	}
 }
 

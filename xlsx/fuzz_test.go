@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -288,4 +289,76 @@ func (r *chunkReader) Read(p []byte) (int, error) {
 	n := copy(p[:min(len(p), r.n)], r.data)
 	r.data = r.data[n:]
 	return n, nil
+}
+
+// FuzzMerges checks the byte search that finds <mergeCells> against
+// tokenizing the whole part: whenever encoding/xml reads the part and our
+// tokenizer does too, both must find the same ranges. (The search relies
+// on a raw '<' starting markup, which holds for well-formed XML only: the
+// tokenizer lets "<a<mergeCells>" pass as one odd tag name. And it skips
+// what comes before the tag, so it may accept a part the tokenizer
+// refuses.) MergedRows must
+// keep the Row invariants, give every covered cell the anchor's value and
+// fail only with a *ContainerError.
+func FuzzMerges(f *testing.F) {
+	for _, tail := range []string{
+		`<mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="C1:C3"/></mergeCells>`,
+		`<x:mergeCells><x:mergeCell ref="$A$1:B1"/><x:mergeCell ref="D4"/></x:mergeCells>`,
+		`<!-- <mergeCells><mergeCell ref="C1:D1"/></mergeCells> --><mergeCells><mergeCell ref="B2:A1"/></mergeCells>`,
+		`<?pi <mergeCells> ?><mergeCells count="0"/>`,
+		`<mergeCells><mergeCell ref="A1:B"/></mergeCells>`,
+	} {
+		f.Add(mergeSheet(`<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="inlineStr"><is><t>mergeCells</t></is></c></row><row r="3"><c r="C3"><f>1</f></c></row>`, tail))
+	}
+	for _, name := range []string{"merges_openpyxl.xlsx", "merges_libreoffice.xlsx"} {
+		b, err := Open(filepath.Join("testdata", name), Limits{})
+		if err != nil {
+			f.Fatal(err)
+		}
+		rc, err := b.parts[0].Open()
+		if err != nil {
+			f.Fatal(err)
+		}
+		body, _ := io.ReadAll(rc)
+		rc.Close()
+		b.Close()
+		f.Add(string(body))
+	}
+	maxMergeWork = 1 << 16
+	f.Fuzz(func(t *testing.T, sheet string) {
+		ps := skeleton(sheet, `<si><t>x</t></si>`)
+		for i := range ps {
+			ps[i].store = true
+		}
+		b, err := openBytes(t, makeZip(t, ps...), Limits{MaxUncompressed: 16 << 20, MaxRows: 100_000})
+		if err != nil {
+			return
+		}
+		defer b.Close()
+		s := b.Sheets()[0]
+		got, err := b.Merges(s)
+		if err != nil {
+			if _, ok := err.(*ContainerError); !ok {
+				t.Fatalf("Merges error %v is %T", err, err)
+			}
+		}
+		_, xerr := refTokens(sheet)
+		if want, werr := b.scanMerges(b.parts[0], s.Name); xerr == nil && werr == nil && (err != nil || !slices.Equal(got, want)) {
+			t.Fatalf("byte search: %v, %v; tokenizer: %v", got, err, want)
+		}
+		err = b.MergedRows(s, func(r Row) error {
+			checkRow(t, r)
+			for _, c := range r.Cells {
+				if c.Merge != nil && !c.Merge.Contains(c.Col, r.Num) || c.Covered && c.Merge == nil {
+					t.Fatalf("%s: Merge %v, Covered %v", c.Ref, c.Merge, c.Covered)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			if _, ok := err.(*ContainerError); !ok {
+				t.Fatalf("MergedRows error %v is %T", err, err)
+			}
+		}
+	})
 }

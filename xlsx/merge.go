@@ -77,10 +77,11 @@ var (
 	utf16BOM = [][]byte{{0xFE, 0xFF}, {0xFF, 0xFE}}
 )
 
-// readMerges finds <mergeCells> in sheet part f. Raw '<' cannot occur in
-// character data or attribute values, so the first "<mergeCells" (any
-// prefix) is the element, unless a comment, CDATA section or processing
-// instruction could hide one: then the whole part is tokenized instead.
+// readMerges finds <mergeCells> in sheet part f. In well-formed XML a raw
+// '<' occurs in no character data, name or attribute value, so the first
+// "<mergeCells" (any prefix) is the element, unless a comment, CDATA
+// section or processing instruction could hide one: then the whole part
+// is tokenized instead. (FuzzMerges compares the two ways.)
 func (b *Book) readMerges(f *zip.File, sheet string) ([]Range, error) {
 	left := b.lim.MaxUncompressed - b.meta
 	if err := checkPart(f, left); err != nil {
@@ -178,10 +179,14 @@ func findMergeTag(data []byte, from int, end bool) (at int, sure bool) {
 		if i < len(data) && !isSpace(data[i]) && data[i] != '>' && data[i] != '/' {
 			continue // a longer name
 		}
-		// Back over a namespace prefix to the '<'.
+		// Back over a namespace prefix to the '<'. Like localName, a
+		// prefix is what comes before the first ':' and is not empty.
 		k := j - 1
 		if k >= 0 && data[k] == ':' {
-			for k--; k >= 0 && isNameByte(data[k]) && data[k] != ':'; k-- {
+			for k--; k >= 0 && isNameChar(data[k]); k-- {
+			}
+			if k == j-2 {
+				continue // "<:mergeCells"
 			}
 		}
 		if k >= 0 && data[k] == '<' {
@@ -191,6 +196,12 @@ func findMergeTag(data []byte, from int, end bool) (at int, sure bool) {
 			return -2, true // a prefix longer than the carried bytes: be thorough
 		}
 	}
+}
+
+// isNameChar reports a byte of an XML name other than ':' (multi-byte
+// UTF-8 let through).
+func isNameChar(c byte) bool {
+	return c != ':' && (isNameByte(c) || c >= '0' && c <= '9' || c == '-' || c == '.')
 }
 
 // scanMerges tokenizes the whole part: the slow path for parts whose

@@ -228,7 +228,8 @@ func TestWorkbookFlags(t *testing.T) {
 		{`<workbookPr date1904="true"/><sheets>%s</sheets><definedNames><definedName name="x">S!$A$1</definedName></definedNames><calcPr fullCalcOnLoad="true"/>`, true},
 		{`<workbookPr date1904=" 1 "/><sheets>%s</sheets><calcPr fullCalcOnLoad="1"/>`, true},
 		{`<workbookPr date1904="0"/><sheets>%s</sheets><calcPr fullCalcOnLoad="false"/>`, false},
-		{`<workbookPr date1904="yes"/><sheets>%s</sheets><calcPr fullCalcOnLoad="TRUE"/>`, false},
+		{`<workbookPr date1904="TRUE"/><sheets>%s</sheets><calcPr fullCalcOnLoad="t"/>`, true},
+		{`<workbookPr date1904="yes"/><sheets>%s</sheets><calcPr fullCalcOnLoad="2"/>`, false},
 		{`<sheets>%s</sheets>`, false},
 	} {
 		ps := skeleton(sheetXML(``), "")
