@@ -37,6 +37,43 @@ func (r Range) Contains(col, row int) bool {
 	return col >= r.FromCol && col <= r.ToCol && row >= r.FromRow && row <= r.ToRow
 }
 
+// RowsMerges is Rows that also reads the sheet's merged ranges, which
+// follow its rows, in the same pass, returns them and keeps them for
+// Merges and MergedRows. A reader that can interpret rows without merges
+// and read again with them only when they matter (package table's
+// optimistic scan) so pays nothing for sheets without merges, where
+// MergedRows inflates the part twice.
+func (b *Book) RowsMerges(s Sheet, fn func(Row) error) ([]Range, error) {
+	i, err := b.lookup(s)
+	if err != nil {
+		return nil, err
+	}
+	var ranges []Range
+	read := false
+	err = b.rows(s, fn, func(sc *scanner, f *zip.File) error {
+		var err error
+		ranges, err = parseMerges(sc, f, b.sheets[i].Name)
+		read = err == nil
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if read {
+		b.mergeMu.Lock()
+		if b.mergeCache == nil {
+			b.mergeCache = map[int]*mergeEntry{}
+		}
+		if b.mergeCache[i] == nil {
+			e := &mergeEntry{ranges: ranges}
+			e.once.Do(func() {})
+			b.mergeCache[i] = e
+		}
+		b.mergeMu.Unlock()
+	}
+	return slices.Clone(ranges), nil
+}
+
 // mergeEntry is the cached answer of Merges for one sheet.
 type mergeEntry struct {
 	once   sync.Once

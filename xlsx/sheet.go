@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
@@ -40,6 +41,8 @@ type sheetReader struct {
 	cells []pending
 	out   []Cell
 
+	afterData func(s *scanner) error // reads on past </sheetData> (RowsMerges)
+
 	lastRow  int  // Row.LastRow
 	maxRows  int  // the most rows the part can hold
 	rowNum   int  // number of the current row
@@ -66,6 +69,11 @@ type sheetReader struct {
 // reported as *ContainerError; a checksum error is only known at the end
 // of the part, after the rows were delivered. See Row for what fn may keep.
 func (b *Book) Rows(s Sheet, fn func(Row) error) error {
+	return b.rows(s, fn, nil)
+}
+
+// rows is Rows; afterData, when set, reads the part on from </sheetData>.
+func (b *Book) rows(s Sheet, fn func(Row) error, afterData func(sc *scanner, f *zip.File) error) error {
 	i, err := b.lookup(s)
 	if err != nil {
 		return err
@@ -81,6 +89,9 @@ func (b *Book) Rows(s Sheet, fn func(Row) error) error {
 		return err
 	}
 	r := sheetReader{book: b, sst: sst, lim: b.lim, name: b.sheets[i].Name}
+	if afterData != nil {
+		r.afterData = func(sc *scanner) error { return afterData(sc, f) }
+	}
 	// The smallest row worth reporting, <row><c><v>1</v></c></row>, takes
 	// 27 bytes: a declared size beyond what the part holds is not believed.
 	r.maxRows = int(min(f.UncompressedSize64/27, uint64(b.lim.withDefaults().MaxRows)))
@@ -218,6 +229,9 @@ func (r *sheetReader) run(s *scanner, fn func(Row) error) error {
 						if err := r.closeRow(inCell, fn); err != nil {
 							return err
 						}
+					}
+					if r.afterData != nil {
+						return r.afterData(s)
 					}
 					return nil // the rest of the sheet holds no cells
 				}
