@@ -115,6 +115,14 @@ type Options struct {
 	// (submissions decode text typed in the old TCVN3/VNI fonts). The
 	// row it returns may share buffers with the next call's.
 	Convert func(row xlsx.Row) xlsx.Row
+	// Restart, when set, makes the scan optimistic: the sheet is read once
+	// without merged ranges, which are learnt at its end, so a sheet
+	// without merges costs one read (MergedRows inflates a part twice).
+	// When a merged range touches the table (the header's rows or below)
+	// or no header was found among merges, Restart is called, for the
+	// caller to forget what that read told it, and the sheet is read again
+	// with merged ranges applied. For readers of long sheets.
+	Restart func()
 }
 
 // Header is the accepted header. The Labels of a one-row header have no
@@ -164,11 +172,54 @@ func Scan(book *xlsx.Book, s xlsx.Sheet, opt Options) (found bool, problem *find
 	if opt.Match == nil {
 		return false, nil, errors.New("table: Options.Match is nil")
 	}
-	sc := &scanner{opt: opt, sheet: s.Name}
-	if sc.opt.MaxRows <= 0 {
-		sc.opt.MaxRows = DefaultMaxRows
+	if opt.MaxRows <= 0 {
+		opt.MaxRows = DefaultMaxRows
 	}
+	if opt.Restart != nil {
+		found, problem, err, again := scanOptimistic(book, s, opt)
+		if !again {
+			return found, problem, err
+		}
+		opt.Restart()
+	}
+	sc := &scanner{opt: opt, sheet: s.Name}
 	rerr := readRows(book, s, sc.row)
+	return sc.result(rerr)
+}
+
+// scanOptimistic reads the sheet once without merged ranges, learning them
+// at its end (xlsx.Book.RowsMerges). again reports that a merged range
+// touches the table (the header's rows or below), or that the read ended
+// before they were known, and the sheet must be read with them.
+func scanOptimistic(book *xlsx.Book, s xlsx.Sheet, opt Options) (found bool, problem *finding.Finding, err error, again bool) {
+	sc := &scanner{opt: opt, sheet: s.Name}
+	ranges, rerr := book.RowsMerges(s, sc.row)
+	complete := rerr == nil
+	var cbe *callbackError
+	if rerr != nil && !errors.Is(rerr, errEnd) && !errors.As(rerr, &cbe) {
+		found, problem, err = sc.result(rerr) // damaged: no second read
+		return found, problem, err, false
+	}
+	found, problem, err = sc.result(rerr)
+	if err != nil {
+		return found, problem, err, false
+	}
+	switch {
+	case !complete:
+		return found, problem, err, true
+	case !found:
+		return found, problem, err, len(ranges) > 0
+	}
+	for _, r := range ranges {
+		if r.ToRow >= sc.h.Row {
+			return found, problem, err, true
+		}
+	}
+	return found, problem, err, false
+}
+
+// result settles a scan once its read has ended with rerr.
+func (sc *scanner) result(rerr error) (found bool, problem *finding.Finding, err error) {
 	if rerr == nil && !sc.found && sc.holding {
 		rerr = sc.offer(nil)
 	}
@@ -177,9 +228,9 @@ func Scan(book *xlsx.Book, s xlsx.Sheet, opt Options) (found bool, problem *find
 	case rerr == nil, errors.Is(rerr, errEnd):
 		return sc.found, nil, nil
 	case errors.As(rerr, &cbe):
-		return sc.found, nil, fmt.Errorf("table: sheet %q row %d: %w", s.Name, cbe.row, cbe.err)
+		return sc.found, nil, fmt.Errorf("table: sheet %q row %d: %w", sc.sheet, cbe.row, cbe.err)
 	}
-	p := ReadProblem(s.Name, rerr)
+	p := ReadProblem(sc.sheet, rerr)
 	return sc.found, &p, nil
 }
 
