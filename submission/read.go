@@ -97,6 +97,48 @@ type reader struct {
 	unitIndex map[[2]string]int // long: (code, name) as written → Units index
 	noYears   *finding.Finding  // a label row without years, reported if no sheet has a table
 	legacy    legacyState       // TCVN3/VNI text converted (legacy.go)
+
+	unitLog [][2]string // keys added to unitIndex, in order, for undo
+	badLog  []cellKey   // keys added to sub.badCells, in order, for undo
+}
+
+// mark is what the reader had before a sheet, so that a read of it can be
+// undone (table.Options.Restart: the sheet is read again with its merged
+// ranges).
+type mark struct {
+	findings, figures, totals, units, sheets, unitLog, badLog, legacyUsed, legacyN int
+	layout                                                                         Layout
+	sheet                                                                          string
+	wideUnit                                                                       int
+	noYears                                                                        *finding.Finding
+}
+
+func (r *reader) mark() mark {
+	s := r.sub
+	return mark{len(s.Findings), len(s.Figures), len(s.Totals), len(s.Units), len(s.Sheets), len(r.unitLog), len(r.badLog),
+		len(r.legacy.used), r.legacy.nUsed, s.Layout, s.Sheet, r.wideUnit, r.noYears}
+}
+
+func (r *reader) undo(m mark) {
+	s := r.sub
+	s.Findings, s.Figures, s.Totals, s.Units, s.Sheets = s.Findings[:m.findings], s.Figures[:m.figures], s.Totals[:m.totals], s.Units[:m.units], s.Sheets[:m.sheets]
+	for _, k := range r.unitLog[m.unitLog:] {
+		delete(r.unitIndex, k)
+	}
+	for _, k := range r.badLog[m.badLog:] {
+		delete(s.badCells, k)
+	}
+	r.unitLog, r.badLog = r.unitLog[:m.unitLog], r.badLog[:m.badLog]
+	r.legacy.used, r.legacy.nUsed = r.legacy.used[:m.legacyUsed], m.legacyN
+	s.Layout, s.Sheet, r.wideUnit, r.noYears = m.layout, m.sheet, m.wideUnit, m.noYears
+}
+
+// setBad marks a (unit, indicator, year) whose cell had an error.
+func (r *reader) setBad(k cellKey) {
+	if !r.sub.badCells[k] {
+		r.sub.badCells[k] = true
+		r.badLog = append(r.badLog, k)
+	}
 }
 
 // Sheets of a summary workbook tongket wrote (package report): of those,
@@ -171,7 +213,7 @@ func (r *reader) hiddenTables(sheets []xlsx.Sheet) []string {
 			continue
 		}
 		probe := &reader{sub: &Submission{badCells: map[cellKey]bool{}}, book: r.book, cat: r.cat, maxYear: r.maxYear, wideUnit: -1}
-		st := &sheetState{name: s.Name, dupYearCols: map[int]bool{}}
+		st := newSheetState(s.Name)
 		probe.curSheet = s.Name
 		found, _, _ := table.Scan(r.book, s, table.Options{MaxRows: headerScanRows, Match: probe.match(st), Before: func(row xlsx.Row) { probe.scanMeta(&st.meta, row) }})
 		if found {
@@ -238,6 +280,10 @@ type sheetState struct {
 	merged      map[string]bool
 }
 
+func newSheetState(name string) *sheetState {
+	return &sheetState{name: name, dupYearCols: map[int]bool{}, firstData: true}
+}
+
 // year is the year of a single value column: from a line above the table,
 // else from the sheet's name. where says which, for messages.
 func (st *sheetState) year() (int, string) {
@@ -253,9 +299,14 @@ func (st *sheetState) year() (int, string) {
 // readSheet reads one sheet. found reports a table on it; stop that the
 // file cannot be read further (a damaged sheet).
 func (r *reader) readSheet(s xlsx.Sheet) (found, stop bool) {
-	st := &sheetState{name: s.Name, dupYearCols: map[int]bool{}, firstData: true}
+	st := newSheetState(s.Name)
 	r.curSheet = s.Name
+	before := r.mark()
 	found, problem, err := table.Scan(r.book, s, table.Options{
+		Restart: func() {
+			r.undo(before)
+			*st = *newSheetState(s.Name)
+		},
 		MaxRows: headerScanRows,
 		Convert: func(row xlsx.Row) xlsx.Row { return r.legacyRow(s.Name, row) },
 		Match:   r.match(st),

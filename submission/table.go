@@ -543,6 +543,7 @@ func (r *reader) longRow(st *sheetState, row xlsx.Row) {
 		}
 		r.sub.Units = append(r.sub.Units, Unit{Code: ucode, Name: uname, Sheet: st.name, Cell: ref})
 		r.unitIndex[key] = ui
+		r.unitLog = append(r.unitLog, key)
 	}
 	if !hasValue {
 		return
@@ -620,7 +621,7 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 		f.Indicator, f.Year, f.Value = ind.Code, year, value
 		r.sub.add(f)
 		if unit >= 0 {
-			r.sub.badCells[cellKey{unit, ind.Code, year}] = true
+			r.setBad(cellKey{unit, ind.Code, year})
 		}
 	}
 	kind, value := c.Kind, c.Value
