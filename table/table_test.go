@@ -2,6 +2,7 @@ package table
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"regexp"
 	"slices"
@@ -476,5 +477,67 @@ func TestConvert(t *testing.T) {
 	}
 	if !found || problem != nil || err != nil || !slices.Equal(seen, want) {
 		t.Errorf("found %v problem %v err %v\n%q\nwant\n%q", found, problem, err, seen, want)
+	}
+}
+
+// TestScanOptimistic: with Restart set, a sheet whose merges stay above the
+// table is read once; one whose merges reach the table is read again with
+// them applied, after Restart, and gives what a merged read gives.
+func TestScanOptimistic(t *testing.T) {
+	header := func(c Candidate) int {
+		for _, l := range c.Labels() {
+			if l.Top == "Mã chỉ tiêu" {
+				if c.Next != nil && len(c.Next.Cells) > 0 && c.Next.Cells[len(c.Next.Cells)-1].Value == "2022" {
+					return 2
+				}
+				return 1
+			}
+		}
+		return 0
+	}
+	withMerges := func(rows string, merges ...string) string {
+		x := sheetXML(rows)
+		if len(merges) == 0 {
+			return x
+		}
+		var m strings.Builder
+		fmt.Fprintf(&m, `<mergeCells count="%d">`, len(merges))
+		for _, r := range merges {
+			fmt.Fprintf(&m, `<mergeCell ref="%s"/>`, r)
+		}
+		m.WriteString(`</mergeCells>`)
+		return strings.Replace(x, "</sheetData>", "</sheetData>"+m.String(), 1)
+	}
+	rows := row(1, "BIỂU SỐ LIỆU") + row(3, "Mã chỉ tiêu", "Năm") + row(4, nil, 2021, "2022") + row(5, "TT_BUOI", 120, 135)
+	tests := []struct {
+		name     string
+		xml      string
+		restarts int
+		data     string // the row under the header, as Data saw it last
+	}{
+		{"no merges", withMerges(rows), 0, "5: A=TT_BUOI|B=120|C=135"},
+		{"a title merged above the table", withMerges(rows, "A1:C1"), 0, "5: A=TT_BUOI|B=120|C=135"},
+		{"a group label merged over the years", withMerges(rows, "B3:C3"), 1, "5: A=TT_BUOI|B=120|C=135"},
+		{"a figure merged in the table", withMerges(rows, "B5:C5"), 1, "5: A=TT_BUOI|B=120|C=120"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, s := open(t, workbook(t, tt.xml))
+			restarts, seen := 0, ""
+			found, problem, err := Scan(b, s, Options{
+				Match:   header,
+				Restart: func() { restarts++; seen = "" },
+				Data: func(_ Header, r xlsx.Row) error {
+					seen = texts(r)
+					return nil
+				},
+			})
+			if !found || problem != nil || err != nil {
+				t.Fatalf("Scan = %v, %v, %v", found, problem, err)
+			}
+			if restarts != tt.restarts || seen != tt.data {
+				t.Errorf("restarts %d (want %d), data %q (want %q)", restarts, tt.restarts, seen, tt.data)
+			}
+		})
 	}
 }

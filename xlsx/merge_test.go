@@ -540,3 +540,70 @@ func TestMergesConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestRowsMerges: one pass gives Rows' rows and Merges' ranges, and keeps
+// the ranges for MergedRows.
+func TestRowsMerges(t *testing.T) {
+	for _, file := range []string{"merges_openpyxl.xlsx", "merges_libreoffice.xlsx", "libreoffice.xlsx", "openpyxl.xlsx"} {
+		t.Run(file, func(t *testing.T) {
+			b, err := Open(filepath.Join("testdata", file), Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Close()
+			for _, s := range b.Sheets() {
+				var plain, rows strings.Builder
+				cells := func(w *strings.Builder) func(Row) error {
+					return func(r Row) error {
+						for _, c := range r.Cells {
+							fmt.Fprintf(w, "%s %s %q %v\n", c.Ref, c.Kind, c.Value, c.Formula)
+						}
+						return nil
+					}
+				}
+				if err := b.Rows(s, cells(&plain)); err != nil {
+					t.Fatal(err)
+				}
+				got, err := b.RowsMerges(s, cells(&rows))
+				if err != nil {
+					t.Fatal(err)
+				}
+				// A fresh book reads the merges its own way.
+				b2, err := Open(filepath.Join("testdata", file), Limits{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := b2.Merges(s)
+				b2.Close()
+				if err != nil || !slices.Equal(got, want) {
+					t.Errorf("%s: RowsMerges ranges %v, Merges %v (%v)", s.Name, got, want, err)
+				}
+				if again, _ := b.Merges(s); !slices.Equal(again, want) {
+					t.Errorf("%s: Merges after RowsMerges = %v", s.Name, again)
+				}
+				if rows.String() != plain.String() || plain.Len() == 0 {
+					t.Errorf("%s: RowsMerges rows\n%s\nRows\n%s", s.Name, rows.String(), plain.String())
+				}
+			}
+		})
+	}
+}
+
+// TestRowsMergesStopped: a callback that stops the read leaves the ranges
+// unknown and uncached.
+func TestRowsMergesStopped(t *testing.T) {
+	b, err := Open(filepath.Join("testdata", "merges_openpyxl.xlsx"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	stop := errors.New("stop")
+	s := b.Sheets()[0]
+	got, err := b.RowsMerges(s, func(Row) error { return stop })
+	if !errors.Is(err, stop) || got != nil {
+		t.Fatalf("RowsMerges = %v, %v", got, err)
+	}
+	if m, err := b.Merges(s); err != nil || len(m) == 0 {
+		t.Errorf("Merges after a stopped RowsMerges = %v, %v (a stopped read must not cache an empty answer)", m, err)
+	}
+}
