@@ -8,8 +8,20 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/vn"
+	"github.com/tongket/tongket/xlsx"
+)
+
+// Finding codes of rosters that FORMATS.md §7 does not list yet.
+const (
+	// DateOrder: a date column holds date cells shown month first and
+	// text dates written day first (FORMATS.md §4.1).
+	DateOrder = "date-order"
+	// CombinedColumn (warning): a "Chức vụ, đơn vị công tác" column kept
+	// whole in one field.
+	CombinedColumn = "combined-column"
 )
 
 // MinYear is the earliest year a decision date may have.
@@ -105,8 +117,9 @@ func parseDate(s string) (time.Time, *dateProblem) {
 	return time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC), nil
 }
 
-// serialProblem reads a number cell as a date.
-func serialProblem(raw string) (time.Time, *dateProblem) {
+// serialProblem reads a number cell as a date, in the workbook's date
+// system (the 1904 system of old Mac files counts from 1 January 1904).
+func serialProblem(raw string, date1904 bool) (time.Time, *dateProblem) {
 	f, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
 	if err != nil {
 		return time.Time{}, &dateProblem{lang.F(
@@ -119,12 +132,146 @@ func serialProblem(raw string) (time.Time, *dateProblem) {
 			"the cell holds only the year %d. Write the full decision date, e.g. 01/08/%d.", int(f), int(f))}
 	}
 	t, ok := SerialDate(f)
+	if date1904 {
+		t, ok = serialDate1904(f)
+	}
 	if !ok {
 		return time.Time{}, &dateProblem{lang.F(
 			"số %s không phải là ngày. Hãy nhập ngày vào ô kiểu ngày hoặc ghi dạng %s.",
 			"the number %s is not a date. Type a date into a date cell or write it as %s.", raw, example)}
 	}
 	return t, nil
+}
+
+// serialDate1904 is SerialDate for the 1904 date system: serial 0 is 1
+// January 1904, and no day is missing.
+func serialDate1904(serial float64) (time.Time, bool) {
+	if math.IsNaN(serial) || serial < 0 || serial >= 2957004 {
+		return time.Time{}, false
+	}
+	return xlsx.DateSerial(math.Floor(serial), true), true
+}
+
+// dateOf reads a date value without reporting: a date cell or a text date.
+func (r *reader) dateOf(v value) (time.Time, *dateProblem) {
+	if v.kind == xlsx.Number {
+		return serialProblem(v.raw, r.book.Date1904())
+	}
+	return parseDate(v.text)
+}
+
+// dayFirstText reports a text date written with numbers, day first
+// ("05/09/2019", "1.6.2022"), as Vietnamese write them.
+func dayFirstText(s string) bool {
+	g := dmyRe.FindStringSubmatch(vn.Key(s))
+	return g != nil && g[2] == g[4]
+}
+
+// dateOrder is what a date column shows: date cells whose number format
+// puts the month first (a workbook made with US settings), and dates typed
+// as text, day first. Both in one column means some dates were typed day
+// first into a machine that reads month first: which date the cells hold
+// cannot be told.
+type dateOrder struct {
+	monthFirst []shownDate
+	text       []shownDate
+}
+
+// shownDate is a date cell as it shows, or a text date as typed.
+type shownDate struct {
+	ref, shown string
+	row        int
+	date       time.Time
+}
+
+// noteDateCell notes a date cell of column col whose format shows the
+// month first. The built-in short date formats (ids 14 and 22, stored as
+// "mm-dd-yy" and "m/d/yy h:mm") show in the order of the reader's own
+// computer, so they do not count.
+func (r *reader) noteDateCell(col int, c xlsx.Cell, t time.Time) {
+	code := r.book.NumFmt(c.Style)
+	if code == "mm-dd-yy" || code == "m/d/yy h:mm" {
+		return
+	}
+	if f := xlsx.ParseFormat(code); !f.Date || !f.MonthFirst || yearFirst(code) {
+		return // yyyy-mm-dd is read one way only
+	}
+	_, row, _ := xlsx.ParseRef(c.Ref)
+	d := r.order(col)
+	d.monthFirst = append(d.monthFirst, shownDate{ref: c.Ref, row: row, date: t,
+		shown: fmt.Sprintf("%02d/%02d/%d", t.Month(), t.Day(), t.Year())})
+}
+
+// yearFirst reports a date format that shows the year before the day and
+// month ("yyyy-mm-dd"), outside quoted text and [brackets].
+func yearFirst(code string) bool {
+	for i := 0; i < len(code); i++ {
+		switch c := code[i] | 0x20; {
+		case code[i] == '"' || code[i] == '[':
+			end := byte('"')
+			if code[i] == '[' {
+				end = ']'
+			}
+			if j := strings.IndexByte(code[i+1:], end); j >= 0 {
+				i += j + 1
+			}
+		case code[i] == '\\':
+			i++
+		case c == 'y':
+			return true
+		case c == 'd' || c == 'm':
+			return false
+		}
+	}
+	return false
+}
+
+// noteTextDate notes a date typed as text, day first, in column col.
+func (r *reader) noteTextDate(col int, c xlsx.Cell, text string) {
+	_, row, _ := xlsx.ParseRef(c.Ref)
+	d := r.order(col)
+	d.text = append(d.text, shownDate{ref: c.Ref, row: row, shown: text})
+}
+
+func (r *reader) order(col int) *dateOrder {
+	d := r.sh.dates[col]
+	if d == nil {
+		d = &dateOrder{}
+		r.sh.dates[col] = d
+	}
+	return d
+}
+
+// checkDateOrder refuses, at each of its date cells, a column that holds
+// both date cells shown month first and text dates written day first.
+func (r *reader) checkDateOrder() {
+	for _, d := range r.sh.dates {
+		if len(d.monthFirst) == 0 || len(d.text) == 0 {
+			continue
+		}
+		var texts []string
+		for i, t := range d.text {
+			if i == 3 {
+				texts = append(texts, "…")
+				break
+			}
+			texts = append(texts, fmt.Sprintf("%s \"%s\"", t.ref, t.shown))
+		}
+		list := strings.Join(texts, ", ")
+		for _, c := range d.monthFirst {
+			col, _, _ := strings.Cut(c.ref, strconv.Itoa(c.row))
+			means := lang.Text{
+				VI: fmt.Sprintf("ngày %d tháng %d năm %d", c.date.Day(), int(c.date.Month()), c.date.Year()),
+				EN: c.date.Format("2 January 2006"),
+			}
+			f := finding.New(finding.Error, DateOrder, lang.F(
+				"Ô %s là ô kiểu ngày hiển thị tháng trước ngày (%s, tức %s), trong khi cùng cột có ngày ghi dạng chữ theo thứ tự ngày trước tháng (%s). Không biết ô %s có đúng ngày người lập định ghi hay không: máy đặt kiểu ngày của Mỹ đọc 01/08/2024 thành ngày 8 tháng 1. Hãy định dạng cả cột theo dd/mm/yyyy, xem lại từng ngày rồi gửi lại.",
+				"Cell %s is a date cell shown month first (%s, that is %s), while the same column has text dates written day first (%s). Whether cell %s holds the date meant cannot be told: a computer set to US dates reads 01/08/2024 as 8 January. Format the whole column as dd/mm/yyyy, check each date, and send it again.",
+				c.ref, c.shown, means, list, c.ref)).At(r.sh.name, col, c.row)
+			f.Value = c.shown
+			r.add(f)
+		}
+	}
 }
 
 // FormatDate writes a date as dd/mm/yyyy, the way it is typed.

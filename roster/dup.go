@@ -5,11 +5,11 @@ import (
 
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/vn"
 )
 
 // Duplicate is an incoming entry that repeats an earlier one: the same
-// person or collective (Key of the name, vn.UnitKey of the unit) for the
-// same form in the same period.
+// person or collective (dupKey) for the same form in the same period.
 type Duplicate struct {
 	Entry   Entry           // the incoming entry, in Entry.File
 	Earlier Entry           // the entry it repeats: stored before, or earlier in the batch
@@ -23,8 +23,8 @@ type Duplicate struct {
 // years fall in the same period. A nil period, or an entry without a
 // decision date, puts everything in one period.
 //
-// Repeats within one sheet of one file are left out: the reader reports
-// them with both cells. existing should not hold the entries the incoming
+// Repeats within one file are left out: the reader reports them with
+// both cells. existing should not hold the entries the incoming
 // ones replace (a corrected file sent again).
 func Duplicates(existing, incoming []Entry, period func(year int) (from, to int)) []Duplicate {
 	type seen struct {
@@ -33,14 +33,14 @@ func Duplicates(existing, incoming []Entry, period func(year int) (from, to int)
 	}
 	index := map[string][]seen{}
 	for _, e := range existing {
-		k := dupKey(e.Name, e.Unit, e.Form)
+		k := dupKey(e)
 		index[k] = append(index[k], seen{e: e})
 	}
 	var out []Duplicate
 	for _, e := range incoming {
-		k := dupKey(e.Name, e.Unit, e.Form)
+		k := dupKey(e)
 		for _, s := range index[k] {
-			if s.incoming && s.e.File == e.File && s.e.Sheet == e.Sheet {
+			if s.incoming && s.e.File == e.File {
 				continue
 			}
 			from, to, same := samePeriod(s.e, e, period)
@@ -53,6 +53,19 @@ func Duplicates(existing, incoming []Entry, period func(year int) (from, to int)
 		index[k] = append(index[k], seen{e: e, incoming: true})
 	}
 	return out
+}
+
+// dupKey is what makes two entries the same award: the kind (a household
+// and its head may share a name), the name as Key compares it (for a
+// person, without an honorific or rank in front: "Bà Trần Thị Mai" is
+// "Trần Thị Mai"), the unit with its administrative prefix folded ("P.
+// Lạch Tray" = "Phường Lạch Tray"), and the form.
+func dupKey(e Entry) string {
+	kind, name := kindOf(e.Kind), Key(e.Name)
+	if kind == Individual {
+		name = PersonKey(e.Name)
+	}
+	return kind + "\x00" + name + "\x00" + vn.UnitKey(e.Unit) + "\x00" + Key(e.Form)
 }
 
 // samePeriod reports whether a and b fall in the same period, and which.

@@ -1,7 +1,6 @@
 package roster
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -26,6 +25,7 @@ const (
 	colDate
 	colAchievement
 	colNumDate // "Số, ngày quyết định": number and date in one cell
+	colPosUnit // "Chức vụ, đơn vị công tác": position and unit in one cell
 	numCols
 )
 
@@ -44,6 +44,7 @@ var columnLabels = [numCols][]string{
 	colDate:        {"Ngày quyết định", "Ngày QĐ", "Ngày ký", "Ngày ký quyết định", "Ngày, tháng, năm quyết định", "Ngày tháng năm"},
 	colAchievement: {"Thành tích", "Thành tích tóm tắt", "Tóm tắt thành tích", "Nội dung thành tích", "Thành tích khen thưởng"},
 	colNumDate:     {"Số, ngày quyết định", "Số và ngày quyết định", "Số, ngày QĐ", "Quyết định số, ngày", "Số, ngày, tháng, năm quyết định"},
+	colPosUnit:     {"Chức vụ, đơn vị công tác", "Chức vụ, đơn vị", "Chức vụ và đơn vị công tác", "Chức vụ, nơi công tác", "Chức danh, đơn vị công tác", "Chức danh, đơn vị", "Chức vụ, đơn vị, địa chỉ"},
 }
 
 // subLabels are the labels of a second header row under a merged
@@ -57,6 +58,7 @@ var subLabels = map[string]int{
 var columnNames = [numCols]string{
 	"STT", "Họ và tên / Tên tập thể", "Loại", "Chức vụ", "Đơn vị", "Tổ chức", "Hình thức",
 	"Cấp khen", "Số quyết định", "Ngày quyết định", "Thành tích", "Số, ngày quyết định",
+	"Chức vụ, đơn vị công tác",
 }
 
 // requiredCols must be in every roster: without them an entry cannot be
@@ -93,6 +95,23 @@ type header struct {
 	sheet string
 	cols  [numCols]int  // 1-based column of each field, 0 when absent
 	found [numCols]bool // whether the column exists
+	// labels are the header's labels of the columns read into no field,
+	// by column: what they hold is said to be left unread.
+	labels map[int]string
+	// posUnitInto is the field a combined "Chức vụ, đơn vị công tác"
+	// column is kept whole in: the unit, or the position when the table
+	// has a unit column of its own.
+	posUnitInto int
+}
+
+// field reports whether column col is read into a field (STT included).
+func (h *header) field(col int) bool {
+	for f := range numCols {
+		if h.found[f] && h.cols[f] == col {
+			return true
+		}
+	}
+	return false
 }
 
 // match is the roster's table.Match: it takes c.Row as the header when
@@ -104,15 +123,40 @@ func (r *reader) match(c table.Candidate) int {
 		return 0
 	}
 	n := 1
-	if c.Next != nil && subHeader(&h, c.Labels()) {
+	ls := c.Labels()
+	if c.Next != nil && subHeader(&h, ls) {
 		n = 2
 	}
-	r.h = h
+	h.labels = map[int]string{}
+	for _, l := range ls {
+		text := l.Top
+		if n == 2 && l.Sub != "" && !l.MergedDown() {
+			text = strings.TrimSpace(text + " " + l.Sub)
+		}
+		if text != "" && !h.field(l.Col) && !table.FromLeft(l.TopCell) {
+			h.labels[l.Col] = text
+		}
+	}
+	h.posUnitInto = colUnit
+	if h.found[colPosUnit] && h.found[colUnit] {
+		h.posUnitInto = colPosition
+		if h.found[colPosition] {
+			dups = append(dups, finding.New(finding.Error, finding.DuplicateLabel, lang.F(
+				"Cột \"%s\" (ô %s) trùng với cột \"Chức vụ\" (ô %s) và cột \"Đơn vị\" (ô %s). Hãy giữ hoặc cột chung, hoặc hai cột riêng.",
+				"The column \"%s\" (cell %s) repeats the columns \"Chức vụ\" (cell %s) and \"Đơn vị\" (cell %s). Keep either the combined column or the two separate ones.",
+				columnNames[colPosUnit], h.ref(colPosUnit), h.ref(colPosition), h.ref(colUnit))).At(h.sheet, xlsx.ColumnName(h.cols[colPosUnit]), h.row))
+		}
+	}
+	r.sh.h = h
+	r.sh.hLast = h.row + n - 1
 	for _, f := range dups {
 		r.add(f)
 	}
 	return n
 }
+
+// ref is the header cell of a column: "E4".
+func (h *header) ref(col int) string { return xlsx.ColumnName(h.cols[col]) + strconv.Itoa(h.row) }
 
 // detectHeader decides whether row is the roster's header: a row with the
 // name column and at least one other roster column, or three roster
@@ -205,63 +249,70 @@ func isNumbering(row xlsx.Row) bool {
 	return true
 }
 
-// checkColumns reports the required columns the header lacks.
+// checkColumns reports, at the end of a sheet, the required columns the
+// header lacks. A missing "Loại" or "Tổ chức" is missing only for the rows
+// no title above them stood for ("I. TẬP THỂ", "Hội Nông dân"): the
+// printed layout of a roster has neither column.
 func (r *reader) checkColumns() {
-	h := &r.h
+	h := &r.sh.h
 	var missing []string
+	var why lang.Text
 	for _, col := range requiredCols {
-		if !h.found[col] && !(col == colDate && h.found[colNumDate]) {
-			missing = append(missing, "\""+columnNames[col]+"\"")
+		switch {
+		case h.found[col] || col == colDate && h.found[colNumDate]:
+			continue
+		case col == colKind || col == colOrg:
+			rows := r.sh.lacking[col]
+			if len(rows) == 0 {
+				continue
+			}
+			why = lang.Join(" ", why, lang.F("Các dòng %s không nằm dưới đề mục %s nào.",
+				"Rows %s stand under no %s title.", rowList(rows), titleExample[col]))
 		}
+		missing = append(missing, "\""+columnNames[col]+"\"")
 	}
-	if len(missing) > 0 {
-		r.add(finding.New(finding.Error, finding.MissingLabel, lang.F(
-			"Dòng tiêu đề %d thiếu cột %s. Hãy thêm các cột này (dòng tiêu đề đầy đủ: %s).",
-			"Header row %d lacks the column(s) %s. Add them (the full header: %s).",
-			h.row, strings.Join(missing, ", "), standardHeader)).At(h.sheet, "", h.row))
+	if len(missing) == 0 {
+		return
 	}
+	t := lang.F("Dòng tiêu đề %d thiếu cột %s.", "Header row %d lacks the column(s) %s.", h.row, strings.Join(missing, ", "))
+	// Columns left unread may be the missing ones under another label.
+	if u := r.unreadList(); u.VI != "" {
+		why = lang.Join(" ", why, lang.F("Các cột %s có ghi nhưng không được đọc: nếu là cột còn thiếu, hãy sửa tiêu đề cho đúng.",
+			"The columns %s hold something but are not read: if they are the missing ones, correct their header.", u))
+		r.sh.unread = nil
+	}
+	advice := lang.F("Hãy thêm các cột này (dòng tiêu đề đầy đủ: %s).", "Add them (the full header: %s).", standardHeader)
+	if why.VI != "" {
+		advice = lang.F("Hãy thêm các cột này (dòng tiêu đề đầy đủ: %s), hoặc đề mục phía trên mỗi nhóm.",
+			"Add them (the full header: %s), or a title above each group.", standardHeader)
+	}
+	r.add(finding.New(finding.Error, finding.MissingLabel, lang.Join(" ", t, why, advice)).At(h.sheet, "", h.row))
 }
 
-// yearClaim finds the years a roster claims in the lines above its table:
-// "Năm 2024", "Giai đoạn 2019–2024", "Năm: 2019-2024", "(2019 - 2024)".
-// The date line of the document ("Hải Phòng, ngày 15 tháng 10 năm 2024")
-// and dates like 01/08/2024 are not claims.
-type yearClaim struct {
-	years [2]int
-	done  bool
+// titleExample names the titles that stand for a column, for messages.
+var titleExample = [numCols]lang.Text{
+	colKind: {VI: "\"I. TẬP THỂ\" hay \"II. CÁ NHÂN\"", EN: "\"I. TẬP THỂ\" or \"II. CÁ NHÂN\""},
+	colOrg:  {VI: "tổ chức (như \"Hội Nông dân\")", EN: "organisation (such as \"Hội Nông dân\")"},
 }
 
-var (
-	datePhraseRe = regexp.MustCompile(`ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*,?\s*năm\s*\d{4}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}`)
-	claimRe      = regexp.MustCompile(`(?:năm|giai đoạn|thời kỳ|nhiệm kỳ|từ)\s*:?\s*(\d{4})(?:\s*(?:-|–|—|đến năm|đến|tới)\s*(\d{4}))?`)
-	bareRangeRe  = regexp.MustCompile(`(?:^|[^\d])(\d{4})\s*(?:-|–|—)\s*(\d{4})(?:[^\d]|$)`)
-)
-
-func (y *yearClaim) scan(row xlsx.Row) {
-	if y.done {
-		return
-	}
-	parts := make([]string, 0, len(row.Cells))
-	for _, c := range row.Cells {
-		if (c.Kind == xlsx.Text || c.Kind == xlsx.Number) && !table.FromLeft(c) {
-			parts = append(parts, cellText(c))
+// rowList words row numbers, runs as ranges: "6–9, 12", at most eight parts.
+func rowList(rows []int) string {
+	var parts []string
+	for i := 0; i < len(rows); {
+		j := i
+		for j+1 < len(rows) && rows[j+1] == rows[j]+1 {
+			j++
 		}
+		if len(parts) == 8 {
+			parts = append(parts, "…")
+			break
+		}
+		if j > i {
+			parts = append(parts, strconv.Itoa(rows[i])+"–"+strconv.Itoa(rows[j]))
+		} else {
+			parts = append(parts, strconv.Itoa(rows[i]))
+		}
+		i = j + 1
 	}
-	line := datePhraseRe.ReplaceAllString(vn.Key(strings.Join(parts, " ")), " ")
-	g := claimRe.FindStringSubmatch(line)
-	if g == nil {
-		g = bareRangeRe.FindStringSubmatch(line)
-	}
-	if g == nil {
-		return
-	}
-	from, _ := strconv.Atoi(g[1])
-	to := from
-	if g[2] != "" {
-		to, _ = strconv.Atoi(g[2])
-	}
-	if from < 1945 || to >= 2200 || from > to {
-		return
-	}
-	y.years, y.done = [2]int{from, to}, true
+	return strings.Join(parts, ", ")
 }

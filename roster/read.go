@@ -2,6 +2,7 @@ package roster
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -33,13 +34,14 @@ func Read(path string, lists Lists, now time.Time) *Roster {
 }
 
 // ReadBytes reads a roster workbook already in memory; name is how
-// findings and entries refer to it. The first visible sheet with a roster
-// table (a header row in its first 30 rows) is read.
+// findings and entries refer to it. Every visible sheet with a roster
+// table (a header row in its first 30 rows) is read: a Tập thể sheet and
+// a Cá nhân sheet are one roster.
 //
 // Entries holds the rows without an error finding; a roster with any
 // error is refused as a whole by the caller (Valid).
 func ReadBytes(name string, data []byte, lists Lists, now time.Time) *Roster {
-	ro := &Roster{File: name, Size: int64(len(data))}
+	ro := &Roster{File: name, Size: int64(len(data)), Folder: folderOf(name)}
 	sum := sha256.Sum256(data)
 	ro.SHA256 = hex.EncodeToString(sum[:])
 	book, err := xlsx.OpenReaderAt(bytes.NewReader(data), int64(len(data)), filepath.Base(name), xlsx.DefaultLimits)
@@ -73,16 +75,33 @@ type reader struct {
 	kinds, orgs, forms *matcher
 	now                time.Time
 
-	h       header
-	checked bool              // the header's columns were checked
-	ended   bool              // the signature block under the table was reached
-	seen    map[string]seenAt // duplicate key → first row
+	sh     sheetState        // the sheet being read
+	sheets []string          // the sheets that held a table
+	rows   int               // nominee rows of the file, for total lines
+	seen   map[string]seenAt // duplicate key → first row
+}
+
+// sheetState is what the reader knows of the sheet it reads.
+type sheetState struct {
+	name     string
+	h        header
+	hLast    int    // the header's last row
+	started  bool   // a row under the header was read
+	ended    bool   // the signature block under the table was reached
+	years    [2]int // the years its title lines claim, or else the roster's
+	kind     string // the kind of nominee its name or title gives
+	sec      section
+	rows     int           // nominee rows
+	combined int           // rows with a "Chức vụ, đơn vị công tác" kept whole
+	lacking  map[int][]int // Loại or Tổ chức column the header lacks → rows no title gave it to
+	unread   map[int]*unread
+	dates    map[int]*dateOrder // by column
 }
 
 // seenAt is where a (name, unit, form) was first listed.
 type seenAt struct {
-	cell string
-	row  int
+	cell, sheet string
+	row         int
 }
 
 func (r *reader) add(f finding.Finding) { r.ro.Findings = append(r.ro.Findings, f) }
@@ -103,8 +122,12 @@ func (r *reader) read() {
 			return
 		}
 		if found {
-			return
+			r.sheets = append(r.sheets, s.Name)
 		}
+	}
+	if len(r.sheets) > 0 {
+		r.ro.Sheet = strings.Join(r.sheets, ", ")
+		return
 	}
 	r.add(fileFinding(finding.NoTable, lang.F(
 		"Không tìm thấy bảng danh sách khen thưởng trong %d dòng đầu của các trang tính. Bảng cần một dòng tiêu đề gồm các cột: %s.",
@@ -118,38 +141,64 @@ var standardHeader = "STT | Họ và tên / Tên tập thể | Loại | Chức v
 // readSheet streams one sheet. It reports whether the sheet held a table,
 // and the problem that kept it from being read to its end.
 func (r *reader) readSheet(s xlsx.Sheet) (bool, *finding.Finding) {
-	var claim yearClaim
+	var t titleLines
+	r.sh = sheetState{name: s.Name, lacking: map[int][]int{}, unread: map[int]*unread{}, dates: map[int]*dateOrder{}}
 	found, problem, err := table.Scan(r.book, s, table.Options{
 		MaxRows: headerScanRows,
 		Match: func(c table.Candidate) int {
 			n := r.match(c)
 			if n != 0 {
-				r.ro.Sheet, r.ro.Years = s.Name, claim.years
+				r.begin(s.Name, &t)
 			}
 			return n
 		},
-		Before: claim.scan,
+		Before: t.scan,
 		Data: func(h table.Header, row xlsx.Row) error {
 			// The row of column numbers many forms put under the header.
-			if !r.checked && row.Num <= h.Row+2 && isNumbering(row) {
+			if !r.sh.started && row.Num <= h.End+1 && isNumbering(row) {
 				return nil
 			}
-			if !r.checked {
-				r.checked = true
-				r.checkColumns()
-			}
-			r.row(s.Name, row)
+			r.sh.started = true
+			r.row(row)
 			return nil
 		},
 	})
 	if err != nil {
 		problem = new(table.ReadProblem(s.Name, err))
 	}
-	if found && !r.checked && problem == nil {
-		r.checked = true
-		r.checkColumns()
+	if found && problem == nil {
+		r.endSheet()
 	}
 	return found, problem
+}
+
+// begin takes what the lines above a sheet's table say: its years (a
+// sheet without any reads under the roster's), its kind of nominee, and,
+// for the first sheet, the roster's unit and heading.
+func (r *reader) begin(sheet string, t *titleLines) {
+	y := t.years()
+	if y != [2]int{} {
+		if r.ro.Years == [2]int{} {
+			r.ro.Years = y
+		} else {
+			r.ro.Years = [2]int{min(r.ro.Years[0], y[0]), max(r.ro.Years[1], y[1])}
+		}
+	} else {
+		y = r.ro.Years
+	}
+	r.sh.years = y
+	r.sh.kind = cmp.Or(sheetKind(sheet), t.kind())
+	if len(r.sheets) == 0 {
+		r.ro.Unit, r.ro.Heading = t.unit(), t.key()
+	}
+}
+
+// endSheet reports what only the whole sheet shows: columns missing,
+// columns left unread, a combined column kept whole, dates in two orders.
+func (r *reader) endSheet() {
+	r.checkColumns()
+	r.checkDateOrder()
+	r.reportUnread()
 }
 
 // cellAt finds a column's cell in a row (cells are in column order).
@@ -193,14 +242,19 @@ type value struct {
 
 // field reads column col of row, calculating a formula the writer left
 // without a cached value.
-func (r *reader) field(sheet string, row xlsx.Row, col int) (v value, ok bool) {
+func (r *reader) field(row xlsx.Row, col int) (v value, ok bool) {
+	sheet := r.sh.name
 	c, found := cellAt(row, col)
 	if !found {
 		return value{}, true
 	}
 	v = value{cell: c, present: true, kind: c.Kind, raw: c.Value}
 	if c.Formula && !c.Cached {
-		res, err := r.book.Calc(xlsx.Sheet{Name: sheet}, c.Ref)
+		ref := c.Ref
+		if c.Covered && c.Merge != nil { // the formula is the merged range's first cell's
+			ref = xlsx.ColumnName(c.Merge.FromCol) + strconv.Itoa(c.Merge.FromRow)
+		}
+		res, err := r.book.Calc(xlsx.Sheet{Name: sheet}, ref)
 		var fe *xlsx.FormulaError
 		switch {
 		case errors.As(err, &fe):

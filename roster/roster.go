@@ -43,13 +43,25 @@ type Entry struct {
 	Row   int    `json:"-"`
 }
 
-// Roster is everything read from one nomination workbook.
+// Roster is everything read from one nomination workbook: every visible
+// sheet with a roster table (a Tập thể sheet and a Cá nhân sheet are one
+// roster).
 type Roster struct {
-	File     string
-	SHA256   string
-	Size     int64
-	Sheet    string
-	Years    [2]int // the years the roster claims (title or "Năm:" line); zero if none
+	File   string
+	SHA256 string
+	Size   int64
+	Sheet  string // the sheets read, in tab order, joined by ", "
+	Years  [2]int // the years the roster claims (title or "Năm:" line); zero if none
+	// Unit is the submitting unit as the lines above the table name it: a
+	// "Đơn vị: …" line, or else the agency block ("UBND QUẬN KIẾN AN –
+	// CÔNG AN QUẬN"); "" when they name none.
+	Unit string
+	// Heading is the text of the lines above the table (agency, title),
+	// without the date line, the national motto and the years: with the
+	// file's name, its folder and its years, what tells this roster from
+	// another (Identity).
+	Heading  string
+	Folder   string // the name of the folder the file came in
 	Entries  []Entry
 	Findings []finding.Finding
 }

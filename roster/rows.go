@@ -6,22 +6,17 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/table"
 	"github.com/tongket/tongket/vn"
 	"github.com/tongket/tongket/xlsx"
 )
 
-// headingRe matches a section title written in the name column of a
-// printed roster: "I. TẬP THỂ", "II. Cá nhân", "1. Hội Cựu chiến binh",
-// "A) Công an".
-var headingRe = regexp.MustCompile(`^(?:[ivxlc]+|\d{1,2}|[a-zđ])\s*[.)/]\s*\S`)
-
 // totalRe matches a total line: "Tổng cộng: 118", "Cộng", "Tổng số 118"
 // (not "Tổng đội …" or "Cộng đồng …").
-var totalRe = regexp.MustCompile(`^(?:tổng cộng|tổng số|cộng)\s*(?::|$|\d)`)
+var totalRe = regexp.MustCompile(`^(?:tổng cộng|tổng số|cộng)\s*(?::|$|\d|\()`)
 
 // signatureRe matches the lines of the signature block under a table
 // ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên)", "TM. ỦY
@@ -31,7 +26,7 @@ var signatureRe = regexp.MustCompile(`^\(?(?:người lập|người tổng hợ
 // isSignature reports the first line of a signature block: a text matching
 // signatureRe, on a row that gives no kind of nominee.
 func (r *reader) isSignature(row xlsx.Row) bool {
-	if c, ok := cellAt(row, r.h.cols[colKind]); ok {
+	if c, ok := cellAt(row, r.sh.h.cols[colKind]); ok {
 		if _, known := r.kinds.match(cellText(c)); known {
 			return false
 		}
@@ -45,22 +40,25 @@ func (r *reader) isSignature(row xlsx.Row) bool {
 }
 
 // row reads one row under the header.
-func (r *reader) row(sheet string, row xlsx.Row) {
-	if len(row.Cells) == 0 || r.ended {
+func (r *reader) row(row xlsx.Row) {
+	if len(row.Cells) == 0 || r.sh.ended {
 		return
 	}
 	if r.isSignature(row) {
-		r.ended = true
+		r.sh.ended = true
 		return
 	}
-	h := &r.h
+	if r.layoutRow(row) {
+		return
+	}
+	h := &r.sh.h
 	var v [numCols]value
 	bad := false
 	for col := range numCols {
 		if !h.found[col] || col == colSTT {
 			continue
 		}
-		fv, ok := r.field(sheet, row, h.cols[col])
+		fv, ok := r.field(row, h.cols[col])
 		if !ok {
 			bad = true
 		}
@@ -73,10 +71,55 @@ func (r *reader) row(sheet string, row xlsx.Row) {
 	if !has {
 		return
 	}
-	name := clean(v[colName].text)
-	if r.skipRow(v, name) {
-		return
+	r.nominee(row)
+	r.entry(row.Num, v)
+}
+
+// nominee counts a row a person reads as a nominee, and notes what it
+// holds outside the roster's columns.
+func (r *reader) nominee(row xlsx.Row) {
+	s := &r.sh
+	s.rows++
+	r.rows++
+	s.sec.sinceKind++
+	s.sec.sinceOrg++
+	s.sec.sinceTotal++
+	for _, c := range row.Cells {
+		if table.FromLeft(c) || s.h.field(c.Col) || c.Formula && !c.Cached {
+			continue
+		}
+		if t := cellText(c); t != "" {
+			u := s.unread[c.Col]
+			if u == nil {
+				u = &unread{first: c.Ref, value: r.shown(c)}
+				s.unread[c.Col] = u
+			}
+			u.rows++
+		}
 	}
+}
+
+// shown is a cell's content as the sheet shows it, for messages: a date
+// cell as a date.
+func (r *reader) shown(c xlsx.Cell) string {
+	if c.Kind == xlsx.Number && xlsx.ParseFormat(r.book.NumFmt(c.Style)).Date {
+		if t, p := serialProblem(c.Value, r.book.Date1904()); p == nil {
+			return FormatDate(t)
+		}
+	}
+	return cellText(c)
+}
+
+// entry makes the entry of a nominee row from its fields and keeps it, or
+// reports what is wrong with it.
+func (r *reader) entry(rowNum int, v [numCols]value) {
+	h := &r.sh.h
+	sheet := r.sh.name
+	bad := false
+	for col := range numCols {
+		bad = bad || v[col].failed
+	}
+	name := clean(v[colName].text)
 	e := Entry{
 		Name:           name,
 		Position:       clean(v[colPosition].text),
@@ -86,7 +129,18 @@ func (r *reader) row(sheet string, row xlsx.Row) {
 		Achievement:    v[colAchievement].text,
 		File:           r.ro.File,
 		Sheet:          sheet,
-		Row:            row.Num,
+		Row:            rowNum,
+	}
+	if t := clean(v[colPosUnit].text); t != "" {
+		// Kept whole: where a position ends and a unit begins is not
+		// told by any mark a person can rely on ("Cán bộ, chiến sĩ Đội
+		// CSHS").
+		if h.posUnitInto == colPosition {
+			e.Position = t
+		} else {
+			e.Unit = t
+		}
+		r.sh.combined++
 	}
 	nameCol := xlsx.ColumnName(h.cols[colName])
 	e.Col = nameCol
@@ -97,35 +151,43 @@ func (r *reader) row(sheet string, row xlsx.Row) {
 		r.add(finding.New(finding.Error, finding.ConstraintError, lang.F(
 			"Dòng %d có thông tin khen thưởng nhưng ô %s%d chưa ghi họ và tên (hoặc tên tập thể). Hãy ghi tên, hoặc xóa dòng nếu thừa.",
 			"Row %d has award details but cell %s%d gives no name (of the person or collective). Write the name, or delete the row if it is not needed.",
-			row.Num, nameCol, row.Num)).At(sheet, nameCol, row.Num))
+			rowNum, nameCol, rowNum)).At(sheet, nameCol, rowNum))
 		bad = true
 	}
+	sec := &r.sh.sec
 	var ok bool
-	if e.Kind, ok = r.known(sheet, row.Num, colKind, v[colKind], r.kinds, name); !ok {
+	if e.Kind, ok = r.resolve(rowNum, colKind, v[colKind], r.kinds, name, r.titleKind()); !ok {
 		bad = true
 	}
-	if e.Organisation, ok = r.known(sheet, row.Num, colOrg, v[colOrg], r.orgs, name); !ok {
+	if e.Organisation, ok = r.resolve(rowNum, colOrg, v[colOrg], r.orgs, name, titled{sec.org, sec.orgAt, sec.org != "", sec.orgBad}); !ok {
 		bad = true
 	}
-	if e.Form, ok = r.known(sheet, row.Num, colForm, v[colForm], r.forms, name); !ok {
+	if e.Form, ok = r.known(rowNum, colForm, v[colForm], r.forms, name); !ok {
 		bad = true
 	}
 	dateCol, dateV := colDate, v[colDate]
-	if !h.found[colDate] && h.found[colNumDate] {
+	switch {
+	case !h.found[colDate] && h.found[colNumDate]:
 		dateCol = colNumDate
 		var number string
-		number, dateV, ok = r.splitNumDate(sheet, row.Num, v[colNumDate])
+		number, dateV, ok = r.splitNumDate(rowNum, v[colNumDate])
 		if !ok {
 			bad = true
 		}
 		if e.DecisionNumber == "" {
 			e.DecisionNumber = number
 		}
+	case h.found[colNumber]:
+		var number string
+		if number, dateV, ok = r.numberWithDate(rowNum, v[colNumber], dateV); !ok {
+			bad = true
+		}
+		e.DecisionNumber = number
 	}
-	if e.DecisionDate, ok = r.date(sheet, row.Num, dateCol, dateV, name); !ok {
+	if e.DecisionDate, ok = r.date(rowNum, dateCol, dateV, name); !ok {
 		bad = true
 	}
-	if name != "" && r.duplicate(sheet, row.Num, e, v[colForm].text) {
+	if name != "" && r.duplicate(rowNum, e, v[colForm].text) {
 		bad = true
 	}
 	if !bad {
@@ -133,47 +195,63 @@ func (r *reader) row(sheet string, row xlsx.Row) {
 	}
 }
 
-// skipRow reports rows that are not entries: total lines, and section
-// titles of a printed roster (a row with nothing but a title in the STT
-// or name column).
-func (r *reader) skipRow(v [numCols]value, name string) bool {
-	k := Key(name)
-	if totalRe.MatchString(k) {
-		return true
+// titled is what the titles above a row say of one of its fields: the
+// value, the cell that says it, whether it is a section title right above
+// (strong: a cell saying otherwise is an error) or only the sheet's name
+// or title (weak: the cell wins), and whether the title was one not in
+// the catalog (already reported).
+type titled struct {
+	value, at string
+	strong    bool
+	bad       bool
+}
+
+// titleKind is the kind the titles above a row give it.
+func (r *reader) titleKind() titled {
+	if s := &r.sh.sec; s.kind != "" {
+		return titled{s.kind, s.kindAt, true, false}
 	}
-	for col := range numCols {
-		if col != colName && v[col].present {
-			return false
+	return titled{value: r.sh.kind}
+}
+
+// resolve gives a row's Loại or Tổ chức: the cell when one is written,
+// else the title the row stands under. A column the header lacks is
+// missing for the row only when no title gives it (checkColumns).
+func (r *reader) resolve(row, col int, v value, m *matcher, who string, t titled) (string, bool) {
+	h := &r.sh.h
+	switch {
+	case !h.found[col]:
+		if t.value != "" {
+			return t.value, true
 		}
-	}
-	if name == "" {
-		return true
-	}
-	if headingRe.MatchString(k) {
-		return true
-	}
-	if _, ok := r.kinds.match(name); ok {
-		return true
-	}
-	if _, ok := r.orgs.match(name); ok {
-		return true
-	}
-	// A title in capitals ("TẬP THỂ", "HỘI NÔNG DÂN"); names are not
-	// written in capitals.
-	upper, letters := true, 0
-	for _, c := range name {
-		if unicode.IsLetter(c) {
-			letters++
-			upper = upper && unicode.IsUpper(c)
+		if !t.bad {
+			r.sh.lacking[col] = append(r.sh.lacking[col], row)
 		}
+		return "", false
+	case v.failed:
+		return "", false
+	case clean(v.text) == "" && t.value != "":
+		return t.value, true
 	}
-	return letters > 1 && upper
+	c, ok := r.known(row, col, v, m, who)
+	if !ok || !t.strong || c == t.value {
+		return c, ok
+	}
+	colName := xlsx.ColumnName(h.cols[col])
+	ref := colName + strconv.Itoa(row)
+	f := finding.New(finding.Error, finding.ConstraintError, lang.F(
+		"Ô %s: %s \"%s\"%s khác với đề mục \"%s\" (ô %s) mà dòng này nằm dưới. Hãy sửa ô %s, hoặc chuyển dòng về đúng mục.",
+		"Cell %s: the %s \"%s\"%s differs from the title \"%s\" (cell %s) this row stands under. Correct cell %s, or move the row under its title.",
+		ref, lang.Text{VI: fieldVI[col], EN: fieldEN[col]}, c, of(who), t.value, t.at, ref)).At(r.sh.name, colName, row)
+	f.Value = clean(v.text)
+	r.add(f)
+	return "", false
 }
 
 // known resolves a Loại, Tổ chức or Hình thức cell to its canonical
 // spelling.
-func (r *reader) known(sheet string, row, col int, v value, m *matcher, who string) (string, bool) {
-	h := &r.h
+func (r *reader) known(row, col int, v value, m *matcher, who string) (string, bool) {
+	h, sheet := &r.sh.h, r.sh.name
 	if !h.found[col] || v.failed {
 		return "", false
 	}
@@ -232,12 +310,15 @@ func of(who string) lang.Text {
 
 // date reads the Ngày quyết định cell: a date cell (an Excel serial) or
 // text dd/mm/yyyy and the like.
-func (r *reader) date(sheet string, row, col int, v value, who string) (time.Time, bool) {
-	h := &r.h
+func (r *reader) date(row, col int, v value, who string) (time.Time, bool) {
+	h, sheet := &r.sh.h, r.sh.name
 	if !h.found[col] || v.failed {
 		return time.Time{}, false
 	}
 	colName := xlsx.ColumnName(h.cols[col])
+	if v.present {
+		colName = xlsx.ColumnName(v.cell.Col) // a date given in the "Số quyết định" cell
+	}
 	ref := colName + strconv.Itoa(row)
 	w := of(who)
 	if !v.present {
@@ -251,9 +332,15 @@ func (r *reader) date(sheet string, row, col int, v value, who string) (time.Tim
 	var p *dateProblem
 	switch v.kind {
 	case xlsx.Number:
-		t, p = serialProblem(v.raw)
+		t, p = serialProblem(v.raw, r.book.Date1904())
+		if p == nil {
+			r.noteDateCell(col, v.cell, t)
+		}
 	case xlsx.Text:
 		t, p = parseDate(v.text)
+		if p == nil && dayFirstText(v.text) {
+			r.noteTextDate(col, v.cell, v.text)
+		}
 	default:
 		p = &dateProblem{lang.F("ô chứa %s, không phải ngày. Hãy ghi ngày dạng %s.",
 			"the cell holds %s, not a date. Write a date as %s.", v.text, example)}
@@ -278,8 +365,8 @@ func (r *reader) date(sheet string, row, col int, v value, who string) (time.Tim
 			EN: fmt.Sprintf("Cell %s: the decision date%s is %s, which cannot be right: it must lie between %d and today (%s). Correct the date.",
 				ref, w.EN, FormatDate(t), MinYear, FormatDate(today)),
 		})
-	case r.ro.Years != [2]int{} && (t.Year() < r.ro.Years[0] || t.Year() > r.ro.Years[1]):
-		c := claimText(r.ro.Years)
+	case r.sh.years != [2]int{} && (t.Year() < r.sh.years[0] || t.Year() > r.sh.years[1]):
+		c := claimText(r.sh.years)
 		f = finding.New(finding.Error, finding.YearOutOfRange, lang.Text{
 			VI: fmt.Sprintf("Ô %s: ngày quyết định%s là %s, nằm ngoài %s ghi ở đầu danh sách. Hãy sửa lại ngày, hoặc chuyển khen thưởng này sang danh sách của năm %d.",
 				ref, w.VI, FormatDate(t), c.VI, t.Year()),
@@ -301,28 +388,76 @@ var trailingDateRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:ngày\s*)?(\d{1,2}\
 
 // splitNumDate splits a "Số, ngày quyết định" cell into the decision
 // number and the date value. A date cell is a date without a number.
-func (r *reader) splitNumDate(sheet string, row int, v value) (number string, date value, ok bool) {
+func (r *reader) splitNumDate(row int, v value) (number string, date value, ok bool) {
 	if !v.present || v.failed || v.kind != xlsx.Text {
 		return "", v, true
 	}
-	m := trailingDateRe.FindStringSubmatchIndex(v.text)
-	if m == nil {
+	number, date, found := cutDate(v, false)
+	if !found {
 		col := xlsx.ColumnName(v.cell.Col)
 		f := finding.New(finding.Error, finding.TypeError, lang.F(
 			"Ô %s: \"%s\" không ghi ngày quyết định. Hãy ghi số và ngày, ví dụ \"123/QĐ-UBND ngày %s\".",
 			"Cell %s: \"%s\" gives no decision date. Write the number and the date, e.g. \"123/QĐ-UBND ngày %s\".",
-			col+strconv.Itoa(row), v.text, example)).At(sheet, col, row)
+			col+strconv.Itoa(row), v.text, example)).At(r.sh.name, col, row)
 		f.Value = v.text
 		r.add(f)
 		v.failed = true
 		return v.text, v, false
 	}
+	return number, date, true
+}
+
+// cutDate cuts the date off the end of a cell that gives a decision's
+// number and date: "123/QĐ-UBND ngày 01/08/2024" is "123/QĐ-UBND" and
+// "01/08/2024". With marked, the date must be marked as one ("ngày …" or
+// after a comma), as in a "Số quyết định" cell, where a bare trailing
+// d/m/yyyy may be part of the number.
+func cutDate(v value, marked bool) (number string, date value, found bool) {
+	m := trailingDateRe.FindStringSubmatchIndex(v.text)
+	if m == nil {
+		return "", v, false
+	}
+	lead := vn.Key(v.text[m[0]:m[2]])
+	if marked && !strings.Contains(lead, "ngày") && !strings.HasPrefix(lead, ",") && !strings.HasPrefix(lead, ";") {
+		return "", v, false
+	}
 	number = strings.TrimRight(strings.TrimSpace(v.text[:m[0]]), ",;:-( ")
-	if k := vn.Key(number); strings.HasSuffix(k, " ngày") {
+	if k := vn.Key(number); strings.HasSuffix(k, " ngày") || k == "ngày" {
 		number = strings.TrimSpace(number[:len(number)-len("ngày")])
 	}
 	d := v.text[m[2]:m[3]]
 	return clean(number), value{cell: v.cell, present: true, kind: xlsx.Text, raw: d, text: d}, true
+}
+
+// numberWithDate reads a "Số quyết định" cell that gives the date too
+// ("123/QĐ-UBND ngày 01/08/2024"): the number is the part before the
+// date, and the date stands for an empty "Ngày quyết định" cell; one that
+// gives another date is an error naming both cells.
+func (r *reader) numberWithDate(row int, num, date value) (string, value, bool) {
+	if !num.present || num.failed || num.kind != xlsx.Text {
+		return clean(num.text), date, true
+	}
+	number, inNum, found := cutDate(num, true)
+	if !found {
+		return clean(num.text), date, true
+	}
+	if !r.sh.h.found[colDate] || !date.present {
+		return number, inNum, true
+	}
+	a, p1 := parseDate(inNum.text)
+	b, p2 := r.dateOf(date)
+	if p1 != nil || p2 != nil || a.Equal(b) {
+		return number, date, true // the date cell is read, and reported, as it is
+	}
+	col := xlsx.ColumnName(num.cell.Col)
+	ref, dref := col+strconv.Itoa(row), xlsx.ColumnName(r.sh.h.cols[colDate])+strconv.Itoa(row)
+	f := finding.New(finding.Error, finding.ConstraintError, lang.F(
+		"Ô %s ghi quyết định \"%s\", ngày %s, còn ô %s ghi ngày %s. Hãy để một ngày đúng: xóa ngày trong ô %s, hoặc sửa ô %s.",
+		"Cell %s gives the decision \"%s\" of %s, while cell %s gives the date %s. Keep the right one: delete the date in cell %s, or correct cell %s.",
+		ref, num.text, FormatDate(a), dref, FormatDate(b), ref, dref)).At(r.sh.name, col, row)
+	f.Value = num.text
+	r.add(f)
+	return number, date, false
 }
 
 // claimText words the years a roster claims: "năm 2024", "giai đoạn
@@ -334,30 +469,26 @@ func claimText(y [2]int) lang.Text {
 	return lang.F("giai đoạn %d–%d", "the period %d–%d", y[0], y[1])
 }
 
-// dupKey is what makes two entries the same award: the normalised name and
-// unit (administrative prefix folded: "P. Lạch Tray" = "Phường Lạch
-// Tray") and the form.
-func dupKey(name, unit, form string) string {
-	return Key(name) + "\x00" + vn.UnitKey(unit) + "\x00" + Key(form)
-}
-
 // duplicate reports a (name, unit, form) listed twice in the file: a
 // roster covers one period, so the same award twice is one too many.
-func (r *reader) duplicate(sheet string, row int, e Entry, writtenForm string) bool {
-	form := e.Form
-	if form == "" {
-		form = writtenForm
+func (r *reader) duplicate(row int, e Entry, writtenForm string) bool {
+	if e.Form == "" {
+		e.Form = writtenForm
 	}
-	if Key(form) == "" {
+	if Key(e.Form) == "" {
 		return false
 	}
-	k := dupKey(e.Name, e.Unit, form)
-	nameCol := xlsx.ColumnName(r.h.cols[colName])
+	form, sheet := e.Form, r.sh.name
+	k := dupKey(e)
+	nameCol := xlsx.ColumnName(r.sh.h.cols[colName])
 	ref := nameCol + strconv.Itoa(row)
 	first, dup := r.seen[k]
 	if !dup {
-		r.seen[k] = seenAt{cell: ref, row: row}
+		r.seen[k] = seenAt{cell: ref, row: row, sheet: sheet}
 		return false
+	}
+	if first.sheet != sheet {
+		first.cell = first.cell + " (" + first.sheet + ")"
 	}
 	f := finding.New(finding.Error, finding.DuplicateRow, lang.F(
 		"Ô %s: \"%s\"%s đã có ở ô %s, cùng hình thức %s. Mỗi tập thể, cá nhân chỉ được đề nghị một lần cho một hình thức trong một kỳ. Hãy xóa một trong hai dòng (nếu là hai người trùng tên, hãy ghi rõ đơn vị).",
