@@ -3,11 +3,11 @@ package intake
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"time"
 
 	"github.com/tongket/tongket/finding"
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/roster"
 	"github.com/tongket/tongket/store"
 	"github.com/tongket/tongket/table"
@@ -23,7 +23,7 @@ func ImportAwards(ctx context.Context, db *store.DB, paths []string, opt Options
 	return runAwards(ctx, db, paths, opt, true)
 }
 
-func runAwards(ctx context.Context, db *store.DB, paths []string, opt Options, store bool) (*Result, error) {
+func runAwards(ctx context.Context, db *store.DB, paths []string, opt Options, save bool) (*Result, error) {
 	inputs, skipped, err := Collect(paths)
 	if err != nil {
 		return nil, err
@@ -32,9 +32,9 @@ func runAwards(ctx context.Context, db *store.DB, paths []string, opt Options, s
 	if err != nil {
 		return nil, err
 	}
-	// Duplicates are looked for among everything stored and every roster
-	// accepted earlier in the batch.
-	known, err := db.Awards(ctx, 0, 0)
+	// Duplicates are looked for among every roster in force and every
+	// roster accepted earlier in the batch.
+	known, err := db.ActiveRosters(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func runAwards(ctx context.Context, db *store.DB, paths []string, opt Options, s
 	if res.Skipped == nil {
 		res.Skipped = []Skipped{}
 	}
-	if store {
+	if save {
 		res.Totals = &Totals{}
 	}
 	read := func(in Input) *roster.Roster {
@@ -56,13 +56,13 @@ func runAwards(ctx context.Context, db *store.DB, paths []string, opt Options, s
 		return roster.Read(in.Path, lists, now)
 	}
 	err = readAll(ctx, inputs, opt.Workers, read, func(r *roster.Roster) error {
-		fr, accepted, err := settleRoster(ctx, db, r, known, store)
+		fr, accepted, err := settleRoster(ctx, db, r, known, save)
 		if err != nil {
 			return err
 		}
-		if accepted != nil {
-			known = slices.DeleteFunc(known, func(e roster.Entry) bool { return filepath.Base(e.File) == filepath.Base(r.File) })
-			known = append(known, accepted...)
+		if accepted {
+			known = slices.DeleteFunc(known, func(k store.StoredRoster) bool { return k.Identity.Same(r.Identity()) })
+			known = append(known, store.StoredRoster{File: r.File, Unit: r.Unit, Identity: r.Identity(), Entries: r.Entries})
 		}
 		res.add(fr)
 		opt.progress(len(res.Files), len(inputs))
@@ -71,25 +71,37 @@ func runAwards(ctx context.Context, db *store.DB, paths []string, opt Options, s
 	return res, err
 }
 
-// settleRoster checks a read roster against the awards already known and
-// stores it when asked. It returns the entries now known.
-func settleRoster(ctx context.Context, db *store.DB, r *roster.Roster, known []roster.Entry, save bool) (FileResult, []roster.Entry, error) {
+// settleRoster checks a read roster against the rosters known (in force,
+// or accepted earlier in the batch) and stores it when asked. It reports
+// whether the roster was accepted, and so is known from now on.
+func settleRoster(ctx context.Context, db *store.DB, r *roster.Roster, known []store.StoredRoster, save bool) (FileResult, bool, error) {
 	fr := FileResult{File: r.File, SHA256: r.SHA256, Years: rosterYears(r), Findings: r.Findings}
+	if r.Unit != "" {
+		fr.Unit = &UnitRef{Name: r.Unit}
+	}
 	if save && r.SHA256 != "" {
 		if id, ok, err := db.LookupRoster(ctx, r.SHA256); err != nil {
-			return fr, nil, err
+			return fr, false, err
 		} else if ok {
 			fr.Findings, fr.Valid, fr.Status, fr.SubmissionID = []finding.Finding{}, true, "skipped", id
-			return fr, nil, nil
+			return fr, false, nil
 		}
 	}
-	// A file sent again under the same name is a correction: it replaces
-	// the stored roster, whose entries are then no duplicates.
-	others := slices.DeleteFunc(slices.Clone(known), func(e roster.Entry) bool {
-		return filepath.Base(e.File) == filepath.Base(r.File)
-	})
-	for _, d := range roster.Duplicates(others, r.Entries, claimedPeriod(r)) {
+	// The same unit's roster sent again under the same name is a
+	// correction: it replaces the one it corrects, whose entries are then
+	// no duplicates. A roster of another unit replaces nothing.
+	var others []roster.Entry
+	for _, k := range known {
+		if !k.Identity.Same(r.Identity()) {
+			others = append(others, k.Entries...)
+		}
+	}
+	dups := roster.Duplicates(others, r.Entries, claimedPeriod(r))
+	for _, d := range dups {
 		r.Findings = append(r.Findings, d.Finding)
+	}
+	if h, ok := renamedCorrection(r, dups, known); ok {
+		r.Findings = append(r.Findings, h)
 	}
 	fr.Findings, fr.Valid = r.Findings, r.Valid()
 	if fr.Findings == nil {
@@ -99,19 +111,19 @@ func settleRoster(ctx context.Context, db *store.DB, r *roster.Roster, known []r
 		if save {
 			fr.Status = "rejected"
 		}
-		return fr, nil, nil
+		return fr, false, nil
 	}
 	if !save {
-		return fr, r.Entries, nil
+		return fr, true, nil
 	}
 	out, err := db.ImportRoster(ctx, r)
 	if err != nil {
-		return fr, nil, fmt.Errorf("%s: %w", r.File, err)
+		return fr, false, fmt.Errorf("%s: %w", r.File, err)
 	}
 	fr.SubmissionID = out.SubmissionID
 	if out.Skipped {
 		fr.Status = "skipped"
-		return fr, nil, nil
+		return fr, false, nil
 	}
 	fr.Status = "stored"
 	if len(out.Replaced) > 0 {
@@ -119,7 +131,30 @@ func settleRoster(ctx context.Context, db *store.DB, r *roster.Roster, known []r
 	}
 	c := out.Counts
 	fr.Counts = &c
-	return fr, r.Entries, nil
+	return fr, true, nil
+}
+
+// renamedCorrection explains duplicates that repeat a roster of the same
+// unit and years under another file name: a correction replaces a roster
+// only under the same name, so one renamed is refused for its repeats,
+// and the officer is told how to send it.
+func renamedCorrection(r *roster.Roster, dups []roster.Duplicate, known []store.StoredRoster) (finding.Finding, bool) {
+	id := r.Identity()
+	if id.Heading == "" {
+		return finding.Finding{}, false
+	}
+	for _, d := range dups {
+		for _, k := range known {
+			if k.File != d.Earlier.File || k.Identity.Heading != id.Heading || k.Identity.Years != id.Years || k.Identity.Name == id.Name {
+				continue
+			}
+			return finding.New(finding.Warning, finding.DuplicateRow, lang.F(
+				"Danh sách này cùng đơn vị, cùng kỳ với tệp %s đã nhập, nhưng khác tên tệp, nên không được coi là bản sửa. Nếu đây là bản sửa, hãy đặt tên tệp là \"%s\" rồi nhập lại: bản mới sẽ thay bản cũ.",
+				"This roster is of the same unit and period as %s, already imported, but its file name differs, so it is not taken for a correction. If it corrects that roster, name it \"%s\" and import it again: it will replace the old one.",
+				k.File, k.Identity.Name)), true
+		}
+	}
+	return finding.Finding{}, false
 }
 
 // claimedPeriod is the period an award is counted in for duplicates: the

@@ -53,8 +53,10 @@ func (db *DB) LookupRoster(ctx context.Context, sha string) (int64, bool, error)
 }
 
 // ImportRoster stores a valid roster whole in one transaction; the same
-// bytes already stored are skipped. A roster with the same file name as an
-// active one is its corrected version and replaces it (Replaced).
+// bytes already stored are skipped. A roster that is the same as an active
+// one (roster.Identity.Same: the same file name, unit and years) is its
+// corrected version and replaces it (Replaced); one of the same name from
+// another unit replaces nothing.
 func (db *DB) ImportRoster(ctx context.Context, r *roster.Roster) (IngestResult, error) {
 	if !r.Valid() {
 		return IngestResult{}, errors.New("import roster: roster has errors")
@@ -73,30 +75,24 @@ func (db *DB) ImportRoster(ctx context.Context, r *roster.Roster) (IngestResult,
 		return IngestResult{}, fmt.Errorf("import roster: %w", err)
 	}
 	now := db.now().UTC().Format(time.RFC3339)
-	var replaced []int64
-	rows, err := tx.QueryContext(ctx, `SELECT id, file_name FROM rosters WHERE state = 'active'`)
+	active, err := activeRosters(ctx, tx)
 	if err != nil {
 		return IngestResult{}, fmt.Errorf("import roster: %w", err)
 	}
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			rows.Close()
-			return IngestResult{}, fmt.Errorf("import roster: %w", err)
-		}
-		if filepath.Base(name) == filepath.Base(r.File) {
-			replaced = append(replaced, id)
+	var replaced []int64
+	for _, a := range active {
+		if a.Identity.Same(r.Identity()) {
+			replaced = append(replaced, a.ID)
 		}
 	}
-	rows.Close()
 	for _, id := range replaced {
 		if _, err := tx.ExecContext(ctx, `UPDATE rosters SET state = 'reverted' WHERE id = ?`, id); err != nil {
 			return IngestResult{}, db.writeErr("awards import", err)
 		}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO rosters(file_name, sha256, size, sheet, entries, ingested_at) VALUES(?,?,?,?,?,?)`,
-		r.File, r.SHA256, r.Size, r.Sheet, len(r.Entries), now)
+	res, err := tx.ExecContext(ctx, `INSERT INTO rosters(file_name, sha256, size, sheet, entries, ingested_at,
+		unit, heading, folder, year_from, year_to) VALUES(?,?,?,?,?,?,?,?,?,?,?)`,
+		r.File, r.SHA256, r.Size, r.Sheet, len(r.Entries), now, r.Unit, r.Heading, r.Folder, r.Years[0], r.Years[1])
 	if err != nil {
 		return IngestResult{}, db.writeErr("awards import", err)
 	}
@@ -122,10 +118,73 @@ func (db *DB) ImportRoster(ctx context.Context, r *roster.Roster) (IngestResult,
 	return IngestResult{SubmissionID: id, Counts: Counts{Inserted: len(r.Entries)}, Replaced: replaced}, nil
 }
 
+// StoredRoster is a roster in force: its id, the unit its title lines
+// name, what tells it from another roster, and (from ActiveRosters) its
+// entries in storage order.
+type StoredRoster struct {
+	ID       int64
+	File     string
+	Unit     string
+	Identity roster.Identity
+	Entries  []roster.Entry
+}
+
+// activeRosters lists the rosters in force, without their entries.
+func activeRosters(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}) ([]StoredRoster, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, file_name, unit, heading, folder, year_from, year_to
+		FROM rosters WHERE state = 'active' ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []StoredRoster
+	for rows.Next() {
+		var s StoredRoster
+		if err := rows.Scan(&s.ID, &s.File, &s.Unit, &s.Identity.Heading, &s.Identity.Folder,
+			&s.Identity.Years[0], &s.Identity.Years[1]); err != nil {
+			return nil, err
+		}
+		s.Identity.Name = filepath.Base(s.File)
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// ActiveRosters returns the rosters in force with their entries, in
+// storage order: what an incoming roster is checked against, and what it
+// may replace.
+func (db *DB) ActiveRosters(ctx context.Context) ([]StoredRoster, error) {
+	rs, err := activeRosters(ctx, db.sql)
+	if err != nil {
+		return nil, fmt.Errorf("rosters: %w", err)
+	}
+	at := make(map[int64]int, len(rs))
+	for i, r := range rs {
+		at[r.ID] = i
+	}
+	err = db.awards(ctx, 0, 0, func(id int64, e roster.Entry) {
+		if i, ok := at[id]; ok {
+			rs[i].Entries = append(rs[i].Entries, e)
+		}
+	})
+	return rs, err
+}
+
 // Awards returns the stored awards of active rosters whose decision year is
 // in [from, to] (every award when both are zero), in storage order.
 func (db *DB) Awards(ctx context.Context, from, to int) ([]roster.Entry, error) {
-	q := `SELECT a.name, a.kind, a.position, a.unit, a.organisation, a.form, a.authority, a.decision_number,
+	var out []roster.Entry
+	err := db.awards(ctx, from, to, func(_ int64, e roster.Entry) { out = append(out, e) })
+	return out, err
+}
+
+// awards calls fn with each award of an active roster whose decision
+// year is in [from, to] (every award when both are zero), and its
+// roster's id, in storage order.
+func (db *DB) awards(ctx context.Context, from, to int, fn func(rosterID int64, e roster.Entry)) error {
+	q := `SELECT a.roster_id, a.name, a.kind, a.position, a.unit, a.organisation, a.form, a.authority, a.decision_number,
 			a.decision_date, a.achievement, r.file_name, a.sheet, a.col, a.row
 		FROM awards a JOIN rosters r ON r.id = a.roster_id WHERE r.state = 'active'`
 	var args []any
@@ -135,21 +194,24 @@ func (db *DB) Awards(ctx context.Context, from, to int) ([]roster.Entry, error) 
 	}
 	rows, err := db.sql.QueryContext(ctx, q+` ORDER BY a.id`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("awards: %w", err)
+		return fmt.Errorf("awards: %w", err)
 	}
 	defer rows.Close()
-	var out []roster.Entry
 	for rows.Next() {
 		var e roster.Entry
+		var id int64
 		var date string
-		if err := rows.Scan(&e.Name, &e.Kind, &e.Position, &e.Unit, &e.Organisation, &e.Form, &e.Authority,
+		if err := rows.Scan(&id, &e.Name, &e.Kind, &e.Position, &e.Unit, &e.Organisation, &e.Form, &e.Authority,
 			&e.DecisionNumber, &date, &e.Achievement, &e.File, &e.Sheet, &e.Col, &e.Row); err != nil {
-			return nil, fmt.Errorf("awards: %w", err)
+			return fmt.Errorf("awards: %w", err)
 		}
 		e.DecisionDate, _ = time.Parse(time.DateOnly, date)
-		out = append(out, e)
+		fn(id, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("awards: %w", err)
+	}
+	return nil
 }
 
 // awardCounts fills the summary's award counts for its period (FORMATS §5).

@@ -102,6 +102,15 @@ var migrations = []string{
 			SELECT f.*, ROW_NUMBER() OVER (PARTITION BY f.unit_code, f.indicator, f.year ORDER BY f.submission_id DESC) AS rn
 			FROM figures f JOIN submissions s ON s.id = f.submission_id WHERE s.state = 'active')
 		WHERE rn = 1;`,
+	// 6: what tells one roster from another besides its file name
+	// (FORMATS.md §4.1): the unit its title lines name, its heading, the
+	// folder it came in, the years it claims. Rosters stored before have
+	// none of these, and are replaced by nothing read from a file.
+	`ALTER TABLE rosters ADD COLUMN unit TEXT NOT NULL DEFAULT '';
+	ALTER TABLE rosters ADD COLUMN heading TEXT NOT NULL DEFAULT '';
+	ALTER TABLE rosters ADD COLUMN folder TEXT NOT NULL DEFAULT '';
+	ALTER TABLE rosters ADD COLUMN year_from INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE rosters ADD COLUMN year_to INTEGER NOT NULL DEFAULT 0;`,
 }
 
 // seedLists fills the organisations and award forms a new or upgraded
