@@ -64,6 +64,9 @@ type header struct {
 
 	labelled map[int]bool // every column with a label
 	ordinals map[int]bool // "STT" and "Ghi chú" columns
+
+	figCols   []int // figureCols, once worked out
+	subtotals bool  // a subtotal column is among them
 }
 
 // ordinal reports a column whose header is "STT" or a note ("Ghi chú"):
@@ -320,13 +323,20 @@ func (h *header) orderYears() {
 	sort.Ints(h.yearCols)
 }
 
-// figureCols lists every figure column in column order.
+// figureCols lists every figure column in column order, worked out once
+// per header (every row asks).
 func (h *header) figureCols() []int {
+	if h.figCols != nil && len(h.figCols) == len(h.cols) {
+		return h.figCols
+	}
 	out := make([]int, 0, len(h.cols))
-	for col := range h.cols {
+	hasSub := false
+	for col, c := range h.cols {
 		out = append(out, col)
+		hasSub = hasSub || c.kind == colSubtotal
 	}
 	sort.Ints(out)
+	h.figCols, h.subtotals = out, hasSub
 	return out
 }
 
@@ -543,6 +553,9 @@ func singleYear(s string) (int, bool) {
 // or a title "BÁO CÁO KẾT QUẢ … NĂM 2021"; a span ("giai đoạn 2019–2023")
 // is not one year.
 func yearLine(s string) (int, bool) {
+	if !strings.ContainsAny(s, "0123456789") {
+		return 0, false
+	}
 	k := vn.Key(s)
 	if rangeRe.MatchString(k) {
 		return 0, false
@@ -571,13 +584,16 @@ func (r *reader) cellText(c xlsx.Cell) string {
 
 // format is the number format of a cell format, parsed once.
 func (r *reader) format(style int) xlsx.Format {
-	if f, ok := r.formats[style]; ok {
-		return f
+	if style >= 0 && style < len(r.formats) && r.formatKnown[style] {
+		return r.formats[style]
 	}
 	f := xlsx.ParseFormat(r.book.NumFmt(style))
-	if r.formats == nil {
-		r.formats = map[int]xlsx.Format{}
+	if style >= 0 && style < 1<<16 { // Excel allows 64,000 cell formats
+		if style >= len(r.formats) {
+			r.formats = append(r.formats, make([]xlsx.Format, style+1-len(r.formats))...)
+			r.formatKnown = append(r.formatKnown, make([]bool, style+1-len(r.formatKnown))...)
+		}
+		r.formats[style], r.formatKnown[style] = f, true
 	}
-	r.formats[style] = f
 	return f
 }

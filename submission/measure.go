@@ -53,6 +53,8 @@ func moneyMeasure(k string) (int, bool) {
 	return 0, false
 }
 
+var measureSep = strings.NewReplacer(".", " ", "(", " ", ")", " ")
+
 var countScales = []string{"nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm", "vạn", "chục"}
 
 // parseMeasure reads a measure; ok is false when the text is not one
@@ -60,7 +62,7 @@ var countScales = []string{"nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm"
 func parseMeasure(text string) (measure, bool) {
 	k := vn.Key(text)
 	k = strings.ReplaceAll(k, "1.000", "1000")
-	k = strings.Join(strings.Fields(strings.NewReplacer(".", " ", "(", " ", ")", " ").Replace(k)), " ")
+	k = strings.Join(strings.Fields(measureSep.Replace(k)), " ")
 	k = strings.ReplaceAll(k, "tr đ", "trđ")
 	if k == "" {
 		return measure{}, false

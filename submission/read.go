@@ -89,8 +89,11 @@ type reader struct {
 	cat     *catalog.Catalog
 	maxYear int
 
-	curSheet string              // the sheet being read, for Calc
-	formats  map[int]xlsx.Format // parsed number formats, by cell format
+	curSheet    string             // the sheet being read, for Calc
+	formats     []xlsx.Format      // parsed number formats, by cell format
+	formatKnown []bool             // which of formats are parsed
+	measures    map[string]measure // parsed "Đơn vị tính" texts (ok false: not a measure)
+	notMeasure  map[string]bool
 
 	tmplUnit  Unit
 	wideUnit  int               // index in sub.Units of the unit of the wide tables, -1 before the first

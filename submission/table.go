@@ -224,7 +224,10 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 		return
 	}
 	unit := r.wideUnit
-	read := map[int]int64{} // year → value, for subtotal columns
+	var read map[int]int64 // year → value, for subtotal columns
+	if h.subtotals {
+		read = map[int]int64{}
+	}
 	clean := true
 	var subtotals []xlsx.Cell
 	for _, col := range figCols {
@@ -255,7 +258,9 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 				continue
 			}
 			r.addFigure(st, Figure{Unit: int32(unit), Indicator: ind.Code, Year: int32(year), Value: n.Hundredths, Row: int32(row.Num), Col: int16(col)})
-			read[year] = n.Hundredths
+			if read != nil {
+				read[year] = n.Hundredths
+			}
 			if colc.estimate || colc.mark {
 				st.addMarked(col, c.Ref)
 			}
@@ -441,8 +446,10 @@ func (r *reader) rowMeasure(st *sheetState, row xlsx.Row, ind catalog.Indicator)
 	var m measure
 	where := c.Ref
 	switch {
+	case text == ind.Unit:
+		return measure{}, true // the catalog's own measure, as almost every row writes it
 	case text != "":
-		parsed, ok := parseMeasure(text)
+		parsed, ok := r.measure(text)
 		if !ok {
 			if ind.Kind == catalog.Money {
 				r.measureError(st, ind, text, c.Ref, rowOf(c.Ref), c.Col)
@@ -468,6 +475,26 @@ func (r *reader) rowMeasure(st *sheetState, row xlsx.Row, ind catalog.Indicator)
 		}
 	}
 	return m, true
+}
+
+// measure is parseMeasure, once per distinct text of a file.
+func (r *reader) measure(text string) (measure, bool) {
+	if m, ok := r.measures[text]; ok {
+		return m, true
+	}
+	if r.notMeasure[text] {
+		return measure{}, false
+	}
+	m, ok := parseMeasure(text)
+	if r.measures == nil {
+		r.measures, r.notMeasure = map[string]measure{}, map[string]bool{}
+	}
+	if ok {
+		r.measures[text] = m
+	} else {
+		r.notMeasure[text] = true
+	}
+	return m, ok
 }
 
 func (r *reader) measureError(st *sheetState, ind catalog.Indicator, text, ref string, row, col int) {
