@@ -198,9 +198,55 @@ func (r *reader) noteDateCell(col int, c xlsx.Cell, t time.Time) {
 	}
 	_, row, _ := xlsx.ParseRef(c.Ref)
 	d := r.order(col)
-	d.monthFirst = append(d.monthFirst, shownDate{ref: c.Ref, row: row, date: t,
-		shown: fmt.Sprintf("%02d/%02d/%d", t.Month(), t.Day(), t.Year())})
+	d.monthFirst = append(d.monthFirst, shownDate{ref: c.Ref, row: row, date: t, shown: showDate(t, code)})
 }
+
+// showDate writes a date as a numeric date format shows it: "m/d/yyyy"
+// shows 1 August 2024 as 8/1/2024. [Brackets] are left out, and times.
+func showDate(t time.Time, code string) string {
+	var b strings.Builder
+	for i := 0; i < len(code); {
+		c := code[i] | 0x20
+		n := 1
+		for i+n < len(code) && code[i+n]|0x20 == c {
+			n++
+		}
+		switch {
+		case code[i] == '"' || code[i] == '[':
+			end := byte('"')
+			if code[i] == '[' {
+				end = ']'
+			}
+			n = len(code) - i
+			if j := strings.IndexByte(code[i+1:], end); j >= 0 {
+				n = j + 2
+			}
+			if end == '"' {
+				b.WriteString(strings.Trim(code[i:i+n], `"`))
+			}
+		case c == 'd':
+			b.WriteString(pad(t.Day(), n))
+		case c == 'm':
+			b.WriteString(pad(int(t.Month()), n))
+		case c == 'y' && n <= 2:
+			b.WriteString(fmt.Sprintf("%02d", t.Year()%100))
+		case c == 'y':
+			b.WriteString(strconv.Itoa(t.Year()))
+		case c == 'h' || c == 's' || c == ' ' || code[i] == ':':
+			return strings.TrimRight(b.String(), " ")
+		case code[i] == '\\' && i+1 < len(code):
+			b.WriteByte(code[i+1])
+			n = 2
+		default:
+			b.WriteString(code[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// pad writes n with at least width digits.
+func pad(n, width int) string { return fmt.Sprintf("%0*d", min(width, 2), n) }
 
 // yearFirst reports a date format that shows the year before the day and
 // month ("yyyy-mm-dd"), outside quoted text and [brackets].

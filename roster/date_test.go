@@ -65,3 +65,20 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+func TestShowDate(t *testing.T) {
+	d := day(2024, 8, 1)
+	tests := []struct{ code, want string }{
+		{"m/d/yyyy", "8/1/2024"},
+		{"mm/dd/yyyy", "08/01/2024"},
+		{"[$-409]m/d/yy", "8/1/24"},
+		{"mm\\-dd\\-yyyy", "08-01-2024"},
+		{`m"/"d"/"yyyy`, "8/1/2024"},
+		{"m/d/yyyy h:mm", "8/1/2024"},
+	}
+	for _, tt := range tests {
+		if got := showDate(d, tt.code); got != tt.want {
+			t.Errorf("showDate(%q) = %q, want %q", tt.code, got, tt.want)
+		}
+	}
+}

@@ -23,9 +23,11 @@ import (
 
 // section is where a row stands under the titles of a printed roster.
 type section struct {
-	kind, org     string // the kind ("I. TẬP THỂ") and organisation titles above; "" none
-	kindAt, orgAt string // their cells
-	orgBad        bool   // under an organisation title not in the catalog (reported)
+	kind, org     string // the kind and organisation the titles above give; "" none
+	kindAt, orgAt string // the cells of those titles
+	kindTitle     string // the kind's title as written: "I. TẬP THỂ"
+	orgTitle      string
+	orgBad        bool // under an organisation title not in the catalog (reported)
 	// Nominee rows since each title and since the last total line: a
 	// total line may count any of them.
 	sinceKind, sinceOrg, sinceTotal int
@@ -111,11 +113,11 @@ func (r *reader) layoutRow(row xlsx.Row) bool {
 	title := l.numbered || capitals(l.text)
 	sec := &r.sh.sec
 	if kind := r.kindTitle(bare, title); kind != "" {
-		*sec = section{kind: kind, kindAt: l.ref, sinceTotal: sec.sinceTotal}
+		*sec = section{kind: kind, kindAt: l.ref, kindTitle: l.text, sinceTotal: sec.sinceTotal}
 		return true
 	}
 	if org, ok := r.orgs.match(bare); ok {
-		sec.org, sec.orgAt, sec.orgBad, sec.sinceOrg = org, l.ref, false, 0
+		sec.org, sec.orgAt, sec.orgTitle, sec.orgBad, sec.sinceOrg = org, l.ref, l.text, false, 0
 		return true
 	}
 	if r.sh.h.found[colOrg] {

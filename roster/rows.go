@@ -159,7 +159,7 @@ func (r *reader) entry(rowNum int, v [numCols]value) {
 	if e.Kind, ok = r.resolve(rowNum, colKind, v[colKind], r.kinds, name, r.titleKind()); !ok {
 		bad = true
 	}
-	if e.Organisation, ok = r.resolve(rowNum, colOrg, v[colOrg], r.orgs, name, titled{sec.org, sec.orgAt, sec.org != "", sec.orgBad}); !ok {
+	if e.Organisation, ok = r.resolve(rowNum, colOrg, v[colOrg], r.orgs, name, titled{value: sec.org, at: sec.orgAt, title: sec.orgTitle, strong: sec.org != "", bad: sec.orgBad}); !ok {
 		bad = true
 	}
 	if e.Form, ok = r.known(rowNum, colForm, v[colForm], r.forms, name); !ok {
@@ -201,15 +201,14 @@ func (r *reader) entry(rowNum int, v [numCols]value) {
 // or title (weak: the cell wins), and whether the title was one not in
 // the catalog (already reported).
 type titled struct {
-	value, at string
-	strong    bool
-	bad       bool
+	value, at, title string
+	strong, bad      bool
 }
 
 // titleKind is the kind the titles above a row give it.
 func (r *reader) titleKind() titled {
 	if s := &r.sh.sec; s.kind != "" {
-		return titled{s.kind, s.kindAt, true, false}
+		return titled{value: s.kind, at: s.kindAt, title: s.kindTitle, strong: true}
 	}
 	return titled{value: r.sh.kind}
 }
@@ -242,7 +241,7 @@ func (r *reader) resolve(row, col int, v value, m *matcher, who string, t titled
 	f := finding.New(finding.Error, finding.ConstraintError, lang.F(
 		"Ô %s: %s \"%s\"%s khác với đề mục \"%s\" (ô %s) mà dòng này nằm dưới. Hãy sửa ô %s, hoặc chuyển dòng về đúng mục.",
 		"Cell %s: the %s \"%s\"%s differs from the title \"%s\" (cell %s) this row stands under. Correct cell %s, or move the row under its title.",
-		ref, lang.Text{VI: fieldVI[col], EN: fieldEN[col]}, c, of(who), t.value, t.at, ref)).At(r.sh.name, colName, row)
+		ref, lang.Text{VI: fieldVI[col], EN: fieldEN[col]}, c, of(who), t.title, t.at, ref)).At(r.sh.name, colName, row)
 	f.Value = clean(v.text)
 	r.add(f)
 	return "", false
