@@ -583,10 +583,11 @@ func (r *reader) longRow(st *sheetState, row xlsx.Row) {
 		return
 	}
 	if n, ok := r.figure(st, valueCell, ind, year, ui, m); ok {
-		if cap(r.sub.Figures) == 0 && row.LastRow > row.Num {
-			// One figure a row: sized once, a million-row sheet is not
-			// copied as its slice grows.
-			r.sub.Figures = make([]Figure, 0, row.LastRow-row.Num+1)
+		if want := len(r.sub.Figures) + row.LastRow - row.Num + 1; cap(r.sub.Figures) < want && len(r.sub.Figures) <= 8192 {
+			// One figure a row: sized by the sheet's declared or estimated
+			// length while it is short, a million-row sheet is not copied
+			// again and again as its slice grows.
+			r.sub.Figures = append(make([]Figure, 0, want), r.sub.Figures...)
 		}
 		r.addFigure(st, Figure{Unit: int32(ui), Indicator: ind.Code, Year: int32(year), Value: n.Hundredths, Row: int32(row.Num), Col: int16(h.valueCol)})
 	}

@@ -74,8 +74,9 @@ type Row struct {
 	Num   int // 1-based row number
 	Cells []Cell
 	// LastRow is the last row the sheet declares (<dimension>), capped by
-	// how many rows its size can hold; 0 when it declares none. A hint for
-	// sizing, never a promise: writers leave it stale.
+	// how many rows its size can hold; for a sheet that declares none, or
+	// a size its rows have outgrown, an estimate from the bytes its first
+	// rows took, once they are read. A hint for sizing, never a promise: writers leave it stale.
 	LastRow int
 }
 

@@ -43,6 +43,13 @@ type sheetReader struct {
 
 	afterData func(s *scanner) error // reads on past </sheetData> (RowsMerges)
 
+	// For a sheet that declares no size, LastRow is estimated once
+	// estimateAt rows are read, from the bytes they took: left is the
+	// budget the part is read against, left0 what it was at the start.
+	left     *int64
+	left0    int64
+	partSize uint64
+
 	lastRow  int  // Row.LastRow
 	maxRows  int  // the most rows the part can hold
 	rowNum   int  // number of the current row
@@ -88,7 +95,7 @@ func (b *Book) rows(s Sheet, fn func(Row) error, afterData func(sc *scanner, f *
 	if err != nil {
 		return err
 	}
-	r := sheetReader{book: b, sst: sst, lim: b.lim, name: b.sheets[i].Name}
+	r := sheetReader{book: b, sst: sst, lim: b.lim, name: b.sheets[i].Name, left: &left, left0: left, partSize: f.UncompressedSize64}
 	if afterData != nil {
 		r.afterData = func(sc *scanner) error { return afterData(sc, f) }
 	}
@@ -251,6 +258,9 @@ func (r *sheetReader) closeRow(inCell bool, fn func(Row) error) error {
 
 func (r *sheetReader) startRow(s *scanner) error {
 	r.rows++
+	if r.rows == estimateAt && r.lastRow < r.rowNum && r.left != nil {
+		r.lastRow = r.estimateRows()
+	}
 	if r.rows > r.lim.MaxRows {
 		return tooLarge(fmt.Sprintf("sheet %q has more than %d rows", r.name, r.lim.MaxRows))
 	}
@@ -275,6 +285,26 @@ func (r *sheetReader) startRow(s *scanner) error {
 	}
 	r.buf, r.cells, r.lastCol, r.sorted = r.buf[:0], r.cells[:0], 0, true
 	return nil
+}
+
+// estimateAt is how many rows of a sheet without <dimension> (or with one
+// it has already outgrown: excelize's stream writer declares "A1") are
+// read before its length is estimated: enough for a steady bytes-per-row.
+const estimateAt = 4096
+
+// estimateRows guesses the last row of a sheet that declares none (or a
+// stale one) from
+// the bytes its first rows took (excelize's stream writer, which bench/gen
+// and scripts use, writes no <dimension>). Like a declared size it is a
+// hint: a reader sizing a slice by it avoids growing a million figures
+// step by step, and copes when it is wrong.
+func (r *sheetReader) estimateRows() int {
+	used := r.left0 - *r.left
+	if used <= 0 || r.partSize == 0 {
+		return 0
+	}
+	est := float64(r.rowNum) * float64(r.partSize) / float64(used)
+	return min(int(est*1.02)+1, r.maxRows)
 }
 
 // Cell types (the t attribute).
