@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -41,5 +42,39 @@ func TestLastRow(t *testing.T) {
 				t.Errorf("LastRow = %v, want %d on both rows", got, want)
 			}
 		})
+	}
+}
+
+// TestLastRowEstimated: a sheet that declares no size, or a size its rows
+// have outgrown (excelize's stream writer declares "A1"), gets LastRow
+// estimated once its first rows are read, close to the rows it holds.
+func TestLastRowEstimated(t *testing.T) {
+	const n = 20000
+	var rows strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>TT_BUOI</t></is></c><c r="B%d"><v>%d</v></c></row>`, i, i, i, i*37)
+	}
+	for _, dim := range []string{``, `<dimension ref="A1"/>`} {
+		xml := `<?xml version="1.0" encoding="UTF-8"?><worksheet ` + nsMain + `>` + dim + `<sheetData>` + rows.String() + `</sheetData></worksheet>`
+		b, err := openBytes(t, makeZip(t, skeleton(xml, "")...), Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var early, late int
+		if err := b.Rows(b.Sheets()[0], func(r Row) error {
+			switch r.Num {
+			case 100:
+				early = r.LastRow
+			case n:
+				late = r.LastRow
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		b.Close()
+		if early > 1 || late < n*9/10 || late > n*5/4 { // early rows are shorter (fewer digits): a little over
+			t.Errorf("dimension %q: LastRow %d at row 100, %d at the end; want the declared (0 or 1) then about %d", dim, early, late, n)
+		}
 	}
 }
