@@ -20,9 +20,12 @@ func (a *app) awardsCmd() *cobra.Command {
 		Short: "Danh sách khen thưởng: kiểm tra, nhập, in / award rosters",
 		Long: `Các đơn vị gửi danh sách tập thể, cá nhân đề nghị khen thưởng (.xlsx, cột: STT | Họ và
 tên / Tên tập thể | Loại | Chức vụ | Đơn vị | Tổ chức | Hình thức | Cấp khen | Số quyết định |
-Ngày quyết định | Thành tích). "awards validate" kiểm tra, "awards import" lưu, "awards
-export" in danh sách theo giai đoạn: tập thể trước, cá nhân sau, theo tổ chức, xếp theo tên
-kiểu Việt Nam, kèm dòng tổng hợp số lượng.` + exitStatusHelp,
+Ngày quyết định | Thành tích). Danh sách trình bày như bản in cũng đọc được: dòng "I. TẬP THỂ",
+"II. CÁ NHÂN" thay cột Loại, dòng tên tổ chức ("Hội Nông dân") thay cột Tổ chức; danh sách do
+"awards export" ghi ra nhập lại được nguyên vẹn. Mọi trang tính hiện có bảng đều được đọc (trang
+"Tập thể" và trang "Cá nhân" là một danh sách). "awards validate" kiểm tra, "awards import" lưu,
+"awards export" in danh sách theo giai đoạn: tập thể trước, cá nhân sau, theo tổ chức, xếp theo
+tên kiểu Việt Nam, kèm dòng tổng hợp số lượng.` + exitStatusHelp,
 		Example: `  tongket awards validate danh-sach/
   tongket awards import danh-sach/
   tongket awards export --period 2019-2024 -o bao-cao/`,
@@ -40,8 +43,10 @@ kể cả giữa hai tệp hoặc với danh sách đã nhập.`
 	if save {
 		short = "Kiểm tra rồi lưu danh sách khen thưởng"
 		long += `
-Mỗi tệp hợp lệ được lưu trọn vẹn; tệp có lỗi bị từ chối. Nhập lại đúng tệp cũ thì bỏ qua;
-tệp cùng tên nhưng nội dung khác là bản sửa, thay cho bản đã nhập.`
+Mỗi tệp hợp lệ được lưu trọn vẹn; tệp có lỗi bị từ chối. Nhập lại đúng tệp cũ thì bỏ qua.
+Danh sách được nhận diện theo đơn vị gửi (dòng tên cơ quan ở đầu danh sách, hoặc thư mục chứa
+tệp nếu đầu danh sách không ghi) và năm, giai đoạn: bản sửa là tệp cùng tên của cùng đơn vị, cùng
+kỳ, và thay cho bản đã nhập; hai xã cùng gửi "DS khen thuong.xlsx" là hai danh sách.`
 	}
 	cmd := &cobra.Command{
 		Use:     name + " TỆP|THƯ_MỤC...",
