@@ -66,6 +66,7 @@ const (
 	PlanSkipped       = "plan-skipped"       // warning: a plan column, not stored
 	ScaledFormat      = "scaled-format"      // warning: read through a number format that scales
 	UnreadColumn      = "unread-column"      // warning: numbers under a header that is not a year
+	SecondHeader      = "second-header"      // a second table under the first, with other years
 )
 
 // Finding is one problem found in a submitted file. The JSON shape is

@@ -502,7 +502,12 @@ func (r *reader) scanMeta(m *metaScan, row xlsx.Row) {
 		if c.Kind != xlsx.Text || c.Covered {
 			continue
 		}
-		label, value, _ := strings.Cut(c.Value, ":")
+		// "(Đơn vị tính: triệu đồng)" is written in brackets as often as not.
+		text := strings.TrimSpace(c.Value)
+		if strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") {
+			text = text[1 : len(text)-1]
+		}
+		label, value, _ := strings.Cut(text, ":")
 		k := vn.Key(label)
 		value = strings.TrimSpace(vn.NFC(value))
 		ref := c.Ref

@@ -587,3 +587,59 @@ func TestFormatsAsShown(t *testing.T) {
 		})
 	}
 }
+
+// TestLayoutsReadAsShown: further layouts offices send, each read as a
+// person reads it (the figure of NHA_TIEN 2019, E9, in triệu đồng) or
+// refused at the cell that says why.
+func TestLayoutsReadAsShown(t *testing.T) {
+	money := func(rows [][]any) [][]any { // NHA_TIEN 2019..2021 in đồng
+		rows[8][4], rows[8][5], rows[8][6] = 500500000, 610000000, 575250000
+		rows[8][3] = nil
+		return rows
+	}
+	tests := []struct {
+		name  string
+		rows  [][]any
+		want  []string // findings
+		e9    int64    // NHA_TIEN 2019 stored, hundredths of triệu; 0 when not stored
+		count int      // figures stored
+	}{
+		{"a bracketed measure line above the table", func() [][]any {
+			r := money(standard())
+			r[3] = []any{"(Đơn vị tính: đồng)"}
+			return r
+		}(), []string{"measure-converted@"}, 50050, 12},
+		{"the measure in the name's brackets", func() [][]any {
+			r := money(standard())
+			r[8][2] = "Kinh phí xây, sửa nhà đại đoàn kết, nhà tình nghĩa (đồng)"
+			return r
+		}(), []string{"measure-converted@"}, 50050, 12},
+		{"the header repeated under the table (a pasted printout)", append(standard(),
+			[]any{"STT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", 2019, 2020, 2021, "Ghi chú"},
+			[]any{5, "TH_LOP", "Số lớp tập huấn", "lớp", 3, 4, 5}), nil, 50050, 15},
+		{"a second table with other years", append(standard(),
+			[]any{"STT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", 2016, 2017, 2018},
+			[]any{5, "TH_LOP", "Số lớp tập huấn", "lớp", 3, 4, 5}), []string{"second-header@"}, 50050, 12},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sub := submission.ReadBytes("l.xlsx", book(t, sheet{name: "S", rows: tt.rows}), opts())
+			var codes []string
+			for _, fd := range sub.Findings {
+				codes = append(codes, fd.Code+"@"+strings.TrimLeft(fd.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"))
+			}
+			if strings.Join(codes, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("findings %v, want %v", got(sub), tt.want)
+			}
+			var e9 int64
+			for _, fg := range sub.Figures {
+				if fg.Cell() == "E9" {
+					e9 = fg.Value
+				}
+			}
+			if e9 != tt.e9 || len(sub.Figures) != tt.count {
+				t.Errorf("E9 = %d, %d figures; want %d, %d", e9, len(sub.Figures), tt.e9, tt.count)
+			}
+		})
+	}
+}

@@ -178,6 +178,13 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 	}
 	code, codeCell := r.textAt(row, h.codeCol)
 	name, nameCell := r.nameAt(row, h)
+	if codeLabels[vn.Key(code)] || nameLabels[vn.Key(name)] {
+		r.repeatedHeader(st, row)
+		return
+	}
+	if m := nameMeasure(row, h, r); m != "" {
+		name = strings.TrimSpace(name[:strings.LastIndexByte(name, '(')]) // the name without its measure
+	}
 	hasFigures := false
 	for _, col := range figCols {
 		if c, ok := cellAt(row, col); ok && !isBlank(c) && !r.labelMerge(h, c) {
@@ -275,6 +282,30 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 			r.checkSubtotal(st, c, ind, m, read)
 		}
 	}
+}
+
+// repeatedHeader reads a row under the table that is a header again: the
+// header repeated (a printout's page header pasted in) is passed over; a
+// header with other years starts a second table, which is refused rather
+// than read as figures of the first.
+func (r *reader) repeatedHeader(st *sheetState, row xlsx.Row) {
+	h := st.header
+	same := true
+	for _, col := range h.yearCols {
+		c, ok := cellAt(row, col)
+		if !ok || r.headerLabel(c).year != h.years[col] {
+			same = false
+			break
+		}
+	}
+	if same {
+		return
+	}
+	r.sub.add(finding.New(finding.Error, finding.SecondHeader, lang.F(
+		"Dòng %d lại là một dòng tiêu đề (chỉ tiêu, năm) nhưng các cột năm khác với dòng tiêu đề %d: đây là một bảng thứ hai trên cùng trang \"%s\". tongket đọc mỗi trang một bảng; hãy chuyển bảng thứ hai sang một trang tính riêng.",
+		"Row %d is a header again (indicator, years) but its year columns differ from header row %d: a second table on sheet \"%s\". tongket reads one table per sheet; move the second table to a sheet of its own.",
+		row.Num, h.row, st.name)).At(st.name, "", row.Num))
+	st.refused = true
 }
 
 // labelMerge reports a covered cell of a merged range that starts outside
@@ -458,6 +489,11 @@ func (r *reader) rowMeasure(st *sheetState, row xlsx.Row, ind catalog.Indicator)
 			return measure{}, true // a count measure tongket does not know: the catalog's is meant
 		}
 		m = parsed
+	case nameMeasure(row, st.header, r) != "":
+		// "Kinh phí xây, sửa nhà (đồng)": the measure in the name's brackets.
+		text, c = nameMeasure(row, st.header, r), cellOf(row, st.header.nameFrom)
+		parsed, _ := r.measure(text)
+		m, where = parsed, c.Ref
 	case st.meta.measureCell != "" && ind.Kind == catalog.Money:
 		m, where = st.meta.measure, st.meta.measureCell
 	default:
@@ -475,6 +511,29 @@ func (r *reader) rowMeasure(st *sheetState, row xlsx.Row, ind catalog.Indicator)
 		}
 	}
 	return m, true
+}
+
+// nameMeasure is a measure written in brackets at the end of a row's
+// indicator name ("Kinh phí … (triệu đồng)"), "" when there is none.
+func nameMeasure(row xlsx.Row, h *header, r *reader) string {
+	name, _ := r.nameAt(row, h)
+	if !strings.HasSuffix(name, ")") {
+		return ""
+	}
+	i := strings.LastIndexByte(name, '(')
+	if i < 0 {
+		return ""
+	}
+	text := strings.TrimSpace(name[i+1 : len(name)-1])
+	if _, ok := r.measure(text); !ok {
+		return ""
+	}
+	return text
+}
+
+func cellOf(row xlsx.Row, col int) xlsx.Cell {
+	c, _ := cellAt(row, col)
+	return c
 }
 
 // measure is parseMeasure, once per distinct text of a file.
