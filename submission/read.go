@@ -270,17 +270,18 @@ type sheetState struct {
 	dupYearCols map[int]bool // year columns refused at the header
 	firstData   bool         // the next data row is the first under the header
 
-	firstRow    map[string]int // wide: indicator → row it was first seen on
-	unreadWarn  map[int]bool   // columns already reported as not read
-	marked      []*column      // estimate and marked year columns
-	markedCells map[int][]string
-	plans       []*column
-	planCells   map[int][]string
-	scaled      []string // cells read through a scaling number format
-	scaledBy    int      // the largest scale met (thousands divisions)
-	converted   []int    // rows whose money was converted to triệu đồng
-	convMeasure string   // the measure converted from (first met)
-	merged      map[string]bool
+	firstRow      map[string]int // wide: indicator → row it was first seen on
+	unreadWarn    map[int]bool   // columns already reported as not read
+	marked        []*column      // estimate and marked year columns
+	markedCells   map[int][]string
+	plans         []*column
+	planCells     map[int][]string
+	scaled        []string  // cells read through a scaling number format
+	scaledBy      int       // the largest scale met (thousands divisions)
+	scaledExample [2]string // the first such cell's stored and shown value
+	converted     []int     // rows whose money was converted to triệu đồng
+	convMeasure   string    // the measure converted from (first met)
+	merged        map[string]bool
 }
 
 func newSheetState(name string) *sheetState {

@@ -800,10 +800,11 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 			return vn.Number{}, false
 		}
 		if ind.Kind == catalog.Count && englishThousands(text) {
+			whole := strings.Replace(text, ",", "", 1)
 			bad(finding.AmbiguousNumber, text, lang.F(
-				"\"%s\" không rõ là số nào: theo cách viết Việt Nam đó là %s (có phần thập phân, mà chỉ tiêu này đếm %s), theo cách viết tiếng Anh lại là %s. Hãy ghi %s nếu là %s, hoặc nhập số vào ô kiểu số.",
-				"\"%s\" is ambiguous: written the Vietnamese way it is %s (with decimals, though this indicator counts %s), written the English way it is %s. Write %s if you mean %s, or type it into a number cell.",
-				text, text, ind.Unit, strings.ReplaceAll(text, ",", "."), strings.ReplaceAll(text, ",", "."), strings.ReplaceAll(text, ",", ".")))
+				"\"%s\" không rõ là số nào: viết theo kiểu Việt Nam thì đó là một số lẻ (có phần thập phân), mà chỉ tiêu này đếm %s; gõ theo kiểu tiếng Anh thì lại là %s. Nếu ý là %s, hãy ghi %s (dấu chấm phân cách hàng nghìn) hoặc nhập số vào ô kiểu số.",
+				"\"%s\" is ambiguous: written the Vietnamese way it has decimals, though this indicator counts %s; typed the English way it is %s. If you mean %s, write %s (a dot groups thousands) or type it into a number cell.",
+				text, ind.Unit, whole, whole, vn.FormatInt(atoi64(whole))))
 			return vn.Number{}, false
 		}
 		n, err = vn.ParseTextShift(text, m.shift)
@@ -836,6 +837,9 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 	}
 	n, ok := r.precise(n, kind == xlsx.Number, value, ind, m, bad)
 	if ok && scaled > 0 {
+		if len(st.scaled) == 0 {
+			st.scaledExample = [2]string{value, vn.FormatDecimal(n.Hundredths)}
+		}
 		st.scaled = append(st.scaled, c.Ref)
 		st.scaledBy = max(st.scaledBy, scaled)
 	}
@@ -880,6 +884,11 @@ func (r *reader) precise(n vn.Number, numeric bool, written string, ind catalog.
 		return vn.Number{}, false
 	}
 	return n, true
+}
+
+func atoi64(s string) int64 {
+	n, _ := strconv.ParseInt(s, 10, 64)
+	return n
 }
 
 // englishThousands reports text like "7,067" or "12,500": a comma then
@@ -957,10 +966,14 @@ func (r *reader) finishSheet(st *sheetState) {
 		if st.scaledBy >= 2 {
 			div = "1.000.000"
 		}
+		raw, shown := st.scaledExample[0], st.scaledExample[1]
+		if n, err := vn.ParseRaw(raw); err == nil {
+			raw = vn.FormatDecimal(n.Hundredths)
+		}
 		f := finding.New(finding.Warning, finding.ScaledFormat, lang.F(
-			"Các ô %s có định dạng số chia cho %s khi hiển thị (ví dụ #,##0.00,,): tongket đọc số như trên màn hình (504.250.000 hiện là 504,25 thì đọc là 504,25). Hãy kiểm tra đơn vị tính của các ô này.",
-			"Cells %s have a number format that divides by %s for display (e.g. #,##0.00,,): tongket reads the figures as shown (504,250,000 shown as 504.25 is read as 504.25). Check the measure of those cells.",
-			listCells(st.scaled), div)).At(st.name, "", 0)
+			"Các ô %s có định dạng số chia cho %s khi hiển thị: tongket đọc số như trên màn hình, theo đơn vị tính của chỉ tiêu (ô %s chứa %s, hiện và được đọc là %s). Hãy kiểm tra lại đơn vị tính của các ô này.",
+			"Cells %s have a number format that divides by %s for display: tongket reads the figures as shown, in the indicator's measure (cell %s holds %s, shown and read as %s). Check the measure of those cells.",
+			listCells(st.scaled), div, st.scaled[0], raw, shown)).At(st.name, "", 0)
 		f.Cell = st.scaled[0]
 		r.sub.add(f)
 	}
