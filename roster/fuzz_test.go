@@ -8,7 +8,9 @@ import (
 // FuzzRead feeds damaged workbooks to the reader: it must never panic,
 // and a roster with entries must have a sheet.
 func FuzzRead(f *testing.F) {
-	for _, p := range []string{"testdata/openpyxl.xlsx", "testdata/openpyxl-loi.xlsx"} {
+	for _, p := range []string{"testdata/openpyxl.xlsx", "testdata/openpyxl-loi.xlsx",
+		"testdata/offices/printed-layout.xlsx", "testdata/offices/two-sheets.xlsx", "testdata/offices/date-1904.xlsx",
+		"testdata/offices/month-first-mixed.xlsx"} {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)

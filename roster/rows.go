@@ -14,9 +14,10 @@ import (
 	"github.com/tongket/tongket/xlsx"
 )
 
-// totalRe matches a total line: "Tổng cộng: 118", "Cộng", "Tổng số 118"
-// (not "Tổng đội …" or "Cộng đồng …").
-var totalRe = regexp.MustCompile(`^(?:tổng cộng|tổng số|cộng)\s*(?::|$|\d|\()`)
+// totalRe matches a total line: "Tổng cộng: 118", "Cộng", "Tổng số 118",
+// "Cộng cá nhân: 69", "Tổng số tập thể, cá nhân được khen: 92" (not "Tổng
+// đội …" or "Cộng đồng …").
+var totalRe = regexp.MustCompile(`^(?:tổng cộng|tổng số|cộng)(?:\s*(?::|$|\d|\()|\s+(?:tập thể|cá nhân)[^:\d]{0,40}(?::|$|\d))`)
 
 // signatureRe matches the lines of the signature block under a table
 // ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên)", "TM. ỦY

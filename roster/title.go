@@ -38,7 +38,7 @@ var (
 	// Đồng", "Tên đơn vị:", "Cơ quan đề nghị:", never "Đơn vị tính:".
 	unitLineRe = regexp.MustCompile(`^(?:tên\s+)?(?:đơn vị|cơ quan)(?:\s+(?:gửi|báo cáo|đề nghị|lập danh sách|lập biểu))?\s*:`)
 	// titleRe starts the title line of a roster.
-	titleRe = regexp.MustCompile(`^(?:danh sách|danh sach|ds\b|bảng|biểu|tổng hợp|phụ lục)`)
+	titleRe = regexp.MustCompile(`^(?:danh sách|danh sach|ds\b|bảng|biểu|tổng hợp|tổng kết|phụ lục)`)
 	// asideRe starts a cell that is neither agency nor heading: the
 	// national motto, a document number, an attachment note.
 	asideRe = regexp.MustCompile(`^(?:cộng hòa xã hội|độc lập\s*[-–—]|số\s*:|số\s+\d|\(?\s*kèm theo|v/v)`)
