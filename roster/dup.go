@@ -63,7 +63,7 @@ func Duplicates(existing, incoming []Entry, period func(year int) (from, to int)
 func dupKey(e Entry) string {
 	kind, name := kindOf(e.Kind), Key(e.Name)
 	if kind == Individual {
-		name = PersonKey(e.Name)
+		name = withoutHonorifics(name)
 	}
 	return kind + "\x00" + name + "\x00" + vn.UnitKey(e.Unit) + "\x00" + Key(e.Form)
 }

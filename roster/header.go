@@ -98,6 +98,8 @@ type header struct {
 	// labels are the header's labels of the columns read into no field,
 	// by column: what they hold is said to be left unread.
 	labels map[int]string
+	// fields has bit c set for each column c < 64 read into a field.
+	fields uint64
 	// posUnitInto is the field a combined "Chức vụ, đơn vị công tác"
 	// column is kept whole in: the unit, or the position when the table
 	// has a unit column of its own.
@@ -106,6 +108,9 @@ type header struct {
 
 // field reports whether column col is read into a field (STT included).
 func (h *header) field(col int) bool {
+	if col < 64 {
+		return h.fields&(1<<col) != 0
+	}
 	for f := range numCols {
 		if h.found[f] && h.cols[f] == col {
 			return true
@@ -126,6 +131,11 @@ func (r *reader) match(c table.Candidate) int {
 	ls := c.Labels()
 	if c.Next != nil && subHeader(&h, ls) {
 		n = 2
+	}
+	for f := range numCols {
+		if h.found[f] && h.cols[f] < 64 {
+			h.fields |= 1 << h.cols[f]
+		}
 	}
 	h.labels = map[int]string{}
 	for _, l := range ls {

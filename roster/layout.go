@@ -51,7 +51,8 @@ var (
 
 // label is the text of a row's STT and name cells (and cells left of the
 // name that are no field), the cell that holds it, and whether the row
-// holds nothing else: a title row.
+// holds nothing else: a title row. A row with more, whose text cannot
+// start a total line, has no text.
 type label struct {
 	text, ref string
 	numbered  bool // a numbering stands before it ("I. …", or "I" in the STT cell)
@@ -64,7 +65,7 @@ func (r *reader) label(row xlsx.Row) label {
 	var stt, name xlsx.Cell
 	l := label{only: true}
 	for _, c := range row.Cells {
-		if table.FromLeft(c) || cellText(c) == "" {
+		if table.FromLeft(c) || strings.TrimSpace(c.Value) == "" {
 			continue
 		}
 		switch {
@@ -75,6 +76,11 @@ func (r *reader) label(row xlsx.Row) label {
 		default:
 			l.only = false
 		}
+	}
+	// A nominee's row (most rows) is done here unless its text may start
+	// a total line.
+	if !l.only && !mayBeTotal(strings.TrimSpace(stt.Value+name.Value)) {
+		return l
 	}
 	st, nm := cellText(stt), cellText(name)
 	switch {
@@ -131,6 +137,16 @@ func (r *reader) layoutRow(row xlsx.Row) bool {
 	// nothing but a name.
 	r.unknownTitle(l)
 	return true
+}
+
+// mayBeTotal reports a text that may start a total line ("Tổng cộng",
+// "Cộng"): one that starts with a t or a c.
+func mayBeTotal(s string) bool {
+	for _, c := range s {
+		c = unicode.ToLower(c)
+		return c == 't' || c == 'c'
+	}
+	return false
 }
 
 // kindTitle is the kind a title names: "TẬP THỂ", "Cá nhân", and, for a

@@ -35,8 +35,10 @@ var familyNames = func() map[string]bool {
 // front of it: "Bà Trần Thị Mai", "Đồng chí Thượng tá Trần Thị Mai" and
 // "Trần Thị Mai" are one person. A word is dropped only when a name of at
 // least two words remains, and "Ông" only before a family name.
-func PersonKey(name string) string {
-	k := Key(name)
+func PersonKey(name string) string { return withoutHonorifics(Key(name)) }
+
+// withoutHonorifics is PersonKey of a name already a Key.
+func withoutHonorifics(k string) string {
 	for {
 		rest, ok := dropHonorific(k)
 		if !ok {

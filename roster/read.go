@@ -155,7 +155,7 @@ func (r *reader) readSheet(s xlsx.Sheet) (bool, *finding.Finding) {
 		Before: t.scan,
 		Data: func(h table.Header, row xlsx.Row) error {
 			// The row of column numbers many forms put under the header.
-			if !r.sh.started && row.Num <= h.End+1 && isNumbering(row) {
+			if !r.sh.started && row.Num <= h.End+2 && isNumbering(row) {
 				return nil
 			}
 			r.sh.started = true

@@ -4,6 +4,14 @@
 // organisation in the catalog's order, people by given name the Vietnamese
 // way, with the counts line the conference reads out.
 //
+// It reads rosters as offices send them (§4.1): every visible sheet, the
+// printed layout (titles "I. TẬP THỂ", "Hội Nông dân" standing for the
+// Loại and Tổ chức columns; the roster tongket writes reads back the same),
+// fields merged down a group of rows, dates as the workbook means them,
+// and the unit and years that tell one roster from another (Identity).
+// Every row a person reads as a nominee becomes an entry with every field
+// read on it, or a finding at its cell refuses the file.
+//
 // It is the awards' "read" and "check" room: it produces plain values and
 // findings, never touching the database or an output format.
 package roster

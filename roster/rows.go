@@ -308,6 +308,9 @@ func of(who string) lang.Text {
 	return lang.Text{VI: " của " + who, EN: " of " + who}
 }
 
+// lazyOf is of(who), worded only when a message needs it.
+func lazyOf(who string) func() lang.Text { return func() lang.Text { return of(who) } }
+
 // date reads the Ngày quyết định cell: a date cell (an Excel serial) or
 // text dd/mm/yyyy and the like.
 func (r *reader) date(row, col int, v value, who string) (time.Time, bool) {
@@ -320,11 +323,11 @@ func (r *reader) date(row, col int, v value, who string) (time.Time, bool) {
 		colName = xlsx.ColumnName(v.cell.Col) // a date given in the "Số quyết định" cell
 	}
 	ref := colName + strconv.Itoa(row)
-	w := of(who)
+	w := lazyOf(who)
 	if !v.present {
 		r.add(finding.New(finding.Error, finding.ConstraintError, lang.Text{
-			VI: fmt.Sprintf("Ô %s: chưa ghi ngày quyết định%s. Hãy ghi ngày dạng ngày/tháng/năm, ví dụ %s.", ref, w.VI, example),
-			EN: fmt.Sprintf("Cell %s: no decision date%s. Write it as day/month/year, e.g. %s.", ref, w.EN, example),
+			VI: fmt.Sprintf("Ô %s: chưa ghi ngày quyết định%s. Hãy ghi ngày dạng ngày/tháng/năm, ví dụ %s.", ref, w().VI, example),
+			EN: fmt.Sprintf("Cell %s: no decision date%s. Write it as day/month/year, e.g. %s.", ref, w().EN, example),
 		}).At(sheet, colName, row))
 		return time.Time{}, false
 	}
@@ -347,8 +350,8 @@ func (r *reader) date(row, col int, v value, who string) (time.Time, bool) {
 	}
 	if p != nil {
 		ctx := lang.Text{
-			VI: fmt.Sprintf("Ô %s (ngày quyết định%s)", ref, w.VI),
-			EN: fmt.Sprintf("Cell %s (decision date%s)", ref, w.EN),
+			VI: fmt.Sprintf("Ô %s (ngày quyết định%s)", ref, w().VI),
+			EN: fmt.Sprintf("Cell %s (decision date%s)", ref, w().EN),
 		}
 		f := finding.New(finding.Error, finding.TypeError, lang.Join(": ", ctx, p.text)).At(sheet, colName, row)
 		f.Value = v.text
@@ -361,17 +364,17 @@ func (r *reader) date(row, col int, v value, who string) (time.Time, bool) {
 	case t.Year() < MinYear || t.After(today):
 		f = finding.New(finding.Error, finding.ConstraintError, lang.Text{
 			VI: fmt.Sprintf("Ô %s: ngày quyết định%s là %s, không hợp lệ: ngày phải từ năm %d đến hôm nay (%s). Hãy sửa lại ngày.",
-				ref, w.VI, FormatDate(t), MinYear, FormatDate(today)),
+				ref, w().VI, FormatDate(t), MinYear, FormatDate(today)),
 			EN: fmt.Sprintf("Cell %s: the decision date%s is %s, which cannot be right: it must lie between %d and today (%s). Correct the date.",
-				ref, w.EN, FormatDate(t), MinYear, FormatDate(today)),
+				ref, w().EN, FormatDate(t), MinYear, FormatDate(today)),
 		})
 	case r.sh.years != [2]int{} && (t.Year() < r.sh.years[0] || t.Year() > r.sh.years[1]):
 		c := claimText(r.sh.years)
 		f = finding.New(finding.Error, finding.YearOutOfRange, lang.Text{
 			VI: fmt.Sprintf("Ô %s: ngày quyết định%s là %s, nằm ngoài %s ghi ở đầu danh sách. Hãy sửa lại ngày, hoặc chuyển khen thưởng này sang danh sách của năm %d.",
-				ref, w.VI, FormatDate(t), c.VI, t.Year()),
+				ref, w().VI, FormatDate(t), c.VI, t.Year()),
 			EN: fmt.Sprintf("Cell %s: the decision date%s is %s, outside %s stated at the top of the roster. Correct the date, or move this award to the roster of %d.",
-				ref, w.EN, FormatDate(t), c.EN, t.Year()),
+				ref, w().EN, FormatDate(t), c.EN, t.Year()),
 		})
 	default:
 		return t, true
