@@ -29,5 +29,9 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+	if len(os.Args) == 1 && startedFromExplorer() {
+		welcome(os.Stdout, os.Stdin)
+		return
+	}
 	os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
 }

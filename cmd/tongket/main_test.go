@@ -375,3 +375,15 @@ func TestAwards(t *testing.T) {
 		t.Fatalf("awards counted twice or lost after the correction:\n%s", out[:min(len(out), 400)])
 	}
 }
+
+// TestWelcome: the double-click page names the three commands and waits
+// for Enter.
+func TestWelcome(t *testing.T) {
+	var out strings.Builder
+	welcome(&out, strings.NewReader("\n"))
+	for _, want := range []string{"tongket validate", "tongket ingest", "tongket summarize", "Nhấn Enter"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("welcome lacks %q:\n%s", want, out.String())
+		}
+	}
+}
