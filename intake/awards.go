@@ -127,7 +127,7 @@ func settleRoster(ctx context.Context, db *store.DB, r *roster.Roster, known []s
 	}
 	fr.Status = "stored"
 	if len(out.Replaced) > 0 {
-		fr.Status = "replaced"
+		fr.Status, fr.Replaced = "replaced", out.Replaced
 	}
 	c := out.Counts
 	fr.Counts = &c

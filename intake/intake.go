@@ -51,9 +51,10 @@ type FileResult struct {
 	Findings []finding.Finding `json:"findings"`
 
 	// Ingest only.
-	Status       string        `json:"status,omitempty"` // stored, rejected, skipped
+	Status       string        `json:"status,omitempty"` // stored, replaced (a roster's correction), rejected, skipped
 	SubmissionID int64         `json:"submission_id,omitempty"`
 	Counts       *store.Counts `json:"counts,omitempty"`
+	Replaced     []int64       `json:"replaced,omitempty"` // rosters this one corrected and replaced
 }
 
 // Stats are the counts of §7.
@@ -69,7 +70,8 @@ type Totals struct {
 	store.Counts
 	Stored   int  `json:"stored"`
 	Rejected int  `json:"rejected"`
-	Skipped  int  `json:"skipped"` // same bytes already ingested
+	Skipped  int  `json:"skipped"`            // same bytes already ingested
+	Replaced int  `json:"replaced,omitempty"` // rosters stored as corrections of earlier ones (counted in Stored too)
 	DryRun   bool `json:"dry_run,omitempty"`
 }
 
@@ -357,6 +359,9 @@ func (r *Result) add(fr FileResult) {
 	case "stored", "replaced":
 		r.Totals.Stored++
 		r.Totals.Add(*fr.Counts)
+		if fr.Status == "replaced" {
+			r.Totals.Replaced++
+		}
 	case "rejected":
 		r.Totals.Rejected++
 	case "skipped":

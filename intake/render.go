@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
@@ -80,9 +82,9 @@ func fileOutcome(f FileResult, rosters bool) lang.Text {
 			"stored (submission %d): %s inserted, %s updated, %s unchanged",
 			f.SubmissionID, vn.FormatInt(int64(f.Counts.Inserted)), vn.FormatInt(int64(f.Counts.Updated)), vn.FormatInt(int64(f.Counts.Unchanged)))
 	case "replaced":
-		return lang.F("đã lưu (danh sách số %d), thay cho danh sách cùng tên nhập trước đó: %s tập thể, cá nhân",
-			"stored (roster %d), replacing the earlier roster of the same name: %s entries",
-			f.SubmissionID, vn.FormatInt(int64(f.Counts.Inserted)))
+		return lang.F("đã lưu (danh sách số %d), là bản sửa và thay cho danh sách số %s của cùng đơn vị, cùng giai đoạn nhập trước đó: %s tập thể, cá nhân",
+			"stored (roster %d), a correction replacing roster %s of the same unit and period imported before: %s entries",
+			f.SubmissionID, joinIDs(f.Replaced), vn.FormatInt(int64(f.Counts.Inserted)))
 	case "skipped":
 		return lang.F("bỏ qua: đúng tệp này đã được nhập (lần nộp số %d)",
 			"skipped: these exact bytes were already ingested (submission %d)", f.SubmissionID)
@@ -102,9 +104,13 @@ func (r *Result) countsLine() lang.Text {
 		t = lang.Join(" ", t, lang.F("%d tệp khác không phải Excel, bỏ qua.", "%d other files are not Excel, skipped.", n))
 	}
 	if tt := r.Totals; tt != nil && r.Rosters {
-		return lang.Join(" ", t, lang.F("Đã lưu %d danh sách (%s tập thể, cá nhân), từ chối %d, bỏ qua %d tệp đã nhập.",
-			"Stored %d rosters (%s entries), rejected %d, skipped %d already imported.",
-			tt.Stored, vn.FormatInt(int64(tt.Inserted)), tt.Rejected, tt.Skipped))
+		stored := lang.F("Đã lưu %d danh sách (%s tập thể, cá nhân)", "Stored %d rosters (%s entries)", tt.Stored, vn.FormatInt(int64(tt.Inserted)))
+		if tt.Replaced > 0 {
+			stored = lang.F("Đã lưu %d danh sách (%s tập thể, cá nhân), trong đó %d là bản sửa thay cho danh sách cũ của cùng đơn vị",
+				"Stored %d rosters (%s entries), %d of them corrections replacing the same unit's earlier roster", tt.Stored, vn.FormatInt(int64(tt.Inserted)), tt.Replaced)
+		}
+		return lang.Join(" ", t, lang.Join("", stored, lang.F(", từ chối %d, bỏ qua %d tệp đã nhập.",
+			", rejected %d, skipped %d already imported.", tt.Rejected, tt.Skipped)))
 	}
 	if tt := r.Totals; tt != nil {
 		verb := lang.F("Đã lưu", "Stored")
@@ -116,6 +122,15 @@ func (r *Result) countsLine() lang.Text {
 			tt.Stored, tt.Rejected, tt.Skipped, vn.FormatInt(int64(tt.Inserted)), vn.FormatInt(int64(tt.Updated)), vn.FormatInt(int64(tt.Unchanged))))
 	}
 	return t
+}
+
+// joinIDs lists roster numbers: "3", "3, 5".
+func joinIDs(ids []int64) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(s, ", ")
 }
 
 type printer struct {

@@ -14,16 +14,6 @@ import (
 	"github.com/tongket/tongket/xlsx"
 )
 
-// Finding codes of rosters that FORMATS.md §7 does not list yet.
-const (
-	// DateOrder: a date column holds date cells shown month first and
-	// text dates written day first (FORMATS.md §4.1).
-	DateOrder = "date-order"
-	// CombinedColumn (warning): a "Chức vụ, đơn vị công tác" column kept
-	// whole in one field.
-	CombinedColumn = "combined-column"
-)
-
 // MinYear is the earliest year a decision date may have.
 const MinYear = 1975
 
@@ -310,7 +300,7 @@ func (r *reader) checkDateOrder() {
 				VI: fmt.Sprintf("ngày %d tháng %d năm %d", c.date.Day(), int(c.date.Month()), c.date.Year()),
 				EN: c.date.Format("2 January 2006"),
 			}
-			f := finding.New(finding.Error, DateOrder, lang.F(
+			f := finding.New(finding.Error, finding.DateOrder, lang.F(
 				"Ô %s là ô kiểu ngày hiển thị tháng trước ngày (%s, tức %s), trong khi cùng cột có ngày ghi dạng chữ theo thứ tự ngày trước tháng (%s). Không biết ô %s có đúng ngày người lập định ghi hay không: máy đặt kiểu ngày của Mỹ đọc 01/08/2024 thành ngày 8 tháng 1. Hãy định dạng cả cột theo dd/mm/yyyy, xem lại từng ngày rồi gửi lại.",
 				"Cell %s is a date cell shown month first (%s, that is %s), while the same column has text dates written day first (%s). Whether cell %s holds the date meant cannot be told: a computer set to US dates reads 01/08/2024 as 8 January. Format the whole column as dd/mm/yyyy, check each date, and send it again.",
 				c.ref, c.shown, means, list, c.ref)).At(r.sh.name, col, c.row)

@@ -269,7 +269,7 @@ func (r *reader) reportUnread() {
 			if h.posUnitInto == colPosition {
 				into = lang.Text{VI: "Chức vụ", EN: "position"}
 			}
-			f := finding.New(finding.Warning, CombinedColumn, lang.F(
+			f := finding.New(finding.Warning, finding.CombinedColumn, lang.F(
 				"Cột %s (\"%s\") ghi chung chức vụ và đơn vị: được lưu nguyên văn vào trường %s, không tách (không có dấu hiệu nào cho biết chắc chức vụ hết ở đâu). Nếu muốn tách, hãy chia thành hai cột \"Chức vụ\" và \"Đơn vị\".",
 				"Column %s (\"%s\") gives position and unit together: it is kept whole as the %s, not split (nothing tells for sure where the position ends). To split it, make two columns \"Chức vụ\" and \"Đơn vị\".",
 				xlsx.ColumnName(h.cols[colPosUnit]), columnNames[colPosUnit], into)).At(h.sheet, xlsx.ColumnName(h.cols[colPosUnit]), h.row)

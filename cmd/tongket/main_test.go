@@ -362,12 +362,13 @@ func TestAwards(t *testing.T) {
 	if code, stdout, _ := run(t, dir, "awards", "export", "--period", "2019-2024", "-o", outDir); code != 0 || !strings.Contains(stdout, "khen-thuong-2019-2024.pdf") {
 		t.Fatalf("export files: %d %s", code, stdout)
 	}
-	// A corrected list sent again under the same name replaces the old one.
+	// A corrected list of the same unit and period, sent again under the
+	// same name, replaces the old one, and the counts say so.
 	corrected := filepath.Join(dir, "sua", "khen-thuong-2019-2024.xlsx")
 	os.MkdirAll(filepath.Dir(corrected), 0o755)
 	b, _ := os.ReadFile(good)
 	os.WriteFile(corrected, append(b[:len(b):len(b)], 0), 0o644) // other bytes, same content
-	if code, out, _ := run(t, dir, "awards", "import", corrected); code != 0 || !strings.Contains(out, "thay cho danh sách cùng tên") {
+	if code, out, _ := run(t, dir, "awards", "import", corrected); code != 0 || !strings.Contains(out, "trong đó 1 là bản sửa thay cho danh sách cũ của cùng đơn vị") {
 		t.Fatalf("corrected roster: %d\n%s", code, out)
 	}
 	_, out, _ = run(t, dir, "summarize", "--period", "2019-2024", "--format", "json")
