@@ -159,7 +159,7 @@ func run(ctx context.Context, db *store.DB, paths []string, opt Options, ingest 
 	// Checking (in file order, against the units and figures known so far)
 	// and storing are two stages of their own, so a file is checked while
 	// the one before it is written.
-	w := &writer{db: db}
+	w := &writer{db: db, res: res}
 	defer w.abandon()
 	queue := make(chan checked, 8)
 	var failed atomic.Pointer[error]
@@ -172,8 +172,8 @@ func run(ctx context.Context, db *store.DB, paths []string, opt Options, ingest 
 			}
 			fr, err := w.store(ctx, c)
 			if err == nil {
-				res.add(fr)
-				opt.progress(len(res.Files), len(inputs))
+				w.pending = append(w.pending, fr)
+				opt.progress(len(res.Files)+len(w.pending), len(inputs))
 				err = w.maybeCommit(ctx)
 			}
 			if err != nil {
@@ -218,10 +218,14 @@ const (
 )
 
 // writer is the single writer of an ingest: it stores files in batches.
+// A file's result joins the report when its batch commits, so an ingest
+// stopped half-way (Ctrl-C) reports exactly what was stored.
 type writer struct {
 	db      *store.DB
 	batch   *store.Batch
 	started time.Time
+	res     *Result
+	pending []FileResult // results of the files of the open batch
 }
 
 func (w *writer) ingest(ctx context.Context, sub *submission.Submission) (store.IngestResult, error) {
@@ -243,18 +247,28 @@ func (w *writer) maybeCommit(ctx context.Context) error {
 }
 
 func (w *writer) commit() error {
-	if w.batch == nil {
-		return nil
+	if w.batch != nil {
+		b := w.batch
+		w.batch = nil
+		if err := b.Commit(); err != nil {
+			return err
+		}
 	}
-	b := w.batch
-	w.batch = nil
-	return b.Commit()
+	for _, fr := range w.pending {
+		w.res.add(fr)
+	}
+	w.pending = w.pending[:0]
+	return nil
 }
 
+// abandon rolls back the open batch: its files were not stored, and the
+// report does not say they were.
 func (w *writer) abandon() {
 	if w != nil && w.batch != nil {
 		w.batch.Rollback()
+		w.batch = nil
 	}
+	w.pending = nil
 }
 
 // settle takes one read file through resolution and checks; save says

@@ -27,8 +27,10 @@ func TestIngestStopsWhenCancelled(t *testing.T) {
 	}
 	defer db.Close()
 	done := make(chan error, 1)
+	var res *Result
 	go func() {
-		_, err := Ingest(ctx, db, inbox, Options{Progress: func(done, _ int) {
+		var err error
+		res, err = Ingest(ctx, db, inbox, Options{Progress: func(done, _ int) {
 			if done == 1 {
 				cancel()
 			}
@@ -49,5 +51,9 @@ func TestIngestStopsWhenCancelled(t *testing.T) {
 	}
 	if n != 0 {
 		t.Errorf("%d submissions stored from a batch that was never committed", n)
+	}
+	// The report says exactly what was stored: nothing of the batch rolled back.
+	if res == nil || res.Totals == nil || res.Totals.Stored != n {
+		t.Errorf("report after the cancel: %+v, want %d stored", res, n)
 	}
 }

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -71,7 +73,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.ExecuteContext(context.Background())
+	// Ctrl-C (or a kill) cancels the command's context: an ingest rolls back
+	// the batch it was writing and says what it had stored.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := root.ExecuteContext(ctx)
 	return a.exitCode(err)
 }
 
@@ -81,6 +87,16 @@ func (a *app) exitCode(err error) int {
 	}
 	if errors.Is(err, errRefused) {
 		return exitRefused
+	}
+	if errors.Is(err, context.Canceled) {
+		l := a.lang
+		if l == "" {
+			l = lang.VI
+		}
+		fmt.Fprintf(a.errOut, "tongket: %s\n", lang.F(
+			"đã dừng theo yêu cầu (Ctrl-C); phần đang làm dở không được lưu.",
+			"stopped on request (Ctrl-C); the work in progress was not stored.").In(l))
+		return exitFailed
 	}
 	a.printError(err)
 	return exitFailed

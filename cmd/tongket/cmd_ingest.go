@@ -1,9 +1,13 @@
 package main
 
 import (
+	"context"
+	"errors"
+
 	"github.com/spf13/cobra"
 
 	"github.com/tongket/tongket/intake"
+	"github.com/tongket/tongket/lang"
 )
 
 type ingestOptions struct {
@@ -53,6 +57,15 @@ and the exit status is 1.` + exitStatusHelp + failOnHelp,
 			bar, clear := a.progress("Đang nhập")
 			res, err := run(cmd.Context(), db, args, intake.Options{Now: a.now, Progress: bar})
 			clear()
+			if errors.Is(err, context.Canceled) && res != nil && res.Totals != nil {
+				// Stopped half-way: what was committed is stored whole, the
+				// batch being written is rolled back; say which is which.
+				_ = a.writeIntake(res, o.format)
+				return &userError{text: lang.F(
+					"đã dừng theo yêu cầu (Ctrl-C): %d tệp đã lưu trọn vẹn ở trên, tệp đang ghi dở không được lưu. Chạy lại lệnh để nhập tiếp: tệp đã lưu sẽ được bỏ qua.",
+					"stopped on request (Ctrl-C): the %d files above are stored whole; the files being written were not stored. Run the command again to go on: stored files are skipped.",
+					res.Totals.Stored)}
+			}
 			if err != nil {
 				return err
 			}
