@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/tongket/tongket/submission"
-	"github.com/tongket/tongket/xlsx"
 )
 
 // Counts of one ingest, exact (FORMATS.md §7).
@@ -245,8 +244,7 @@ func figuresJSON(sub *submission.Submission, idx []int32) string {
 		if f.Sheet != 0 {
 			b = appendJSONChars(b, sub.SheetOf(f)+"!")
 		}
-		b = append(b, xlsx.ColumnName(int(f.Col))...)
-		b = strconv.AppendInt(b, int64(f.Row), 10)
+		b = f.AppendCell(b)
 		b = append(b, '"', ']')
 	}
 	return string(append(b, ']'))

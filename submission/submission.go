@@ -55,7 +55,14 @@ type Figure struct {
 }
 
 // Cell returns the figure's cell reference on its sheet, e.g. "F12".
-func (f Figure) Cell() string { return xlsx.ColumnName(int(f.Col)) + strconv.Itoa(int(f.Row)) }
+func (f Figure) Cell() string { return string(f.AppendCell(nil)) }
+
+// AppendCell appends the figure's cell reference to b, for writers that
+// build a record of many figures without a string for each.
+func (f Figure) AppendCell(b []byte) []byte {
+	b = append(b, xlsx.ColumnName(int(f.Col))...)
+	return strconv.AppendInt(b, int64(f.Row), 10)
+}
 
 // Total is a "Tổng cộng" row's claimed total for one year column.
 type Total struct {
