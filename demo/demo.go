@@ -143,18 +143,23 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 			return err
 		}
 		doc := report.NewDocument(stored, nil, opt.now())
-		paths, err := report.WriteOutputs(opt.Dir, report.FileFormats, s, doc, report.PDFOptions{})
+		written, err := report.WriteOutputs(opt.Dir, report.FileFormats, s, doc, report.Options{})
+		if err != nil {
+			return err
+		}
+		o, err := report.BuildOutline(s, doc, report.Options{})
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(out, "\n")
-		if err := report.WriteText(out, s); err != nil {
+		if err := report.WriteText(out, s, o); err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "Đã ghi:\n")
-		for _, p := range paths {
+		fmt.Fprintf(out, "\nĐã ghi:\n")
+		for _, p := range written.Paths {
 			fmt.Fprintf(out, "  %s\n", p)
 		}
+		fmt.Fprintf(out, "(%d mục đơn vị tự viết còn để trống \"[Đơn vị bổ sung: …]\" trong báo cáo.)\n", len(written.Blanks))
 	}
 	lists, err := db.AwardLists(ctx)
 	if err != nil {

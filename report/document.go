@@ -13,13 +13,14 @@ type Document struct {
 	ParentAgency string   // "CÔNG AN THÀNH PHỐ HẢI PHÒNG"
 	Agency       string   // "CÔNG AN QUẬN HỒNG BÀNG"
 	Place        string   // "Hải Phòng"
-	DocNumber    string   // "125/BC-CAQ"
+	DocNumber    string   // "125/BC-CAQ"; "5/BC-CAQ" is printed "05/BC-CAQ"
 	SignerTitle  string   // "TRƯỞNG CÔNG AN QUẬN"
 	SignerName   string   // "Nguyễn Văn A"
 	Recipients   []string // "Công an thành phố (để b/c)", …; "Lưu: VT, …" is added if missing
+	Addressee    []string // "Kính gửi": the higher agency the report goes to; none when empty
 	UnitCode     string   // the compiling unit, for the Tổng hợp sheet
 	UnitName     string
-	Date         time.Time // the report date (injected clock)
+	Date         time.Time // the report date; zero prints the dotted date line
 }
 
 // Blank is the dotted placeholder for a missing setting.
@@ -34,9 +35,24 @@ func Or(s string) string {
 }
 
 // DocNumberLine is "Số: 125/BC-CAQ", or "Số: ……/BC-……" when unset.
-func (d Document) DocNumberLine() string {
-	if strings.TrimSpace(d.DocNumber) == "" {
-		return "Số: " + Blank + "/BC-" + Blank
+func (d Document) DocNumberLine() string { return "Số: " + d.DocNumberText() }
+
+// DocNumberText is the number and symbol, "125/BC-CAQ", as Nghị định 30
+// writes it: a number below 10 takes a leading zero ("05/BC-CAQ"), as the
+// date does; a bare number gets the report's symbol with a dotted agency
+// part ("05/BC-……"); unset it is "……/BC-……".
+func (d Document) DocNumberText() string {
+	n := strings.TrimSpace(d.DocNumber)
+	if n == "" {
+		return Blank + "/BC-" + Blank
 	}
-	return "Số: " + d.DocNumber
+	digits := len(n) - len(strings.TrimLeftFunc(n, func(r rune) bool { return r >= '0' && r <= '9' }))
+	if digits == 1 && n[0] != '0' {
+		n = "0" + n
+		digits++
+	}
+	if digits == len(n) {
+		n += "/BC-" + Blank
+	}
+	return n
 }

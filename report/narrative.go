@@ -47,11 +47,12 @@ func LoadNarrative(path string) (*Narrative, error) {
 	return &Narrative{t: t}, nil
 }
 
-// NarrativeText is the prose of one report, ready to lay out.
+// NarrativeText is the prose of one report as the template wrote it.
 type NarrativeText struct {
 	Title    string // the summary line under "BÁO CÁO" (trích yếu); "\n" breaks it
 	Body     string // the body in the line markup
-	Appendix string // the appendix's name; "\n" breaks it
+	Appendix string // the name of Phụ lục I (figures by year); "\n" breaks it
+	ByUnit   string // the name of Phụ lục II (figures by unit); "\n" breaks it
 	Chart    string // the chart's caption
 }
 
@@ -70,7 +71,8 @@ func (n *Narrative) Render(s *summary.Summary, d Document, chart string) (Narrat
 		def  string
 	}{
 		{"trich-yeu", &out.Title, defaultTitle(data)},
-		{"phu-luc", &out.Appendix, "Số liệu kết quả thực hiện phong trào giai đoạn " + periodDash(s.Period)},
+		{"phu-luc", &out.Appendix, "Số liệu kết quả thực hiện phong trào " + data.PeriodText},
+		{"phu-luc-don-vi", &out.ByUnit, "Số liệu kết quả thực hiện phong trào theo đơn vị " + data.PeriodText},
 		{"bieu-do", &out.Chart, ""},
 	}
 	for _, p := range parts {
@@ -100,7 +102,7 @@ func (n *Narrative) exec(t *template.Template, data *NarrativeData) (string, err
 }
 
 func defaultTitle(d *NarrativeData) string {
-	return `Tổng kết thực hiện phong trào "Toàn dân bảo vệ an ninh Tổ quốc" giai đoạn ` + periodDash(d.Period)
+	return `Tổng kết thực hiện phong trào "Toàn dân bảo vệ an ninh Tổ quốc" ` + d.PeriodText
 }
 
 // NarrativeData is what the narrative template sees. Names are cleaned
@@ -110,13 +112,17 @@ type NarrativeData struct {
 	Doc      Document
 	Period   summary.Period
 	Previous summary.Period
-	// Years is the span named in the title, counted as anniversaries
-	// are: To−From, so 2013–2023 is "10 năm" and 2019–2024 "5 năm".
+	// Years is the span named in the title (FORMATS.md §5.2): To−From, so
+	// 2013–2023 is "10 năm" and 2019–2024 "5 năm".
 	Years      int
+	PeriodText string // "giai đoạn 2013–2023", or "năm 2023" for one year
 	Units      int    // units expected to report
 	Received   int    // yearly reports received
 	Expected   int    // yearly reports expected
 	Rate       string // received/expected: "96,2%"
+	// Comparison says, once, which period is too incomplete to compare
+	// and how far (FORMATS.md §5.1); "" when every figure compares.
+	Comparison string
 	I          map[string]*Figure
 	Indicators []*Figure
 	Others     []*Figure
@@ -131,10 +137,23 @@ type Figure struct {
 	Money            bool // Total is money in hundredths of Unit (triệu đồng)
 	Stock            bool // agg "last": the figure at the end of the period
 	Known            bool // Total was reported
+	Mixed            bool // Unit names several kinds ("khẩu, quả, chiếc")
 	Total            summary.Amount
-	Prev             *summary.Amount // previous period's total, nil when unknown
-	PrevPeriod       summary.Period
-	UnitsReporting   int
+	// Prev is the previous period's total, nil when unknown or when the
+	// periods may not be compared; Change is set only where they may.
+	Prev           *summary.Amount
+	Change         *float64
+	PrevPeriod     summary.Period
+	Coverage       float64 // of this period, 0–1
+	PrevCoverage   float64 // of the previous period, 0–1
+	UnitsReporting int
+	Leading        []Lead // the units with the highest figures, highest first
+}
+
+// Lead is a leading unit and its figure.
+type Lead struct {
+	Code, Name string
+	Value      summary.Amount
 }
 
 // MissingUnit is a unit that did not report some years.
@@ -144,10 +163,18 @@ type MissingUnit struct {
 	All        bool // it reported no year at all
 }
 
-// AwardCounts are the award counts, each list largest first.
+// AwardCounts are the award counts: kinds, forms and organisations in the
+// catalog's order (forms by rank), and how far the rosters cover the period.
 type AwardCounts struct {
 	Total                       int
 	Kinds, Forms, Organisations []Count
+	// Covered is true when the rosters' decisions span the whole period;
+	// otherwise Rosters says which years they span ("2019–2024") and
+	// Counted the years of the period counted ("từ năm 2019 đến năm 2023").
+	Covered   bool
+	Rosters   string
+	Counted   string
+	Undecided int // entries without a decision: proposals, not counted
 }
 
 // Count is a named count.
@@ -172,31 +199,26 @@ const DefaultChart = "TT_BUOI"
 // NewNarrativeData prepares a summary for the narrative template.
 func NewNarrativeData(s *summary.Summary, d Document, chart string) *NarrativeData {
 	nd := &NarrativeData{
-		Summary:  s,
-		Doc:      d,
-		Period:   s.Period,
-		Previous: s.Period.Previous(),
-		Years:    max(s.Period.To-s.Period.From, 1),
-		Units:    len(s.Units),
-		Received: s.Completeness.Received,
-		Expected: s.Completeness.Expected,
-		Rate:     Percent(s.Completeness.Rate()*100, false),
-		I:        map[string]*Figure{},
+		Summary:    s,
+		Doc:        d,
+		Period:     s.Period,
+		Previous:   s.Period.Previous(),
+		Years:      s.Period.Span(),
+		PeriodText: periodText(s.Period),
+		Units:      len(s.Units),
+		Received:   s.Completeness.Received,
+		Expected:   s.Completeness.Expected,
+		Rate:       Percent(s.Completeness.Rate()*100, false),
+		Comparison: comparisonNote(s),
+		I:          map[string]*Figure{},
 	}
+	names := unitNames(s)
 	for _, ind := range s.Indicators {
-		f := &Figure{
-			Code: ind.Code, Name: oneLine(ind.Name), Unit: oneLine(ind.Unit),
-			Money:          isMoney(ind),
-			Stock:          ind.Agg == "last",
-			PrevPeriod:     summary.Period{From: ind.Previous.From, To: ind.Previous.To},
-			Prev:           ind.Previous.Total,
-			UnitsReporting: ind.UnitsReporting,
-		}
+		f := newFigure(ind, names)
 		if f.PrevPeriod.From == 0 && f.PrevPeriod.To == 0 {
 			f.PrevPeriod = nd.Previous
 		}
-		if ind.Total != nil {
-			f.Known, f.Total = true, *ind.Total
+		if f.Known {
 			nd.I[ind.Code] = f
 			if !builtinCodes[ind.Code] {
 				nd.Others = append(nd.Others, f)
@@ -213,13 +235,58 @@ func NewNarrativeData(s *summary.Summary, d Document, chart string) *NarrativeDa
 		sort.Ints(m.Years)
 		nd.Missing = append(nd.Missing, m)
 	}
-	nd.Awards = AwardCounts{
-		Total:         s.Awards.Total,
-		Kinds:         sortedCounts(s.Awards.ByKind),
-		Forms:         sortedCounts(s.Awards.ByForm),
-		Organisations: sortedCounts(s.Awards.ByOrganisation),
-	}
+	nd.Awards = awardCounts(s)
 	return nd
+}
+
+// newFigure is an indicator as the narrative tells it.
+func newFigure(ind summary.Indicator, names map[string]string) *Figure {
+	f := &Figure{
+		Code: ind.Code, Name: oneLine(ind.Name), Unit: oneLine(ind.Unit),
+		Money:          isMoney(ind),
+		Stock:          ind.Agg == "last",
+		Mixed:          strings.Contains(ind.Unit, ","),
+		PrevPeriod:     summary.Period{From: ind.Previous.From, To: ind.Previous.To},
+		Coverage:       ind.Coverage,
+		PrevCoverage:   ind.Previous.Coverage,
+		UnitsReporting: ind.UnitsReporting,
+	}
+	if ind.Total != nil {
+		f.Known, f.Total = true, *ind.Total
+	}
+	if ind.Previous.Comparable {
+		f.Prev = ind.Previous.Total
+	}
+	if ind.Change != nil && f.Prev != nil {
+		c := *ind.Change
+		f.Change = &c
+	}
+	for _, l := range ind.Leading {
+		name := names[l.Unit]
+		if name == "" {
+			name = l.Unit
+		}
+		f.Leading = append(f.Leading, Lead{Code: l.Unit, Name: name, Value: l.Value})
+	}
+	return f
+}
+
+// unitNames maps unit codes to their names, on one line.
+func unitNames(s *summary.Summary) map[string]string {
+	m := make(map[string]string, len(s.Units))
+	for _, u := range s.Units {
+		m[u.Code] = oneLine(nameOr(u))
+	}
+	return m
+}
+
+// periodText names a period in a sentence: "giai đoạn 2013–2023", or
+// "năm 2023" for a single year.
+func periodText(p summary.Period) string {
+	if p.From == p.To {
+		return "năm " + strconv.Itoa(p.To)
+	}
+	return "giai đoạn " + periodDash(p)
 }
 
 func chartFigure(nd *NarrativeData, code string) *Figure {
@@ -238,21 +305,6 @@ func chartFigure(nd *NarrativeData, code string) *Figure {
 // read back from JSON is recognised by its unit.
 func isMoney(ind summary.Indicator) bool {
 	return ind.Kind == "money" || ind.Kind == "" && strings.Contains(strings.ToLower(ind.Unit), "đồng")
-}
-
-// sortedCounts lists a map largest first, then by name.
-func sortedCounts(m map[string]int) []Count {
-	out := make([]Count, 0, len(m))
-	for k, v := range m {
-		out = append(out, Count{Name: oneLine(k), N: v})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].N != out[j].N {
-			return out[i].N > out[j].N
-		}
-		return out[i].Name < out[j].Name
-	})
-	return out
 }
 
 // keepLines cleans each line of s and drops empty ones: a named part may
@@ -282,22 +334,108 @@ func periodDash(p summary.Period) string {
 func narrativeFuncs() template.FuncMap {
 	return template.FuncMap{
 		"num":    numText,
-		"approx": func(v any) (string, error) { h, err := argHundredths(v); return vn.Approx(roundWhole(h)), err },
-		"money":  func(v any) (string, error) { h, err := argHundredths(v); return vn.Money(h), err },
-		"change": func(f *Figure) string {
-			if f == nil || !f.Known || f.Prev == nil {
-				return ""
-			}
-			return vn.Change(int64(f.Total), int64(*f.Prev))
+		"approx": func(v any) (string, error) { h, err := argHundredths(v); return approxCount(h), err },
+		"money":  func(v any) (string, error) { h, err := argHundredths(v); return approxMoney(h), err },
+		"change": changeWords,
+		"uoc":    roundedPhrase,
+		"sosanh": comparePhrase,
+		"dandau": leadingPhrase,
+		"counts": countsText,
+		"whole":  func(v any) (int64, error) { h, err := argHundredths(v); return roundWhole(h), err },
+		"period": periodDash,
+		"years":  joinYears,
+		"date":   vn.Date,
+		"docdate": func(t time.Time) string {
+			return dateOr(t, true)
 		},
-		"whole":   func(v any) (int64, error) { h, err := argHundredths(v); return roundWhole(h), err },
-		"period":  periodDash,
-		"years":   joinYears,
-		"date":    vn.Date,
-		"docdate": vn.DocDate,
-		"lower":   strings.ToLower,
-		"upper":   strings.ToUpper,
+		"lower": strings.ToLower,
+		"upper": strings.ToUpper,
+		"dict":  dict,
 	}
+}
+
+// dict makes a map of key, value pairs, to hand a named template several
+// arguments.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict: %d arguments, want key and value pairs", len(kv))
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+// changeWords is "tăng 12,5%", "giảm 3,1%", "tương đương" or "gấp 3,9
+// lần" against the previous period, and "" where the periods may not be
+// compared (FORMATS.md §5.1) or there is nothing to compare with.
+func changeWords(f *Figure) string {
+	if f == nil || !f.Known || f.Prev == nil || f.Change == nil {
+		return ""
+	}
+	return vn.Change(int64(f.Total), int64(*f.Prev))
+}
+
+// comparePhrase is ", tăng 12,5% so với giai đoạn 2008–2012" (a stock: "so
+// với năm 2012"), or "" where changeWords says nothing.
+func comparePhrase(f *Figure) string {
+	w := changeWords(f)
+	if w == "" {
+		return ""
+	}
+	if f.Stock {
+		return ", " + w + " so với năm " + strconv.Itoa(f.PrevPeriod.To)
+	}
+	return ", " + w + " so với " + periodText(f.PrevPeriod)
+}
+
+// leadingPhrase names the leading units, the unit of measure once:
+// "dẫn đầu là Huyện Thủy Nguyên với 2.803 buổi, tiếp đến là Quận Lê Chân
+// (2.409) và Quận Hồng Bàng (2.275)". It is "" with fewer than two units
+// reporting, or when the leader's figure is not above zero.
+func leadingPhrase(f *Figure, noun string) string {
+	if f == nil || f.UnitsReporting < 2 || len(f.Leading) == 0 || f.Leading[0].Value <= 0 {
+		return ""
+	}
+	value := func(a summary.Amount) string { return Amount(a) }
+	first := f.Leading[0]
+	s := "dẫn đầu là " + first.Name + " với " + value(first.Value)
+	if noun = oneLine(noun); noun != "" {
+		s += " " + noun
+	}
+	var rest []string
+	for _, l := range f.Leading[1:] {
+		if l.Value > 0 {
+			rest = append(rest, l.Name+" ("+value(l.Value)+")")
+		}
+	}
+	switch len(rest) {
+	case 0:
+	case 1:
+		s += ", tiếp đến là " + rest[0]
+	default:
+		s += ", tiếp đến là " + strings.Join(rest[:len(rest)-1], ", ") + " và " + rest[len(rest)-1]
+	}
+	return s
+}
+
+// countsText lists counts as "19 tập thể, 53 cá nhân" (kinds in lower
+// case) or "7 Bằng khen, 38 Giấy khen".
+func countsText(cs []Count) string {
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		name := c.Name
+		if name == "Tập thể" || name == "Cá nhân" {
+			name = strings.ToLower(name)
+		}
+		parts = append(parts, vn.FormatInt(int64(c.N))+" "+name)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // numText writes a figure exactly: Amounts as decimals (17.980;
@@ -352,64 +490,6 @@ func joinYears(ys []int) string {
 		s[i] = strconv.Itoa(y)
 	}
 	return strings.Join(s, ", ")
-}
-
-// Block kinds of the narrative markup.
-const (
-	blockPara = iota
-	blockBullet
-	blockHeading    // "# ": numbered I., II., … in capitals
-	blockSubheading // "## ": numbered 1., 2., … within the section
-)
-
-// mdBlock is one laid-out unit of the narrative.
-type mdBlock struct {
-	kind int
-	text string
-}
-
-// parseMarkup reads the narrative markup (see the template's header) and
-// numbers the headings.
-func parseMarkup(src string) []mdBlock {
-	var out []mdBlock
-	var para []string
-	flush := func() {
-		if len(para) > 0 {
-			out = append(out, mdBlock{kind: blockPara, text: strings.Join(para, " ")})
-			para = nil
-		}
-	}
-	sec, sub := 0, 0
-	inBullet := false
-	for _, line := range strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n") {
-		line = strings.TrimSpace(line)
-		switch {
-		case line == "":
-			flush()
-			inBullet = false
-		case strings.HasPrefix(line, "## "):
-			flush()
-			inBullet = false
-			sub++
-			out = append(out, mdBlock{kind: blockSubheading, text: strconv.Itoa(sub) + ". " + oneLine(line[3:])})
-		case strings.HasPrefix(line, "# "):
-			flush()
-			inBullet = false
-			sec++
-			sub = 0
-			out = append(out, mdBlock{kind: blockHeading, text: roman(sec) + ". " + strings.ToUpper(oneLine(line[2:]))})
-		case strings.HasPrefix(line, "- "):
-			flush()
-			inBullet = true
-			out = append(out, mdBlock{kind: blockBullet, text: "- " + oneLine(line[2:])})
-		case inBullet:
-			out[len(out)-1].text += " " + oneLine(line)
-		default:
-			para = append(para, oneLine(line))
-		}
-	}
-	flush()
-	return out
 }
 
 // roman writes 1–3999 in Roman numerals.

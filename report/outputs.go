@@ -17,29 +17,49 @@ func FileName(p summary.Period, format string) string {
 	return "tong-ket-" + p.String() + "." + format
 }
 
+// Written is what WriteOutputs wrote: the files, in the order of the
+// formats, and the headings of the officer's sections left blank in the
+// report (FORMATS.md §8), for the command to list.
+type Written struct {
+	Paths  []string
+	Blanks []string
+}
+
 // WriteOutputs writes the summary into dir in each format, each file
-// atomically, and returns the paths in the order given.
-func WriteOutputs(dir string, formats []string, s *summary.Summary, d Document, opt PDFOptions) ([]string, error) {
-	var paths []string
+// atomically. The report's outline is built once for every format that
+// draws it.
+func WriteOutputs(dir string, formats []string, s *summary.Summary, d Document, opt Options) (Written, error) {
+	var out Written
+	var outline *Outline
 	for _, f := range formats {
 		var write func(io.Writer) error
 		switch f {
 		case "xlsx":
 			write = func(w io.Writer) error { return WriteWorkbook(w, s, d) }
 		case "pdf":
-			write = func(w io.Writer) error { return WritePDF(w, s, d, opt) }
+			if outline == nil {
+				if opt.Chart != "" && !hasIndicator(s, opt.Chart) {
+					return out, fmt.Errorf("pdf chart: no indicator %q in the summary", opt.Chart)
+				}
+				o, err := BuildOutline(s, d, opt)
+				if err != nil {
+					return out, err
+				}
+				outline, out.Blanks = o, o.Blanks()
+			}
+			write = func(w io.Writer) error { return WriteOutlinePDF(w, outline, d) }
 		case "json":
 			write = func(w io.Writer) error { return WriteJSON(w, s) }
 		default:
-			return paths, fmt.Errorf("unknown output format %q", f)
+			return out, fmt.Errorf("unknown output format %q", f)
 		}
 		p := filepath.Join(dir, FileName(s.Period, f))
 		if err := WriteFile(p, write); err != nil {
-			return paths, err
+			return out, err
 		}
-		paths = append(paths, p)
+		out.Paths = append(out.Paths, p)
 	}
-	return paths, nil
+	return out, nil
 }
 
 // RosterFileName is the name of a period's roster: khen-thuong-2019-2024.pdf.

@@ -20,45 +20,40 @@ import (
 	"github.com/tongket/tongket/vn"
 )
 
-// PDFOptions choose the narrative and the chart of the PDF report.
-type PDFOptions struct {
-	Narrative *Narrative // nil: the embedded templates/report.vi.tmpl
-	Chart     string     // code of the indicator charted by year (an error if absent); "" for TT_BUOI
-}
-
 // WritePDF writes the summary report as an A4 Vietnamese administrative
 // document (Nghị định 30/2020/NĐ-CP): agency block and national motto,
-// number and place-and-date line, "BÁO CÁO" and its summary line, the
-// narrative in numbered sections, signature block and "Nơi nhận", then
-// Phụ lục I with the table of every indicator by year and a bar chart.
-// Fonts are Liberation Serif (metric-compatible with Times New Roman),
-// embedded. The output depends only on its arguments: the PDF's creation
-// date is d.Date.
-func WritePDF(w io.Writer, s *summary.Summary, d Document, opt PDFOptions) error {
-	n := opt.Narrative
-	if n == nil {
-		var err error
-		if n, err = LoadNarrative(""); err != nil {
-			return err
-		}
-	}
+// number and place-and-date line, "BÁO CÁO" and its summary line, "Kính
+// gửi" when set, the outline of FORMATS.md §8 (the officer's sections as
+// marked blanks until filled), signature block and "Nơi nhận", then the
+// appendices: Phụ lục I (figures by year, with the chart) and Phụ lục II
+// (figures by unit). Fonts are Liberation Serif (metric-compatible with
+// Times New Roman), embedded. The output depends only on its arguments:
+// the PDF's creation date is d.Date.
+func WritePDF(w io.Writer, s *summary.Summary, d Document, opt Options) error {
 	if opt.Chart != "" && !hasIndicator(s, opt.Chart) {
 		return fmt.Errorf("pdf chart: no indicator %q in the summary", opt.Chart)
 	}
-	text, err := n.Render(s, d, opt.Chart)
+	o, err := BuildOutline(s, d, opt)
 	if err != nil {
 		return err
 	}
+	return WriteOutlinePDF(w, o, d)
+}
+
+// WriteOutlinePDF draws a report outline as the PDF of WritePDF.
+func WriteOutlinePDF(w io.Writer, o *Outline, d Document) error {
 	p := newPDF(d)
-	title := strings.ReplaceAll(text.Title, "\n", " ")
+	title := strings.ReplaceAll(o.Title, "\n", " ")
 	p.f.SetTitle("Báo cáo "+title, true)
 	p.f.SetSubject(title, true)
 	p.f.SetAuthor(pdfText(d.Agency), true)
 	p.newPage(false)
-	p.header(d, text.Title)
-	p.body(parseMarkup(text.Body))
+	p.header(d, o.Title)
+	p.body(o.Body)
 	p.signature(d)
-	p.appendix(s, d, text, opt.Chart)
+	for _, a := range o.Appendices {
+		p.appendix(a, d)
+	}
 	return p.output(w)
 }
 
@@ -144,6 +139,8 @@ type pdfDoc struct {
 	landscape      bool
 	y              float64 // top of the next line
 	size           float64 // current font size, pt
+	style          string  // current font style
+	widths         map[string]map[rune]float64
 }
 
 func newPDF(d Document) *pdfDoc {
@@ -211,10 +208,32 @@ func (p *pdfDoc) need(h float64) bool {
 
 func (p *pdfDoc) font(style string, size float64) {
 	p.f.SetFont(pdfFamily, style, size)
-	p.size = size
+	p.size, p.style = size, style
 }
 
-func (p *pdfDoc) width(s string) float64 { return p.f.GetStringWidth(s) }
+// width is the width of s in the current font. Glyph widths are cached per
+// style at 1 pt (fpdf adds glyph widths without kerning, so the sum is
+// exact): a table of thousands of rows is measured many times over.
+func (p *pdfDoc) width(s string) float64 {
+	if p.widths == nil {
+		p.widths = map[string]map[rune]float64{}
+	}
+	cache := p.widths[p.style]
+	if cache == nil {
+		cache = map[rune]float64{}
+		p.widths[p.style] = cache
+	}
+	w := 0.0
+	for _, r := range s {
+		g, ok := cache[r]
+		if !ok {
+			g = p.f.GetStringWidth(string(r)) / p.size
+			cache[r] = g
+		}
+		w += g
+	}
+	return w * p.size
+}
 
 // baseline is where text sits in a line box of height lh starting at y.
 func (p *pdfDoc) baseline(y, lh float64) float64 { return y + lh/2 + 0.33*p.size*ptToMM }
@@ -354,6 +373,43 @@ func (p *pdfDoc) header(d Document, title string) {
 	rl := max(widest/3, 25)
 	p.rule(p.lm+(p.cw()-rl)/2, p.lm+(p.cw()+rl)/2, p.y+0.8)
 	p.y += 8
+	p.addressee(d)
+}
+
+// addressee draws "Kính gửi: …" under the title, centred for one
+// recipient, as a list under the label for several.
+func (p *pdfDoc) addressee(d Document) {
+	var to []string
+	for _, a := range d.Addressee {
+		if a = strings.TrimRight(oneLine(a), ";."); a != "" {
+			to = append(to, a)
+		}
+	}
+	if len(to) == 0 {
+		return
+	}
+	const lh = 6.5
+	p.font("", bodySize)
+	if len(to) == 1 {
+		p.centered("Kính gửi: "+to[0], p.lm, p.cw(), "", bodySize, lh)
+		p.y += 4
+		return
+	}
+	label := "Kính gửi:"
+	x := p.lm + p.cw()*0.2
+	p.text(x, p.y, lh, label)
+	x += p.width(label + " ")
+	for i, a := range to {
+		end := ";"
+		if i == len(to)-1 {
+			end = "."
+		}
+		for _, l := range p.wrap("- "+a+end, p.pw-p.rm-x, 0) {
+			p.text(x, p.y, lh, l)
+			p.y += lh
+		}
+	}
+	p.y += 4
 }
 
 // agencyBlock draws, from p.y down, the agency block (parent agency, agency
@@ -409,11 +465,18 @@ func (p *pdfDoc) centered(s string, x, w float64, style string, size, lh float64
 }
 
 // balanced wraps s into as few lines as fit w, as even in length as
-// possible (a title reads better as two halves than a line and a word).
+// possible (a title reads better as two halves than a line and a word). A
+// title of two lines breaks between phrases: never inside a quoted name,
+// and before "trong", "giai đoạn", "năm", "theo" when one fits.
 func (p *pdfDoc) balanced(s string, w float64) []string {
 	lines := p.wrap(s, w, 0)
 	if len(lines) < 2 {
 		return lines
+	}
+	if len(lines) == 2 {
+		if two := p.phraseBreak(s, w); two != nil {
+			return two
+		}
 	}
 	lo, hi := w/float64(len(lines)), w
 	for hi-lo > 0.5 {
@@ -427,20 +490,43 @@ func (p *pdfDoc) balanced(s string, w float64) []string {
 	return p.wrap(s, hi, 0)
 }
 
-// body lays out the narrative blocks.
-func (p *pdfDoc) body(blocks []mdBlock) {
-	for _, b := range blocks {
-		switch b.kind {
-		case blockHeading, blockSubheading:
-			// Keep a heading with the two lines after it.
-			p.y += 1
-			p.need(bodyLine*3 + paraSpace)
-			p.paragraph(b.text, "B", bodySize, firstIndent, bodyLine, alignJustify)
-		default:
-			p.paragraph(b.text, "", bodySize, firstIndent, bodyLine, alignJustify)
+// phraseStarts are words a title's second line reads well starting with.
+var phraseStarts = map[string]bool{"trong": true, "giai": true, "năm": true, "theo": true, "của": true, "về": true, "tại": true}
+
+// phraseBreak splits a title into two lines that fit w at the best break
+// between phrases, or returns nil when none fits: a break inside a quoted
+// name is never taken, one before a phrase-starting word is preferred, and
+// among those the most even.
+func (p *pdfDoc) phraseBreak(s string, w float64) []string {
+	ws := strings.Fields(s)
+	var best []string
+	bestScore := math.Inf(1)
+	quoted := false
+	for i := 1; i < len(ws); i++ {
+		prev := ws[i-1]
+		quoted = quoted != (strings.Count(prev, "\"")%2 == 1)
+		if strings.Contains(prev, "“") {
+			quoted = !strings.Contains(prev, "”")
+		} else if strings.Contains(prev, "”") {
+			quoted = false
 		}
-		p.y += paraSpace
+		if quoted {
+			continue
+		}
+		a, b := strings.Join(ws[:i], " "), strings.Join(ws[i:], " ")
+		wa, wb := p.width(a), p.width(b)
+		if wa > w || wb > w {
+			continue
+		}
+		score := math.Abs(wa - wb)
+		if !phraseStarts[strings.ToLower(ws[i])] && !strings.HasPrefix(ws[i], "\"") && !strings.HasPrefix(ws[i], "“") {
+			score += w // any phrase break beats an even split mid-phrase
+		}
+		if score < bestScore {
+			best, bestScore = []string{a, b}, score
+		}
 	}
+	return best
 }
 
 // signature draws "Nơi nhận" on the left and the signer on the right, side
@@ -530,320 +616,3 @@ func numberLine(d Document) string {
 func pdfTrim(s string) string { return strings.TrimSpace(vn.NFC(s)) }
 
 func pdfText(s string) string { return Or(pdfTrim(s)) }
-
-// appendix draws Phụ lục I: the table of every indicator by year, a note
-// and the bar chart.
-func (p *pdfDoc) appendix(s *summary.Summary, d Document, text NarrativeText, chart string) {
-	t := newPDFTable(s)
-	landscape := !t.fit(p, a4W-marginLeft-marginRight)
-	if landscape {
-		t.fit(p, a4H-lsLeft-lsRight)
-	}
-	p.newPage(landscape)
-	p.appendixTitle("Phụ lục I", strings.ToUpper(text.Appendix), d)
-
-	note := "Ghi chú: “" + pdfNA + "” là chưa có số liệu (đơn vị chưa báo cáo), khác với số 0. " +
-		"Chỉ tiêu cộng dồn đến cuối kỳ (mô hình đang hoạt động, xã, phường có mô hình, camera) " +
-		"ghi số có đến cuối từng năm; tổng giai đoạn là số cuối giai đoạn."
-	const noteSize, noteLine = 11, 4.8
-	p.font("I", noteSize)
-	noteH := 2 + float64(len(p.wrap(note, p.cw(), 0)))*noteLine
-
-	t.draw(p, noteH) // the note stays with the table's last row
-	p.y += 2
-	p.paragraph(note, "I", noteSize, 0, noteLine, alignJustify)
-
-	var ind *summary.Indicator
-	code := chart
-	if code == "" {
-		code = DefaultChart
-	}
-	for i := range s.Indicators {
-		if strings.EqualFold(s.Indicators[i].Code, code) {
-			ind = &s.Indicators[i]
-		}
-	}
-	if ind != nil && len(ind.ByYear) > 0 {
-		p.chart(s.Period, ind, text.Chart)
-	}
-}
-
-// appendixTitle draws an appendix's heading: its label ("Phụ lục I"), its
-// name in capitals and "(Kèm theo Báo cáo số … ngày …)" in italics, with a
-// short rule under it.
-func (p *pdfDoc) appendixTitle(label, name string, d Document) {
-	p.centered(label, p.lm, p.cw(), "B", 14, 6.2)
-	p.centered(name, p.lm+10, p.cw()-20, "B", 13.5, 6)
-	no := pdfTrim(d.DocNumber)
-	if no == "" {
-		no = Blank + "/BC-" + Blank
-	}
-	p.centered("(Kèm theo Báo cáo số "+no+" "+dateOr(d.Date, true)+")", p.lm, p.cw(), "I", 13, 6)
-	p.rule(p.lm+p.cw()/2-15, p.lm+p.cw()/2+15, p.y+1.5)
-	p.y += 6
-}
-
-// pdfTable is the appendix table: its cells as text and its layout.
-type pdfTable struct {
-	heads   []string
-	rows    [][]string
-	aligns  []int
-	widths  []float64
-	size    float64 // font size, pt
-	nameCol int
-}
-
-func newPDFTable(s *summary.Summary) *pdfTable {
-	prev := s.Period.Previous()
-	t := &pdfTable{heads: []string{"STT", "Chỉ tiêu", "Đơn vị tính"}, nameCol: 1}
-	t.aligns = []int{alignCenter, alignLeft, alignCenter}
-	for y := s.Period.From; y <= s.Period.To; y++ {
-		t.heads = append(t.heads, strconv.Itoa(y))
-		t.aligns = append(t.aligns, alignRight)
-	}
-	t.heads = append(t.heads, "Tổng giai đoạn "+periodDash(s.Period), "Giai đoạn "+periodDash(prev), "Tăng/ giảm")
-	t.aligns = append(t.aligns, alignRight, alignRight, alignRight)
-	for i, ind := range s.Indicators {
-		row := []string{strconv.Itoa(i + 1), oneLine(ind.Name), oneLine(ind.Unit)}
-		for y := s.Period.From; y <= s.Period.To; y++ {
-			if v, ok := ind.Year(y); ok {
-				row = append(row, Amount(v))
-			} else {
-				row = append(row, pdfNA)
-			}
-		}
-		row = append(row, amountOr(ind.Total), amountOr(ind.Previous.Total))
-		if c, ok := ind.Change(); ok {
-			row = append(row, Percent(c, true))
-		} else {
-			row = append(row, "")
-		}
-		t.rows = append(t.rows, row)
-	}
-	return t
-}
-
-func amountOr(a *summary.Amount) string {
-	if a == nil {
-		return pdfNA
-	}
-	return Amount(*a)
-}
-
-const pdfCellPad = 1.2 // mm, left and right of a cell's text
-
-// fit sizes the columns for a content width w, trying font sizes from 10
-// pt down, and reports whether the "Chỉ tiêu" column got at least
-// tableMinNW.
-func (t *pdfTable) fit(p *pdfDoc, w float64) bool {
-	for _, size := range []float64{10, 9.5, 9, 8.5, 8, 7.5, 7} {
-		t.size = size
-		t.widths = make([]float64, len(t.heads))
-		fixed := 0.0
-		for c := range t.heads {
-			if c == t.nameCol {
-				continue
-			}
-			// Headers wrap at spaces; values never wrap, except the unit.
-			p.font("B", size)
-			cw := 0.0
-			for _, word := range strings.Fields(t.heads[c]) {
-				cw = max(cw, p.width(word))
-			}
-			p.font("", size)
-			for _, r := range t.rows {
-				if c == 2 {
-					for _, word := range strings.Fields(r[c]) {
-						cw = max(cw, p.width(word))
-					}
-					continue
-				}
-				cw = max(cw, p.width(r[c]))
-			}
-			if c == 2 {
-				cw = max(cw, p.width("lượt người"))
-			}
-			t.widths[c] = cw + 2*pdfCellPad
-			fixed += t.widths[c]
-		}
-		t.widths[t.nameCol] = w - fixed
-		if t.widths[t.nameCol] >= tableMinNW {
-			return true
-		}
-	}
-	return false
-}
-
-func (t *pdfTable) lineH() float64 { return t.size * ptToMM * 1.25 }
-
-// rowLayout wraps a row's cells and gives its height.
-func (t *pdfTable) rowLayout(p *pdfDoc, cells []string, style string) ([][]string, float64) {
-	p.font(style, t.size)
-	lines := make([][]string, len(cells))
-	n := 1
-	for c, s := range cells {
-		if c == t.nameCol || c == 2 || style == "B" {
-			lines[c] = p.wrap(s, t.widths[c]-2*pdfCellPad, 0)
-		} else {
-			lines[c] = []string{s}
-		}
-		n = max(n, len(lines[c]))
-	}
-	return lines, float64(n)*t.lineH() + 2*1.2
-}
-
-// drawRow draws one row at p.y: borders, then the text of each cell,
-// vertically centred; header cells are centred, numbers flush right.
-func (t *pdfTable) drawRow(p *pdfDoc, cells []string, header bool) {
-	style := ""
-	if header {
-		style = "B"
-	}
-	lines, h := t.rowLayout(p, cells, style)
-	p.font(style, t.size)
-	p.f.SetLineWidth(0.2)
-	x := p.lm
-	lh := t.lineH()
-	for c := range cells {
-		w := t.widths[c]
-		p.f.Rect(x, p.y, w, h, "D")
-		y := p.y + (h-float64(len(lines[c]))*lh)/2
-		for _, l := range lines[c] {
-			switch {
-			case header || t.aligns[c] == alignCenter:
-				p.center(x, w, y, lh, l)
-			case t.aligns[c] == alignLeft:
-				p.text(x+pdfCellPad, y, lh, l)
-			default:
-				p.right(x+pdfCellPad, w-2*pdfCellPad, y, lh, l)
-			}
-			y += lh
-		}
-		x += w
-	}
-	p.y += h
-}
-
-// draw draws the table, repeating the header row on every page; after is
-// the height of what must follow the last row on its page.
-func (t *pdfTable) draw(p *pdfDoc, after float64) {
-	numbers := make([]string, len(t.heads))
-	for i := range numbers {
-		numbers[i] = "(" + strconv.Itoa(i+1) + ")"
-	}
-	head := func() {
-		t.drawRow(p, t.heads, true)
-		t.drawRow(p, numbers, true)
-	}
-	_, hh := t.rowLayout(p, t.heads, "B")
-	_, nh := t.rowLayout(p, numbers, "B")
-	if len(t.rows) > 0 {
-		_, rh := t.rowLayout(p, t.rows[0], "")
-		p.need(hh + nh + rh)
-	}
-	head()
-	for i, r := range t.rows {
-		_, rh := t.rowLayout(p, r, "")
-		if i == len(t.rows)-1 {
-			rh += after
-		}
-		if p.need(rh) {
-			head()
-		}
-		t.drawRow(p, r, false)
-	}
-}
-
-// chart draws a bar chart of an indicator by year, with its axis, grid and
-// labels in Vietnamese number format.
-func (p *pdfDoc) chart(period summary.Period, ind *summary.Indicator, caption string) {
-	const plotH = 62.0
-	total := 8 + plotH + 12
-	p.y += 4
-	p.need(total)
-	p.centered(caption, p.lm, p.cw(), "B", 12, 6)
-	p.y += 2
-
-	var maxV int64
-	for y := period.From; y <= period.To; y++ {
-		if v, ok := ind.Year(y); ok {
-			maxV = max(maxV, int64(v))
-		}
-	}
-	step := niceStep(maxV)
-	top := step * ((maxV + step - 1) / step)
-	if top == 0 {
-		top = step
-	}
-
-	p.font("", 8)
-	labelW := p.width(Amount(summary.Amount(top))) + 2
-	plotW := min(p.cw()-labelW-4, 220)
-	x0 := p.lm + (p.cw()-plotW-labelW)/2 + labelW
-	y0 := p.y
-	yAxis := y0 + plotH
-	scale := plotH / float64(top)
-
-	// Grid lines and axis labels.
-	p.f.SetDrawColor(190, 190, 190)
-	p.f.SetLineWidth(0.15)
-	for v := int64(0); v <= top; v += step {
-		yy := yAxis - float64(v)*scale
-		if v > 0 {
-			p.f.Line(x0, yy, x0+plotW, yy)
-		}
-		p.right(x0-labelW-1.5, labelW, yy-2, 4, Amount(summary.Amount(v)))
-	}
-	p.f.SetDrawColor(0, 0, 0)
-	p.f.SetLineWidth(0.3)
-	p.f.Line(x0, y0-2, x0, yAxis)
-	p.f.Line(x0, yAxis, x0+plotW, yAxis)
-
-	// Bars, their values above, the years below.
-	n := period.Years()
-	slot := plotW / float64(n)
-	bw := slot * 0.62
-	p.f.SetFillColor(62, 100, 150)
-	for i := 0; i < n; i++ {
-		yr := period.From + i
-		cx := x0 + slot*(float64(i)+0.5)
-		p.font("", 8)
-		p.center(cx-slot/2, slot, yAxis+1, 4, strconv.Itoa(yr))
-		v, ok := ind.Year(yr)
-		if !ok {
-			p.center(cx-slot/2, slot, yAxis-5, 4, pdfNA)
-			continue
-		}
-		h := float64(v) * scale
-		if h > 0 {
-			p.f.Rect(cx-bw/2, yAxis-h, bw, h, "F")
-		}
-		label := Amount(v)
-		size := 8.0
-		for p.font("", size); p.width(label) > slot && size > 5; p.font("", size) {
-			size -= 0.5
-		}
-		p.center(cx-slot/2, slot, yAxis-h-4.2, 4, label)
-	}
-	p.y = yAxis + 6
-	p.font("I", 10)
-	unit := oneLine(ind.Unit)
-	p.center(p.lm, p.cw(), p.y, 4.5, "Đơn vị tính: "+unit+"; “"+pdfNA+"”: chưa có số liệu.")
-	p.y += 6
-}
-
-// niceStep is a round grid step (1, 2, 2,5 or 5 × 10ⁿ, in hundredths, at
-// least one whole unit) giving about five grid lines up to max.
-func niceStep(maxV int64) int64 {
-	if maxV <= 0 {
-		return 100
-	}
-	raw := float64(maxV) / 5
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*mag >= raw {
-			return max(int64(math.Round(m*mag)), 100)
-		}
-	}
-	return max(int64(10*mag), 100)
-}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tongket/tongket/summary"
 )
@@ -85,32 +86,53 @@ func TestWritePDFGolden(t *testing.T) {
 		"Hải Phòng, ngày 05 tháng 01 năm 2024",
 		"BÁO CÁO",
 		`Tổng kết 10 năm thực hiện phong trào "Toàn dân bảo vệ an ninh Tổ quốc" giai đoạn 2013–2023`,
-		"I. KẾT QUẢ THỰC HIỆN PHONG TRÀO",
-		"1. Công tác tuyên truyền, vận động quần chúng",
-		"Tổ chức 22.859 buổi tuyên truyền (gần 23 nghìn buổi), gấp 3,9 lần so với giai đoạn 2002–2012",
-		"114.106,85 triệu đồng (114,1 tỷ đồng)",
-		"Huyện {{.Secret}} # Bạch Long Vĩ",
-		"III. CÔNG TÁC THI ĐUA, KHEN THƯỞNG",
+		"Giai đoạn 2002–2012 mới có số liệu của 41/143 lượt đơn vị-năm (28,7%); giai đoạn 2013–2023 mới có số liệu của 127/143 lượt đơn vị-năm (88,8%) nên chưa so sánh được kết quả hai giai đoạn",
+		"I. ĐẶC ĐIỂM TÌNH HÌNH [Đơn vị bổ sung: đặc điểm địa bàn",
+		"II. KẾT QUẢ THỰC HIỆN PHONG TRÀO 1. Công tác lãnh đạo, chỉ đạo [Đơn vị bổ sung:",
+		"2. Công tác tuyên truyền, vận động quần chúng",
+		"Tổ chức 22.859 buổi tuyên truyền (gần 23 nghìn buổi); dẫn đầu là Huyện Thủy Nguyên với 2.803 buổi",
+		"114.106,85 triệu đồng (hơn 114 tỷ đồng)",
+		"11. Công tác thi đua, khen thưởng",
+		"Phụ lục III kèm theo",
 		"TRƯỞNG CÔNG AN QUẬN",
 		"Nguyễn Văn An",
 		"Nơi nhận:",
 		"- Công an thành phố (để b/c);",
 		"- Lưu: VT, ĐCT.",
-		"Phụ lục I",
-		"SỐ LIỆU KẾT QUẢ THỰC HIỆN PHONG TRÀO",
+		"Phụ lục I SỐ LIỆU KẾT QUẢ THỰC HIỆN PHONG TRÀO",
 		"(Kèm theo Báo cáo số 125/BC-CAQ ngày 05 tháng 01 năm 2024)",
+		"2013 (*)", "2016 (*)", "2020 (*)", // years lacking a report are marked
 		"1.577.960", // totals in Vietnamese format
 		"22.859",
+		"114.106,85", "7.253,90", // money with two decimals throughout
+		"(*) Năm chưa đủ báo cáo của các đơn vị, tổng của năm đó thấp hơn thực tế: năm 2013, 2014 thiếu Huyện An Dương; năm 2016 thiếu Quận Đồ Sơn; năm 2017 thiếu Huyện An Lão; năm 2020 thiếu Huyện Thủy Nguyên; Huyện {{.Secret}} # Bạch Long Vĩ chưa gửi báo cáo năm nào",
 		"Biểu đồ: Số buổi tuyên truyền qua các năm (buổi)",
+		"Cột có dấu (*): năm chưa đủ báo cáo",
+		"Phụ lục II SỐ LIỆU KẾT QUẢ THỰC HIỆN PHONG TRÀO \"TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC\" THEO ĐƠN VỊ, GIAI ĐOẠN 2013–2023",
+		"Huyện Thủy Nguyên",
+		"Tổng cộng",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q", want)
 		}
 	}
-	for _, bad := range []string{"<nil>", "<no value>", "%!"} {
+	for _, bad := range []string{"<nil>", "<no value>", "%!", "gấp", "so với giai đoạn", "Tăng/ giảm", "TÌNH HÌNH BÁO CÁO", "đề nghị khen thưởng"} {
 		if strings.Contains(text, bad) {
 			t.Errorf("PDF text has %q", bad)
 		}
+	}
+	// Every heading of FORMATS.md §8's outline, in order.
+	at := 0
+	for _, h := range []string{"BÁO CÁO", "I. ĐẶC ĐIỂM TÌNH HÌNH", "II. KẾT QUẢ THỰC HIỆN PHONG TRÀO", "1. Công tác lãnh đạo, chỉ đạo",
+		"2. Công tác tuyên truyền", "11. Công tác thi đua, khen thưởng", "III. ĐÁNH GIÁ CHUNG", "1. Ưu điểm", "2. Hạn chế, tồn tại",
+		"3. Nguyên nhân", "IV. BÀI HỌC KINH NGHIỆM", "V. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN TỚI", "VI. ĐỀ XUẤT, KIẾN NGHỊ",
+		"Nơi nhận:", "Phụ lục I ", "Phụ lục II "} {
+		i := strings.Index(text[at:], h)
+		if i < 0 {
+			t.Errorf("PDF lacks %q after position %d", h, at)
+			continue
+		}
+		at += i + len(h)
 	}
 
 	// Every font is a subset of Liberation Serif, embedded, with a Unicode
@@ -137,7 +159,7 @@ func TestWritePDFGolden(t *testing.T) {
 }
 
 // TestWritePDFBlanks: a document with no settings prints dotted blanks,
-// never "<nil>" or an empty number.
+// never "<nil>" or an empty number; a comparable figure shows its change.
 func TestWritePDFBlanks(t *testing.T) {
 	a := func(v int64) *summary.Amount { x := summary.Amount(v); return &x }
 	s := &summary.Summary{
@@ -152,6 +174,7 @@ func TestWritePDFBlanks(t *testing.T) {
 		},
 		Completeness: summary.Completeness{Expected: 6, Received: 6},
 	}
+	s.Indicators[0].SetComparison(true, true)
 	path := writePDF(t, s, Document{}, PDFOptions{})
 	text := flat(pdfRead(t, path, false))
 	for _, want := range []string{
@@ -161,13 +184,44 @@ func TestWritePDFBlanks(t *testing.T) {
 		"- ……; - Lưu: VT, …….",
 		"(Kèm theo Báo cáo số ……/BC-…… ngày …… tháng …… năm ……)",
 		"17.980", "3.700,5", "+12,5%",
+		"tăng 12,5% so với giai đoạn 2013–2018",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q:\n%s", want, text)
 		}
 	}
-	if strings.Contains(text, "<nil>") || strings.Contains(text, "<no value>") {
+	if strings.Contains(text, "<nil>") || strings.Contains(text, "<no value>") || strings.Contains(text, "Kính gửi") {
 		t.Errorf("PDF shows a missing value:\n%s", text)
+	}
+}
+
+// TestWritePDFDecree: the details of Nghị định 30 an inspector checks: a
+// number below 10 with its leading zero, the date line from the setting,
+// "Kính gửi" when set.
+func TestWritePDFDecree(t *testing.T) {
+	s := loadSummary(t, filepath.Join("testdata", "pdf", "summary.json"))
+	d := NewDocument(map[string]string{
+		"agency": "CÔNG AN THÀNH PHỐ HẢI PHÒNG", "doc-number": "5/BC-CATP", "date": "15/01/2025", "place": "Hải Phòng",
+		"addressee": "Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc",
+	}, nil, time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC))
+	text := flat(pdfRead(t, writePDF(t, s, d, PDFOptions{}), false))
+	for _, want := range []string{
+		"Số: 05/BC-CATP",
+		"Hải Phòng, ngày 15 tháng 01 năm 2025",
+		"giai đoạn 2013–2023 Kính gửi: Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc",
+		"(Kèm theo Báo cáo số 05/BC-CATP ngày 15 tháng 01 năm 2025)",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+	d.Date = time.Time{} // "trong": the date line is left to fill by hand
+	d.Addressee = []string{"Cục A", "Cục B"}
+	text = flat(pdfRead(t, writePDF(t, s, d, PDFOptions{}), false))
+	for _, want := range []string{"Hải Phòng, ngày …… tháng …… năm ……", "Kính gửi: - Cục A; - Cục B."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
 	}
 }
 
@@ -190,23 +244,34 @@ func TestWritePDFTableBreaks(t *testing.T) {
 	}
 	path := writePDF(t, s, sampleDocument(), PDFOptions{Chart: "ct_07"})
 	pages := strings.Split(pdfRead(t, path, false), "\f")
+	// Phụ lục I runs from the page with its label to the one of Phụ lục II.
 	var appendix []string
+	first, next := -1, len(pages)
 	for i, p := range pages {
-		if strings.Contains(p, "Phụ lục I") {
-			appendix = pages[i:]
+		for _, l := range strings.Split(p, "\n") {
+			switch strings.TrimSpace(l) {
+			case "Phụ lục I":
+				first = i
+			case "Phụ lục II":
+				next = i
+			}
 		}
+	}
+	if first >= 0 {
+		appendix = pages[first:next]
 	}
 	if n := len(appendix); n > 0 && strings.TrimSpace(appendix[n-1]) == "" {
 		appendix = appendix[:n-1]
 	}
-	if n := len(appendix); n > 0 && strings.Contains(appendix[n-1], "Biểu đồ") && !strings.Contains(appendix[n-1], "(17)") {
+	if n := len(appendix); n > 0 && strings.Contains(appendix[n-1], "Biểu đồ") && !strings.Contains(appendix[n-1], "(15)") {
 		appendix = appendix[:n-1] // the chart alone on the last page
 	}
 	if len(appendix) < 2 {
 		t.Fatalf("the table fits one page; want it to break (pages: %d)", len(pages))
 	}
 	for i, p := range appendix {
-		if f := flat(p); !strings.Contains(f, "STT") || !strings.Contains(f, "Chỉ tiêu") || !strings.Contains(f, "(17)") {
+		// No previous period: no columns to compare with, the last is the total (15).
+		if f := flat(p); !strings.Contains(f, "STT") || !strings.Contains(f, "Chỉ tiêu") || !strings.Contains(f, "(15)") || strings.Contains(f, "(16)") {
 			t.Errorf("appendix page %d has no header row:\n%s", i+1, p)
 		}
 	}

@@ -1,7 +1,11 @@
 // Package report renders a summary.Summary for people and programs: the JSON
-// of FORMATS.md §5, the terminal summary, the completeness table, and the
-// submission history. Renderers take plain values and an io.Writer; they
-// never query the database.
+// of FORMATS.md §5, the summary workbook, and the report, built once as an
+// outline of sections, paragraphs and tables (FORMATS.md §8, BuildOutline)
+// that the PDF and the terminal text draw; also the completeness table, the
+// award roster and the submission history. Every renderer states a
+// comparison only where the summary allows one (§5.1) and marks the years
+// lacking a unit's report. Renderers take plain values and an io.Writer;
+// they never query the database.
 package report
 
 import (
@@ -44,19 +48,29 @@ func Percent(p float64, sign bool) string {
 	return s + "%"
 }
 
-// WriteText writes the terminal summary from the embedded template.
-func WriteText(w io.Writer, s *summary.Summary) error {
+// WriteText writes the terminal summary: the period's totals with their
+// coverage, the previous period and the change only where the two compare
+// (FORMATS.md §5.1), the years lacking a unit's report and who has not
+// reported, then the report's outline as text (FORMATS.md §8), the
+// officer's sections as marked blanks. o may be nil for the table alone.
+func WriteText(w io.Writer, s *summary.Summary, o *Outline) error {
 	t, err := templates.Load("summary.txt.tmpl", textFuncs())
 	if err != nil {
 		return err
 	}
 	data := struct {
-		Summary  *summary.Summary
-		Previous summary.Period
-	}{s, s.Period.Previous()}
+		Summary    *summary.Summary
+		Previous   summary.Period
+		Title      string
+		Comparison string
+		Incomplete string
+	}{s, s.Period.Previous(), textTitle(s.Period), comparisonNote(s), incompleteNote(s)}
 	var b bytes.Buffer
 	if err := t.Execute(&b, data); err != nil {
 		return fmt.Errorf("write summary text: %w", err)
+	}
+	if o != nil {
+		writeOutlineText(&b, o)
 	}
 	// Padded columns leave trailing spaces where a cell is empty.
 	lines := strings.Split(b.String(), "\n")
@@ -67,28 +81,119 @@ func WriteText(w io.Writer, s *summary.Summary) error {
 	return err
 }
 
+// textTitle is "TỔNG KẾT 10 NĂM, GIAI ĐOẠN 2013–2023", or "TỔNG KẾT NĂM
+// 2023".
+func textTitle(p summary.Period) string {
+	if p.From == p.To {
+		return "TỔNG KẾT NĂM " + strconv.Itoa(p.To)
+	}
+	return "TỔNG KẾT " + strconv.Itoa(p.Span()) + " NĂM, " + strings.ToUpper(periodText(p))
+}
+
+// textWidth is the width the outline's text is wrapped to.
+const textWidth = 96
+
+// writeOutlineText writes the outline's title and body as plain text:
+// headings on their own lines, paragraphs wrapped with the first line
+// indented, list lines hanging, blanks as "[Đơn vị bổ sung: …]".
+func writeOutlineText(b *bytes.Buffer, o *Outline) {
+	b.WriteString("\n" + strings.Repeat("=", textWidth) + "\n")
+	b.WriteString(centerText("BÁO CÁO", textWidth) + "\n")
+	for _, l := range strings.Split(o.Title, "\n") {
+		b.WriteString(centerText(oneLine(l), textWidth) + "\n")
+	}
+	b.WriteString(strings.Repeat("=", textWidth) + "\n")
+	para := func(p Para) {
+		text, first, rest := p.Text(), "    ", ""
+		if p.Bullet {
+			text, first, rest = "- "+text, "    ", "      "
+		}
+		for i, l := range wrapText(text, textWidth-len(first)) {
+			if i == 0 {
+				b.WriteString(first + l + "\n")
+			} else {
+				b.WriteString(rest + l + "\n")
+			}
+		}
+	}
+	for _, blk := range o.Body {
+		switch blk.Kind {
+		case BlockHeading, BlockSubheading:
+			b.WriteString("\n" + blk.Number + " " + blk.Para.Text() + "\n")
+		case BlockSection:
+			s := blk.Section
+			if s.Empty() {
+				if !s.Optional {
+					para(plain(s.Blank(), false))
+				}
+				continue
+			}
+			for _, p := range s.Paras {
+				para(p)
+			}
+		default:
+			para(blk.Para)
+		}
+	}
+	for _, a := range o.Appendices {
+		b.WriteString("\n")
+		for _, l := range wrapText(a.Label+": "+strings.ReplaceAll(a.Title, "\n", " ")+" (trong tệp PDF)", textWidth) {
+			b.WriteString(l + "\n")
+		}
+	}
+}
+
+// wrapText breaks s into lines of at most n runes, at spaces.
+func wrapText(s string, n int) []string {
+	var lines []string
+	var cur strings.Builder
+	for _, w := range strings.Fields(s) {
+		if cur.Len() > 0 && utf8.RuneCountInString(cur.String())+1+utf8.RuneCountInString(w) > n {
+			lines = append(lines, cur.String())
+			cur.Reset()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(w)
+	}
+	if cur.Len() > 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
+}
+
+// centerText centres s in n columns.
+func centerText(s string, n int) string {
+	return spaces((n-utf8.RuneCountInString(s))/2) + s
+}
+
 func textFuncs() template.FuncMap {
 	return template.FuncMap{
-		"num":  func(n int) string { return vn.FormatInt(int64(n)) },
-		"pct":  func(r float64) string { return Percent(r*100, false) },
-		"inc":  func(i int) string { return strconv.Itoa(i + 1) },
-		"pad":  func(s string, n int) string { return s + spaces(n-utf8.RuneCountInString(s)) },
-		"padl": func(s string, n int) string { return spaces(n-utf8.RuneCountInString(s)) + s },
-		"clip": clip,
+		"num":    func(n int) string { return vn.FormatInt(int64(n)) },
+		"pct":    func(r float64) string { return Percent(r*100, false) },
+		"inc":    func(i int) string { return strconv.Itoa(i + 1) },
+		"pad":    func(s string, n int) string { return s + spaces(n-utf8.RuneCountInString(s)) },
+		"padl":   func(s string, n int) string { return spaces(n-utf8.RuneCountInString(s)) + s },
+		"clip":   clip,
+		"wrap":   func(s string) []string { return wrapText(s, textWidth) },
+		"period": periodDash,
 		"total": func(i summary.Indicator) string {
 			if i.Total == nil {
 				return "—"
 			}
 			return Amount(*i.Total)
 		},
+		// The previous period's total and the change, only where the two
+		// periods compare (FORMATS.md §5.1).
 		"prevTotal": func(i summary.Indicator) string {
-			if i.Previous.Total == nil {
-				return "—"
+			if i.Change == nil || i.Previous.Total == nil {
+				return ""
 			}
 			return Amount(*i.Previous.Total)
 		},
 		"change": func(i summary.Indicator) string {
-			if c, ok := i.Change(); ok {
+			if c, ok := changePercent(i); ok {
 				return Percent(c, true)
 			}
 			return ""
@@ -138,4 +243,13 @@ func nameOr(u summary.Unit) string {
 		return u.Name
 	}
 	return u.Code
+}
+
+// changePercent is an indicator's change against the previous period in
+// percent, where the summary allows a comparison (summary.Indicator.Change).
+func changePercent(i summary.Indicator) (float64, bool) {
+	if i.Change == nil {
+		return 0, false
+	}
+	return *i.Change * 100, true
 }

@@ -12,7 +12,7 @@ import (
 
 // WriteRosterPDF writes the award roster as an appendix to the report in
 // the official layout (Nghị định 30/2020/NĐ-CP): agency block and national
-// motto, "Phụ lục II", the roster's name in capitals and "(Kèm theo Báo cáo
+// motto, "Phụ lục III", the roster's name in capitals and "(Kèm theo Báo cáo
 // số … ngày …)"; then, on A4 landscape, the table of the commended
 // collectives (I.) and individuals (II.), grouped by organisation in the
 // order of e.Groups, its header repeated on every page; then the counts
@@ -42,8 +42,8 @@ func WriteRosterPDF(w io.Writer, e roster.Export, d Document) error {
 	return p.output(w)
 }
 
-// rosterAppendix is the roster's label: the report's own table is Phụ lục I.
-const rosterAppendix = "Phụ lục II"
+// rosterAppendix is the roster's label: the report's own tables are Phụ lục I and II.
+const rosterAppendix = "Phụ lục III"
 
 // Rows of the roster table.
 const (

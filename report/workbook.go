@@ -33,14 +33,22 @@ const (
 const WorkbookTitle = "BIỂU SỐ LIỆU TỔNG KẾT PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC"
 
 // Number formats. Excel shows them in the reader's locale: 17.980 and
-// 3.700,5 on a Vietnamese Windows. Money keeps a second decimal only when
-// it has one, so 575,25 triệu đồng is shown as exactly what was reported.
+// 3.700,50 on a Vietnamese Windows. Money shows as many decimals as its
+// most precise figure needs (moneyDecimals), the same in every cell, so a
+// column of triệu đồng lines up and 575,25 is shown as reported.
 const (
 	xFmtCount   = "#,##0"
-	xFmtMoney   = "#,##0.0#"
 	xFmtPercent = "0.0%"
 	xFmtChange  = "+0.0%;-0.0%;0.0%"
 )
+
+// xMoneyFormat is the money format with dec decimals.
+func xMoneyFormat(dec int) string {
+	if dec <= 0 {
+		return xFmtCount
+	}
+	return "#,##0." + strings.Repeat("0", dec)
+}
 
 const xFont = sheetstyle.Font
 
@@ -60,7 +68,7 @@ func WriteWorkbook(w io.Writer, s *summary.Summary, d Document) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &xBook{f: f, s: s, d: d, period: s.Period, styles: sheetstyle.NewCache(f)}
+	b := &xBook{f: f, s: s, d: d, period: s.Period, styles: sheetstyle.NewCache(f), moneyDec: moneyDecimals(s)}
 	if err := b.write(); err != nil {
 		return fmt.Errorf("write summary workbook: %w", err)
 	}
@@ -97,12 +105,13 @@ func WriteWorkbook(w io.Writer, s *summary.Summary, d Document) error {
 }
 
 type xBook struct {
-	f      *excelize.File
-	s      *summary.Summary // nil for a book that is not a summary (the award roster)
-	d      Document
-	period summary.Period // of the title and the page footers
-	styles *sheetstyle.Cache
-	charts []xChart // added once the sheets are written
+	f        *excelize.File
+	s        *summary.Summary // nil for a book that is not a summary (the award roster)
+	d        Document
+	period   summary.Period // of the title and the page footers
+	styles   *sheetstyle.Cache
+	charts   []xChart // added once the sheets are written
+	moneyDec int      // decimals of every money cell
 }
 
 func (b *xBook) write() error {
@@ -196,18 +205,22 @@ type xChart struct {
 type xStyle = sheetstyle.Style
 
 var (
-	xsTitle   = xStyle{Bold: true, Size: 14, Align: "center"}
-	xsMeta    = xStyle{Size: 12}
-	xsNote    = xStyle{Italic: true, Size: 11, Wrap: true}
-	xsHead    = xStyle{Bold: true, Align: "center", Wrap: true, Border: true, Fill: "D9E1F2"}
-	xsCode    = xStyle{Italic: true, Size: 10, Align: "center", Border: true, Fill: "D9E1F2"}
-	xsText    = xStyle{Wrap: true, Border: true}
-	xsCenter  = xStyle{Align: "center", Wrap: true, Border: true}
-	xsKey     = xStyle{Align: "center", Border: true} // codes: one line
-	xsYear    = xStyle{Bold: true, Align: "center", Border: true}
-	xsTotalLb = xStyle{Bold: true, Align: "center", Border: true}
-	xsOK      = xStyle{Align: "center", Border: true, Color: "1E7B34"}
-	xsMissing = xStyle{Italic: true, Align: "center", Border: true, Color: "C00000"}
+	xsTitle = xStyle{Bold: true, Size: 14, Align: "center"}
+	xsMeta  = xStyle{Size: 12}
+	xsNote  = xStyle{Italic: true, Size: 11, Wrap: true}
+	xsHead  = xStyle{Bold: true, Align: "center", Wrap: true, Border: true, Fill: "D9E1F2"}
+	// xsHeadMarked is a year heading whose year lacks a unit's report.
+	xsHeadMarked = xStyle{Bold: true, Align: "center", Wrap: true, Border: true, Fill: "F8CBAD"}
+	xsCode       = xStyle{Italic: true, Size: 10, Align: "center", Border: true, Fill: "D9E1F2"}
+	xsText       = xStyle{Wrap: true, Border: true}
+	xsCenter     = xStyle{Align: "center", Wrap: true, Border: true}
+	xsKey        = xStyle{Align: "center", Border: true} // codes: one line
+	xsYear       = xStyle{Bold: true, Align: "center", Border: true}
+	// xsYearMarked is a year lacking a unit's report.
+	xsYearMarked = xStyle{Bold: true, Align: "center", Border: true, Fill: "F8CBAD"}
+	xsTotalLb    = xStyle{Bold: true, Align: "center", Border: true}
+	xsOK         = xStyle{Align: "center", Border: true, Color: "1E7B34"}
+	xsMissing    = xStyle{Italic: true, Align: "center", Border: true, Color: "C00000"}
 )
 
 func xNumStyle(format string, bold bool) xStyle {
@@ -267,28 +280,28 @@ func (sh *xSheet) titleBlock(title, note string, last int) {
 
 // ---- Tổng hợp ----
 
-// xNumFormat picks the indicator's number format by its kind; without a
-// kind, any figure with decimals gets the decimal format.
-func xNumFormat(ind summary.Indicator) string {
+// numFormat picks the indicator's number format by its kind; without a
+// kind, an indicator whose figures have decimals gets the money format.
+func (b *xBook) numFormat(ind summary.Indicator) string {
 	switch ind.Kind {
 	case "money":
-		return xFmtMoney
+		return xMoneyFormat(b.moneyDec)
 	case "count":
 		return xFmtCount
 	}
 	frac := func(a summary.Amount) bool { return a%100 != 0 }
 	for _, a := range ind.ByYear {
 		if frac(a) {
-			return xFmtMoney
+			return xMoneyFormat(max(b.moneyDec, 2))
 		}
 	}
 	for _, a := range ind.ByUnit {
 		if frac(a) {
-			return xFmtMoney
+			return xMoneyFormat(max(b.moneyDec, 2))
 		}
 	}
 	if (ind.Total != nil && frac(*ind.Total)) || (ind.Previous.Total != nil && frac(*ind.Previous.Total)) {
-		return xFmtMoney
+		return xMoneyFormat(max(b.moneyDec, 2))
 	}
 	return xFmtCount
 }
@@ -299,15 +312,20 @@ func (b *xBook) summarySheet() *xSheet {
 	years := b.years()
 	const firstYearCol, headRow = 5, 5
 	colTotal := firstYearCol + len(years)
-	colPrev, colNote := colTotal+1, colTotal+3
+	colPrev, colNote := colTotal+1, colTotal+5
 	prev := b.s.Period.Previous()
+	incomplete, _ := incompleteYears(b.s)
+	marked := map[int]bool{}
+	for _, y := range incomplete {
+		marked[y] = true
+	}
 
 	sh := &xSheet{name: SheetSummary, freezeCol: 4, freezeRow: headRow, titleRows: [2]int{headRow, headRow}}
 	sh.widths = []float64{5, 18, 46, 12}
 	for range years {
 		sh.widths = append(sh.widths, 10)
 	}
-	sh.widths = append(sh.widths, 13, 13, 10, 28)
+	sh.widths = append(sh.widths, 13, 13, 10, 11, 11, 32)
 
 	sh.add(1, xText(WorkbookTitle, xsTitle)).height = 24
 	sh.merge(1, 1, colNote, 1)
@@ -315,21 +333,30 @@ func (b *xBook) summarySheet() *xSheet {
 	sh.add(3, xText(strings.TrimSpace("Mã đơn vị: "+b.d.UnitCode), xsMeta))
 	sh.add(4, xText("Kỳ báo cáo: giai đoạn "+b.periodText(), xStyle{Italic: true}))
 
+	// The year headings stay plain years (the sheet is a submission); a
+	// year lacking a unit's report is marked by its colour and named in
+	// the note under the table.
 	head := []xCell{xText("STT", xsHead), xText("Mã chỉ tiêu", xsHead), xText("Chỉ tiêu", xsHead), xText("Đơn vị tính", xsHead)}
 	for _, y := range years {
-		head = append(head, xNum(y, xsHead))
+		st := xsHead
+		if marked[y] {
+			st = xsHeadMarked
+		}
+		head = append(head, xNum(y, st))
 	}
 	head = append(head,
 		xText("Tổng giai đoạn", xsHead),
 		xText(fmt.Sprintf("Giai đoạn trước (%d–%d)", prev.From, prev.To), xsHead),
 		xText("Tăng/giảm (%)", xsHead),
+		xText("Tỷ lệ có số liệu "+b.periodText(), xsHead),
+		xText(fmt.Sprintf("Tỷ lệ có số liệu %d–%d", prev.From, prev.To), xsHead),
 		xText("Ghi chú", xsHead))
 	sh.add(headRow, head...)
 
 	r := headRow
 	for i, ind := range b.s.Indicators {
 		r++
-		nf := xNumFormat(ind)
+		nf := b.numFormat(ind)
 		cells := []xCell{xNum(i+1, xsCenter), xText(ind.Code, xsKey), xText(ind.Name, xsText), xText(ind.Unit, xsCenter)}
 		for _, y := range years {
 			if a, ok := ind.Year(y); ok {
@@ -352,17 +379,16 @@ func (b *xBook) summarySheet() *xSheet {
 		default:
 			cells = append(cells, xFormula("SUM("+first+":"+last+")", xValue(*ind.Total), totalSt))
 		}
-		if ind.Previous.Total != nil {
-			cells = append(cells, xNum(xValue(*ind.Previous.Total), xNumStyle(nf, false)))
-		} else {
-			cells = append(cells, xBlank(xNumStyle(nf, false)))
-		}
-		if c, ok := ind.Change(); ok {
+		// The previous period and the change only where the two periods
+		// compare (FORMATS.md §5.1); the coverage of both always.
+		if c, ok := changePercent(ind); ok {
 			t, p := xRef(colTotal, r), xRef(colPrev, r)
-			cells = append(cells, xFormula(fmt.Sprintf("(%s-%s)/%s", t, p, p), c/100, xNumStyle(xFmtChange, false)))
+			cells = append(cells, xNum(xValue(*ind.Previous.Total), xNumStyle(nf, false)),
+				xFormula(fmt.Sprintf("(%s-%s)/%s", t, p, p), c/100, xNumStyle(xFmtChange, false)))
 		} else {
-			cells = append(cells, xBlank(xNumStyle(xFmtChange, false)))
+			cells = append(cells, xBlank(xNumStyle(nf, false)), xBlank(xNumStyle(xFmtChange, false)))
 		}
+		cells = append(cells, xNum(ind.Coverage, xNumStyle(xFmtPercent, false)), xNum(ind.Previous.Coverage, xNumStyle(xFmtPercent, false)))
 		cells = append(cells, xText(b.indicatorNote(ind), xsText))
 		sh.add(r, cells...)
 	}
@@ -383,6 +409,13 @@ func (b *xBook) summarySheet() *xSheet {
 	}
 	sh.add(r, xText(note, xsNote))
 	sh.merge(1, r, colNote, r)
+	for _, n := range []string{comparisonNote(b.s), b.incompleteNote()} {
+		if n != "" {
+			r++
+			sh.add(r, xText(n, xsNote))
+			sh.merge(1, r, colNote, r)
+		}
+	}
 	if line := b.madeLine(); line != "" {
 		r++
 		sh.add(r, xText(line, xStyle{Italic: true, Size: 11}))
@@ -407,7 +440,20 @@ func (b *xBook) indicatorNote(ind summary.Indicator) string {
 	if n := len(b.s.Units); n > 0 && ind.Total != nil && ind.UnitsReporting < n {
 		parts = append(parts, fmt.Sprintf("%d/%d đơn vị có số liệu", ind.UnitsReporting, n))
 	}
+	if ind.Total != nil && ind.Previous.Total != nil && !ind.Previous.Comparable {
+		parts = append(parts, "chưa đủ số liệu để so sánh với giai đoạn trước")
+	}
 	return xSentence(strings.Join(parts, "; "))
+}
+
+// incompleteNote is the note naming the units missing in the marked years,
+// for a sheet whose year headings are marked by colour.
+func (b *xBook) incompleteNote() string {
+	n := incompleteNote(b.s)
+	if n == "" {
+		return ""
+	}
+	return strings.Replace(n, "(*) Năm chưa đủ báo cáo", "Năm tô màu cam: năm chưa đủ báo cáo", 1)
 }
 
 // xSentence capitalises the first letter.
@@ -508,7 +554,7 @@ func (b *xBook) byUnitSheet() *xSheet {
 		r++
 		cells := []xCell{xNum(i+1, xsCenter), xText(u.code, xsKey), xText(u.name, xsText)}
 		for _, ind := range b.s.Indicators {
-			nf := xNumFormat(ind)
+			nf := b.numFormat(ind)
 			if a, ok := ind.ByUnit[u.code]; ok {
 				cells = append(cells, xNum(xValue(a), xNumStyle(nf, false)))
 			} else {
@@ -521,7 +567,7 @@ func (b *xBook) byUnitSheet() *xSheet {
 	cells := []xCell{xText("Tổng cộng", xsTotalLb), xBlank(xsTotalLb), xBlank(xsTotalLb)}
 	sh.merge(1, r, 3, r)
 	for j, ind := range b.s.Indicators {
-		st := xNumStyle(xNumFormat(ind), true)
+		st := xNumStyle(b.numFormat(ind), true)
 		var sum summary.Amount
 		n := 0
 		for _, u := range units {
@@ -555,16 +601,27 @@ func (b *xBook) byYearSheet() *xSheet {
 	for range b.s.Indicators {
 		sh.widths = append(sh.widths, 14)
 	}
+	incomplete, _ := incompleteYears(b.s)
+	marked := map[int]bool{}
+	for _, y := range incomplete {
+		marked[y] = true
+	}
 	sh.titleBlock("SỐ LIỆU THEO NĂM, GIAI ĐOẠN "+b.periodText(),
-		"Chỉ tiêu cộng dồn: tổng số liệu các đơn vị trong năm. (*) Chỉ tiêu thời điểm: số liệu gần nhất của từng đơn vị đến năm đó cộng lại. Ô để trống: chưa có số liệu.", last)
+		"Chỉ tiêu cộng dồn: tổng số liệu các đơn vị trong năm. (*) Chỉ tiêu thời điểm: số liệu gần nhất của từng đơn vị đến năm đó cộng lại. Ô để trống: chưa có số liệu. Năm ghi \"(*)\": chưa đủ báo cáo của các đơn vị (xem ghi chú dưới bảng), tổng năm đó thấp hơn thực tế.", last)
 	b.indicatorHeads(sh, firstCol, []string{"Năm"})
 
 	r := firstRow - 1
 	for _, y := range years {
 		r++
-		cells := []xCell{xNum(y, xsYear)}
+		// A year lacking a unit's report reads "2020 (*)" in the table and
+		// on the charts' axis, so its dip is not read as a fall.
+		yc := xNum(y, xsYear)
+		if marked[y] {
+			yc = xText(strconv.Itoa(y)+" (*)", xsYearMarked)
+		}
+		cells := []xCell{yc}
 		for _, ind := range b.s.Indicators {
-			nf := xNumFormat(ind)
+			nf := b.numFormat(ind)
 			if a, ok := ind.Year(y); ok {
 				cells = append(cells, xNum(xValue(a), xNumStyle(nf, false)))
 			} else {
@@ -577,7 +634,7 @@ func (b *xBook) byYearSheet() *xSheet {
 	r++
 	cells := []xCell{xText("Tổng giai đoạn", xsTotalLb)}
 	for j, ind := range b.s.Indicators {
-		st := xNumStyle(xNumFormat(ind), true)
+		st := xNumStyle(b.numFormat(ind), true)
 		col := firstCol + j
 		_, lastKnown := ind.Year(b.s.Period.To)
 		switch {
@@ -592,6 +649,11 @@ func (b *xBook) byYearSheet() *xSheet {
 		}
 	}
 	sh.add(r, cells...)
+	if n := incompleteNote(b.s); n != "" {
+		r++
+		sh.add(r, xText(n, xsNote))
+		sh.merge(1, r, last, r)
+	}
 
 	// Charts, two side by side, below the table.
 	var charted []int
@@ -628,7 +690,7 @@ func (b *xBook) yearChart(ind summary.Indicator, col, row1, row2 int) *excelize.
 	if ind.Unit != "" {
 		title += " (" + ind.Unit + ")"
 	}
-	nf := xNumFormat(ind)
+	nf := b.numFormat(ind)
 	font := excelize.Font{Family: xFont, Size: 10, Color: "000000"}
 	one := false
 	c := &excelize.Chart{
@@ -766,7 +828,14 @@ func (b *xBook) awardsSheet() *xSheet {
 	a := b.s.Awards
 	sh := &xSheet{name: SheetAwards, freezeRow: 0, titleRows: [2]int{4, 4}}
 	sh.widths = []float64{6, 40, 14}
-	note := fmt.Sprintf("Tổng số %s tập thể, cá nhân được khen thưởng có quyết định trong giai đoạn.", vn.FormatInt(int64(a.Total)))
+	note := fmt.Sprintf("Tổng số %s tập thể, cá nhân được khen thưởng (có quyết định khen thưởng trong giai đoạn).", vn.FormatInt(int64(a.Total)))
+	ac := awardCounts(b.s)
+	if a.Total > 0 && !ac.Covered {
+		note += " Số liệu từ các danh sách khen thưởng đã nhập (" + ac.Rosters + "), chưa đủ cả giai đoạn " + b.periodText() + "."
+	}
+	if a.Undecided > 0 {
+		note += fmt.Sprintf(" Các danh sách còn %s tập thể, cá nhân được đề nghị chưa có quyết định, không tính vào số trên.", vn.FormatInt(int64(a.Undecided)))
+	}
 	if a.Total == 0 {
 		note = `Chưa có khen thưởng nào trong giai đoạn (nhập danh sách bằng "tongket awards import").`
 	}
@@ -811,10 +880,18 @@ func (b *xBook) awardsSheet() *xSheet {
 		sh.merge(1, r, 2, r)
 		r++
 	}
+	// The catalog's order: forms by rank, organisations as rosters print.
 	cat := catalog.Builtin()
+	forms, orgs := a.FormOrder, a.OrganisationOrder
+	if len(forms) == 0 {
+		forms = cat.AwardForms
+	}
+	if len(orgs) == 0 {
+		orgs = cat.Organisations
+	}
 	table("Loại", a.ByKind, roster.Kinds)
-	table("Tổ chức", a.ByOrganisation, cat.Organisations)
-	table("Hình thức khen thưởng", a.ByForm, cat.AwardForms)
+	table("Tổ chức", a.ByOrganisation, orgs)
+	table("Hình thức khen thưởng", a.ByForm, forms)
 	return sh
 }
 

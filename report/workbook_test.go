@@ -101,11 +101,16 @@ func wbRealistic() (*summary.Summary, Document) {
 	prev["VK_GIAONOP"] = 3100 // reported before, nothing now
 	prev["NHA_TIEN"] += 89    // decimals
 	for i := range s.Indicators {
-		if v, ok := prev[s.Indicators[i].Code]; ok {
+		ind := &s.Indicators[i]
+		if v, ok := prev[ind.Code]; ok {
 			a := summary.Amount(v)
-			s.Indicators[i].Previous.Total = &a
+			ind.Previous.Total = &a
+			ind.Previous.Coverage = 0.95
 		}
+		// Nobody reported 2021: this period falls short, nothing compares.
+		ind.SetComparison(ind.Coverage >= 0.9, ind.Previous.Coverage >= 0.9)
 	}
+	s.PreviousCompleteness = summary.PeriodReports{From: 2013, To: 2018, Expected: 36, Received: 35}
 	d := Document{
 		Agency: "CÔNG AN THÀNH PHỐ HẢI PHÒNG", Place: "Hải Phòng",
 		UnitCode: "HP", UnitName: "Thành phố Hải Phòng",
@@ -164,6 +169,19 @@ func wbAggregate(p summary.Period, units []wbUnit, figs wbFigures) *summary.Summ
 		}
 		s.Indicators = append(s.Indicators, si)
 	}
+	// Coverage as the store counts it: unit-years with a value of those
+	// expected; the previous period is given by the caller.
+	for i := range s.Indicators {
+		n := 0
+		for _, u := range units {
+			for y := range figs[u.code][s.Indicators[i].Code] {
+				if p.Contains(y) {
+					n++
+				}
+			}
+		}
+		s.Indicators[i].Coverage = summary.Coverage(n, len(units)*p.Years())
+	}
 	for _, u := range units {
 		su := summary.Unit{Code: u.code, Name: u.name, YearsReported: []int{}, YearsMissing: []int{}}
 		got := map[int]bool{}
@@ -204,14 +222,17 @@ func wbEdge() (*summary.Summary, Document) {
 		Indicators: []summary.Indicator{
 			{Code: "TT_BUOI", Name: "Số buổi tuyên truyền", Unit: "buổi", Agg: "sum",
 				Total: amt(25050), ByYear: map[string]summary.Amount{"2023": 10000, "2024": 15050},
-				ByUnit: map[string]summary.Amount{"+1": 20000, "00005": 5050}, UnitsReporting: 2},
+				ByUnit: map[string]summary.Amount{"+1": 20000, "00005": 5050}, UnitsReporting: 2, Coverage: 0.75},
 			{Code: "CAMERA_SO", Name: "Số camera an ninh được lắp đặt, kết nối", Unit: "camera", Agg: "last", Kind: "count",
 				Total: amt(700), ByYear: map[string]summary.Amount{"2023": 700},
-				ByUnit: map[string]summary.Amount{"+1": 700}, UnitsReporting: 1,
-				Previous: summary.Previous{From: 2021, To: 2022, Total: amt(500)}},
+				ByUnit: map[string]summary.Amount{"+1": 700}, UnitsReporting: 1, Coverage: 1,
+				Previous: summary.Previous{From: 2021, To: 2022, Total: amt(500), Coverage: 1}},
 		},
-		Completeness: summary.Completeness{Expected: 4, Received: 3, Missing: []summary.Missing{{Unit: "00005", Year: 2023}}},
+		Completeness:         summary.Completeness{Expected: 4, Received: 3, Missing: []summary.Missing{{Unit: "00005", Year: 2023}}},
+		PreviousCompleteness: summary.PeriodReports{From: 2021, To: 2022, Expected: 4, Received: 4},
 	}
+	// The stock compares with the previous period's last year (+40%).
+	s.Indicators[1].SetComparison(true, true)
 	return s, Document{}
 }
 
@@ -706,12 +727,93 @@ func TestWorkbookLibreOffice(t *testing.T) {
 		if got := r[totalCol]; got != want {
 			t.Errorf("%s: LibreOffice shows total %q, want %q", ind.Code, got, want)
 		}
-		if c, ok := ind.Change(); ok {
+		if c, ok := changePercent(ind); ok {
 			// A percent cell keeps its % sign even unformatted.
 			got, err := strconv.ParseFloat(strings.TrimSuffix(r[totalCol+2], "%"), 64)
 			if err != nil || got < c-1e-9 || got > c+1e-9 {
 				t.Errorf("%s: change %q, want %g%%", ind.Code, r[totalCol+2], c)
 			}
 		}
+	}
+}
+
+// TestWorkbookComparison: Tổng hợp shows the previous period and the
+// change only where the two compare (FORMATS.md §5.1), coverage of both
+// always, and marks the years lacking a unit's report; Theo năm writes
+// them "2021 (*)" and names the units under the table.
+func TestWorkbookComparison(t *testing.T) {
+	s, d := wbRealistic()
+	// Make one indicator comparable: every other row stays without.
+	s.Indicators[2].Coverage, s.Indicators[2].Previous.Coverage = 0.92, 0.95
+	s.Indicators[2].SetComparison(true, true)
+	f, err := excelize.OpenReader(bytes.NewReader(wbWrite(t, s, d)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(SheetSummary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := rows[4]
+	col := func(label string) int {
+		for i, h := range head {
+			if strings.HasPrefix(h, label) {
+				return i
+			}
+		}
+		t.Fatalf("no column %q in %q", label, head)
+		return -1
+	}
+	prev, change, cov, covPrev := col("Giai đoạn trước"), col("Tăng/giảm"), col("Tỷ lệ có số liệu 2019"), col("Tỷ lệ có số liệu 2013")
+	cell := func(r []string, c int) string {
+		if c < len(r) {
+			return r[c]
+		}
+		return ""
+	}
+	for i, ind := range s.Indicators {
+		r := rows[5+i]
+		if ind.Change != nil {
+			if cell(r, prev) == "" || cell(r, change) == "" {
+				t.Errorf("%s compares but shows previous %q, change %q", ind.Code, cell(r, prev), cell(r, change))
+			}
+		} else if cell(r, prev) != "" || cell(r, change) != "" {
+			t.Errorf("%s does not compare but shows previous %q, change %q", ind.Code, cell(r, prev), cell(r, change))
+		}
+		if cell(r, cov) == "" || cell(r, covPrev) == "" {
+			t.Errorf("%s: no coverage", ind.Code)
+		}
+	}
+	// 2021: nobody reported; its heading is coloured and the note names the units.
+	st, err := f.GetCellStyle(SheetSummary, "G5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if style, _ := f.GetStyle(st); style == nil || len(style.Fill.Color) == 0 || style.Fill.Color[0] != "F8CBAD" {
+		t.Errorf("2021's heading is not marked: %+v", style)
+	}
+	all := strings.Join(func() []string {
+		var out []string
+		for _, r := range rows {
+			out = append(out, strings.Join(r, "|"))
+		}
+		return out
+	}(), "\n")
+	if !strings.Contains(all, "Năm tô màu cam: năm chưa đủ báo cáo của các đơn vị") || !strings.Contains(all, "thiếu Quận Hồng Bàng, Quận Ngô Quyền, Quận Lê Chân, Quận Kiến An, Huyện Thủy Nguyên") {
+		t.Errorf("Tổng hợp does not name the missing units:\n%s", all)
+	}
+	years, err := f.GetRows(SheetByYear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var marked []string
+	for _, r := range years {
+		if len(r) > 0 && strings.HasSuffix(r[0], "(*)") {
+			marked = append(marked, r[0])
+		}
+	}
+	if strings.Join(marked, ",") != "2019 (*),2020 (*),2021 (*),2022 (*),2023 (*),2024 (*)" {
+		t.Errorf("Theo năm marks %v (Quận Đồ Sơn never reported: every year lacks it)", marked)
 	}
 }

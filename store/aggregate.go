@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -14,7 +15,8 @@ import (
 // Summarize aggregates the figures in force over a period in SQL (FORMATS.md
 // §5): flows add their years; stocks carry each unit's latest value forward
 // and take the period's last year; the previous period of the same length
-// gives the comparison total.
+// gives the comparison total. Each indicator's coverage of both periods
+// decides whether they may be compared (§5.1).
 func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary, error) {
 	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -57,66 +59,55 @@ func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary
 		}
 	}
 	prev := p.Previous()
-	reported := map[string][]int64{} // unit → reportedMasks of its rows, or-ed
+	// unit → reportedMasks of its rows, or-ed, over both periods: the
+	// previous period runs straight into p.
+	both := summary.Period{From: prev.From, To: p.To}
+	reported := map[string][]int64{}
+	counts := map[string][2]int{} // indicator → unit-years with a value in p, in prev
 	for _, kind := range []struct {
 		codes []any
 		unit  string // a row's by_unit value
 		year  func(y int) string
-		prev  string
+		prev  string // the previous period's total: sums, added up
 	}{
-		{flows, flowSum(p), yearCol, flowSum(prev)},
-		{stocks, latest(p, p.To), func(y int) string { return latest(p, y) }, latest(prev, prev.To)},
+		// A flow's by_unit adds its years as zero where not reported; the
+		// masks tell a unit that reported none (no by_unit value).
+		{flows, flowTotal(p), yearCol, yearSums(prev)},
+		{stocks, latest(p, p.To), func(y int) string { return latest(p, y) }, "SUM(" + latest(prev, prev.To) + ")"},
 	} {
 		if len(kind.codes) == 0 {
 			continue
 		}
 		in := "(?" + strings.Repeat(",?", len(kind.codes)-1) + ")"
 		// by_unit: flows add the unit's years; stocks take its latest
-		// value. The mask says which years the unit reported.
-		masks := reportedMasks(p)
-		rows, err := tx.QueryContext(ctx, `SELECT indicator, unit_code, `+kind.unit+`, `+strings.Join(masks, ", ")+`
-			FROM series WHERE indicator IN `+in, kind.codes...)
+		// value. The mask says which years the unit reported. One
+		// indicator at a time, so that no row carries its code.
+		stmt, err := tx.PrepareContext(ctx, `SELECT unit_code, `+kind.unit+`, `+strings.Join(reportedMasks(both), ", ")+`
+			FROM series WHERE indicator = ?`)
 		if err != nil {
 			return nil, fmt.Errorf("summarize by unit: %w", err)
 		}
-		var code, unit string
-		var v sql.NullInt64
-		mask := make([]int64, len(masks))
-		dest := []any{&code, &unit, &v}
-		for k := range mask {
-			dest = append(dest, &mask[k])
-		}
-		for rows.Next() {
-			if err := rows.Scan(dest...); err != nil {
-				rows.Close()
+		for _, code := range kind.codes {
+			ind := get(code.(string))
+			n, err := byUnit(ctx, stmt, ind, p, both, reported)
+			if err != nil {
+				stmt.Close()
 				return nil, fmt.Errorf("summarize by unit: %w", err)
 			}
-			r := reported[unit]
-			if r == nil {
-				r = make([]int64, len(masks))
-				reported[unit] = r
-			}
-			for k, m := range mask {
-				r[k] |= m
-			}
-			if ind := get(code); ind != nil && v.Valid {
-				ind.ByUnit[unit] = summary.Amount(v.Int64)
-			}
+			counts[ind.Code] = n
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("summarize by unit: %w", err)
-		}
+		stmt.Close()
 
 		// by_year: flows add the year's values; stocks add each unit's
 		// latest value up to that year, carried over years it did not
 		// report. And the previous period's total: flows add everything,
-		// stocks add each unit's latest value in that period.
+		// stocks add each unit's latest value in that period. Then the
+		// unit-years with a value in each period, for coverage.
 		var cols strings.Builder
 		for y := p.From; y <= p.To; y++ {
 			fmt.Fprintf(&cols, "SUM(%s), ", kind.year(y))
 		}
-		cols.WriteString("SUM(" + kind.prev + ")")
+		cols.WriteString(kind.prev)
 		if err := byYear(ctx, tx, p, `SELECT indicator, `+cols.String()+`
 			FROM series WHERE indicator IN `+in+` GROUP BY indicator`, kind.codes, get); err != nil {
 			return nil, fmt.Errorf("summarize by year: %w", err)
@@ -126,6 +117,7 @@ func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary
 	for i := range s.Indicators {
 		ind := &s.Indicators[i]
 		ind.UnitsReporting = len(ind.ByUnit)
+		ind.Leading = summary.Leading(ind.ByUnit, 3)
 		if len(ind.ByYear) == 0 {
 			continue
 		}
@@ -142,21 +134,94 @@ func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary
 	if err := completeness(ctx, tx, s, reported); err != nil {
 		return nil, err
 	}
+	compare(s, counts)
 	if err := awardCounts(ctx, tx, s); err != nil {
+		return nil, err
+	}
+	if err := awardRosters(ctx, tx, s); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-// flowSum is a series row's sum over a period, NULL when it reported
-// none of those years.
-func flowSum(p summary.Period) string {
-	var cols, sum []string
+// compare sets each indicator's coverage of both periods and, where both
+// reach summary.ComparableCoverage, its change (FORMATS.md §5.1). Expected
+// unit-years are every known unit for every year of a period.
+func compare(s *summary.Summary, counts map[string][2]int) {
+	cur, prev := s.Completeness.Expected, s.PreviousCompleteness.Expected
+	for i := range s.Indicators {
+		ind := &s.Indicators[i]
+		n := counts[ind.Code]
+		ind.Coverage = summary.Coverage(n[0], cur)
+		ind.Previous.Coverage = summary.Coverage(n[1], prev)
+		ind.SetComparison(summary.Covered(n[0], cur), summary.Covered(n[1], prev))
+	}
+}
+
+// yearSums are the sums of a period's year columns: a flow's total is
+// theirs, added up (in Go: SQL would test each row for a year with a
+// value first).
+func yearSums(p summary.Period) string {
+	var sums []string
 	for y := p.From; y <= p.To; y++ {
-		cols = append(cols, yearCol(y))
+		sums = append(sums, "SUM("+yearCol(y)+")")
+	}
+	return strings.Join(sums, ", ")
+}
+
+// byUnit runs the by-unit statement for one indicator: its by_unit
+// values (a unit with no year of p reported has none), the masks of years
+// reported or-ed into reported by unit, and the unit-years with a value in
+// p and in the period before it.
+func byUnit(ctx context.Context, stmt *sql.Stmt, ind *summary.Indicator, p, both summary.Period, reported map[string][]int64) ([2]int, error) {
+	var n [2]int
+	rows, err := stmt.QueryContext(ctx, ind.Code)
+	if err != nil {
+		return n, err
+	}
+	defer rows.Close()
+	prev := summary.Period{From: both.From, To: p.From - 1}
+	var unit string
+	var v sql.NullInt64
+	cols, err := rows.Columns()
+	if err != nil {
+		return n, err
+	}
+	mask := make([]int64, len(cols)-2)
+	dest := []any{&unit, &v}
+	for k := range mask {
+		dest = append(dest, &mask[k])
+	}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return n, err
+		}
+		r := reported[unit]
+		if r == nil {
+			r = make([]int64, len(mask))
+			reported[unit] = r
+		}
+		for k, m := range mask {
+			r[k] |= m
+		}
+		cur := countBits(mask, both, p)
+		n[0] += cur
+		n[1] += countBits(mask, both, prev)
+		if v.Valid && cur > 0 {
+			ind.ByUnit[unit] = summary.Amount(v.Int64)
+		}
+	}
+	return n, rows.Err()
+}
+
+// flowTotal is a series row's sum over a period, its years not reported
+// counted as zero.
+func flowTotal(p summary.Period) string {
+	var sum []string
+	for y := p.From; y <= p.To; y++ {
 		sum = append(sum, "IFNULL("+yearCol(y)+", 0)")
 	}
-	return "CASE WHEN COALESCE(" + strings.Join(cols, ", ") + ", NULL) IS NULL THEN NULL ELSE " + strings.Join(sum, " + ") + " END"
+	return strings.Join(sum, " + ")
 }
 
 // latest is a series row's latest value in [p.From, y]: a stock carried
@@ -169,8 +234,8 @@ func latest(p summary.Period, y int) string {
 	return "COALESCE(" + strings.Join(cols, ", ") + ", NULL)"
 }
 
-// byYear runs a by_year query (indicator, a sum per year of p, the
-// previous period's total) into the summary.
+// byYear runs a by_year query (indicator, a sum per year of p, then sums
+// that add up to the previous period's total) into the summary.
 func byYear(ctx context.Context, tx *sql.Tx, p summary.Period, q string, args []any, get func(string) *summary.Indicator) error {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -178,7 +243,11 @@ func byYear(ctx context.Context, tx *sql.Tx, p summary.Period, q string, args []
 	}
 	defer rows.Close()
 	n := p.To - p.From + 1
-	vals := make([]sql.NullInt64, n+1)
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	vals := make([]sql.NullInt64, len(cols)-1)
 	var code string
 	dest := []any{&code}
 	for k := range vals {
@@ -197,9 +266,16 @@ func byYear(ctx context.Context, tx *sql.Tx, p summary.Period, q string, args []
 				ind.ByYear[strconv.Itoa(p.From+k)] = summary.Amount(v.Int64)
 			}
 		}
-		if v := vals[n]; v.Valid {
-			a := summary.Amount(v.Int64)
-			ind.Previous.Total = &a
+		// The previous total adds the sums after the years of p; it is
+		// NULL when they all are (nothing reported).
+		for _, v := range vals[n:] {
+			if v.Valid {
+				a := summary.Amount(v.Int64)
+				if ind.Previous.Total != nil {
+					a += *ind.Previous.Total
+				}
+				ind.Previous.Total = &a
+			}
 		}
 	}
 	return rows.Err()
@@ -222,16 +298,39 @@ func reportedMasks(p summary.Period) []string {
 	return masks
 }
 
-// reportedIn says whether masks (of reportedMasks) mark year y of p.
+// reportedIn says whether masks (of reportedMasks(p)) mark year y of p.
 func reportedIn(masks []int64, p summary.Period, y int) bool {
 	k := y - p.From
 	return masks != nil && masks[k/maskBits]&(1<<(k%maskBits)) != 0
 }
 
+// countBits counts the years of q that masks (of reportedMasks(p), q
+// within p) mark.
+func countBits(masks []int64, p, q summary.Period) int {
+	n := 0
+	for y := q.From; y <= q.To; {
+		k := y - p.From
+		w, b := k/maskBits, k%maskBits
+		span := min(maskBits-b, q.To-y+1) // years of q in this mask
+		m := uint64(masks[w]) >> b
+		if span < 64 {
+			m &= 1<<span - 1
+		}
+		n += bits.OnesCount64(m)
+		y += span
+	}
+	return n
+}
+
 // completeness lists, for every known unit, the years of the period it
-// reported (any figure) and the years it did not.
+// reported (any figure) and the years it did not, and counts the previous
+// period's reports. A unit's masks cover both periods (reportedMasks of
+// the previous period's first year to p's last).
 func completeness(ctx context.Context, tx *sql.Tx, s *summary.Summary, reported map[string][]int64) error {
 	p := s.Period
+	prev := p.Previous()
+	both := summary.Period{From: prev.From, To: p.To}
+	s.PreviousCompleteness = summary.PeriodReports{From: prev.From, To: prev.To}
 	urows, err := tx.QueryContext(ctx, `SELECT code, name FROM units ORDER BY code`)
 	if err != nil {
 		return fmt.Errorf("completeness: %w", err)
@@ -243,9 +342,14 @@ func completeness(ctx context.Context, tx *sql.Tx, s *summary.Summary, reported 
 		if err := urows.Scan(&u.Code, &u.Name); err != nil {
 			return fmt.Errorf("completeness: %w", err)
 		}
+		masks := reported[u.Code]
+		s.PreviousCompleteness.Expected += prev.Years()
+		if masks != nil {
+			s.PreviousCompleteness.Received += countBits(masks, both, prev)
+		}
 		for y := p.From; y <= p.To; y++ {
 			s.Completeness.Expected++
-			if reportedIn(reported[u.Code], p, y) {
+			if reportedIn(masks, both, y) {
 				s.Completeness.Received++
 				u.YearsReported = append(u.YearsReported, y)
 			} else {
@@ -259,4 +363,67 @@ func completeness(ctx context.Context, tx *sql.Tx, s *summary.Summary, reported 
 		s.Units = []summary.Unit{}
 	}
 	return urows.Err()
+}
+
+// awardRosters lists the rosters in force with the years they cover: the
+// years they claim (title lines), widened by the years of their dated
+// decisions; and counts their entries without a decision date. The award
+// counts are only as complete as the rosters behind them.
+func awardRosters(ctx context.Context, tx *sql.Tx, s *summary.Summary) error {
+	s.Awards.Rosters = []summary.Roster{}
+	rows, err := tx.QueryContext(ctx, `SELECT r.file_name, r.unit, r.year_from, r.year_to,
+			COALESCE(MIN(CASE WHEN a.decision_date >= '1000' THEN CAST(substr(a.decision_date, 1, 4) AS INTEGER) END), 0),
+			COALESCE(MAX(CASE WHEN a.decision_date >= '1000' THEN CAST(substr(a.decision_date, 1, 4) AS INTEGER) END), 0),
+			COUNT(a.id) - COUNT(CASE WHEN a.decision_date >= '1000' THEN 1 END)
+		FROM rosters r LEFT JOIN awards a ON a.roster_id = r.id
+		WHERE r.state = 'active' GROUP BY r.id ORDER BY r.id`)
+	if err != nil {
+		return fmt.Errorf("award rosters: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r summary.Roster
+		var first, last, undecided int
+		if err := rows.Scan(&r.File, &r.Unit, &r.From, &r.To, &first, &last, &undecided); err != nil {
+			return fmt.Errorf("award rosters: %w", err)
+		}
+		r.File = r.File[strings.LastIndexAny(r.File, `/\`)+1:] // a Windows path too
+		if first != 0 {
+			if r.From == 0 || first < r.From {
+				r.From = first
+			}
+			r.To = max(r.To, last)
+		}
+		s.Awards.Rosters = append(s.Awards.Rosters, r)
+		s.Awards.Undecided += undecided
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("award rosters: %w", err)
+	}
+	for _, q := range []struct {
+		sql string
+		dst *[]string
+	}{{`SELECT name FROM award_forms ORDER BY ord, name`, &s.Awards.FormOrder}, {`SELECT name FROM organisations ORDER BY ord, name`, &s.Awards.OrganisationOrder}} {
+		if err := names(ctx, tx, q.sql, q.dst); err != nil {
+			return fmt.Errorf("award rosters: %w", err)
+		}
+	}
+	return nil
+}
+
+// names reads a one-column query of names.
+func names(ctx context.Context, tx *sql.Tx, q string, dst *[]string) error {
+	rows, err := tx.QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return err
+		}
+		*dst = append(*dst, n)
+	}
+	return rows.Err()
 }

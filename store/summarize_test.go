@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -62,6 +64,12 @@ func checkSummaryShape(tb testing.TB, s *summary.Summary) {
 			tb.Errorf("%s: previous %d-%d, want %v", ind.Code, ind.Previous.From, ind.Previous.To, prev)
 		}
 	}
+	for _, ind := range s.Indicators {
+		checkComparison(tb, ind)
+	}
+	if pc := s.PreviousCompleteness; pc.Expected != len(s.Units)*p.Years() || pc.Received > pc.Expected {
+		tb.Errorf("previous completeness %+v with %d units over %d years", pc, len(s.Units), p.Years())
+	}
 	c := s.Completeness
 	if c.Expected != len(s.Units)*p.Years() || c.Received+len(c.Missing) != c.Expected {
 		tb.Errorf("completeness %+v with %d units over %d years", c, len(s.Units), p.Years())
@@ -102,9 +110,10 @@ func TestSummarize(t *testing.T) {
 
 	type want struct {
 		total    *summary.Amount
-		byYear   map[string]summary.Amount
-		byUnit   map[string]summary.Amount
+		byYear   summary.Figures
+		byUnit   summary.Figures
 		previous *summary.Amount
+		coverage [2]float64 // of the period, of the previous one: unit-years with a value of 15
 	}
 	tests := []struct {
 		code string
@@ -112,16 +121,16 @@ func TestSummarize(t *testing.T) {
 	}{
 		{"TT_BUOI", want{amt(35000), // sum; 2016 is a reported 0; 2018 and the previous period stay out
 			map[string]summary.Amount{"2013": 15000, "2014": 20000, "2016": 0},
-			map[string]summary.Amount{"U1": 30000, "U2": 5000}, amt(700)}},
+			map[string]summary.Amount{"U1": 30000, "U2": 5000}, amt(700), [2]float64{4.0 / 15, 2.0 / 15}}},
 		{"CAMERA_SO", want{amt(2100), // last: carried forward over unreported years, total = by_year[2017]
 			map[string]summary.Amount{"2013": 1000, "2014": 1500, "2015": 1900, "2016": 1900, "2017": 2100},
-			map[string]summary.Amount{"U1": 1400, "U2": 700}, amt(10800)}}, // previous: U1's 2011 + U3's 2010
+			map[string]summary.Amount{"U1": 1400, "U2": 700}, amt(10800), [2]float64{4.0 / 15, 3.0 / 15}}}, // previous: U1's 2011 + U3's 2010
 		{"NHA_TIEN", want{amt(380), // money: 0.1 + 0.2 = 0.3 exactly
 			map[string]summary.Amount{"2013": 30, "2014": 350},
-			map[string]summary.Amount{"U1": 360, "U2": 20}, nil}},
+			map[string]summary.Amount{"U1": 360, "U2": 20}, nil, [2]float64{3.0 / 15, 0}}},
 		{"XA_TUQUAN", want{nil, // reported only in the previous period: not carried into this one
-			map[string]summary.Amount{}, map[string]summary.Amount{}, amt(300)}},
-		{"MH_TRIENKHAI", want{nil, map[string]summary.Amount{}, map[string]summary.Amount{}, nil}},
+			map[string]summary.Amount{}, map[string]summary.Amount{}, amt(300), [2]float64{0, 1.0 / 15}}},
+		{"MH_TRIENKHAI", want{nil, map[string]summary.Amount{}, map[string]summary.Amount{}, nil, [2]float64{}}},
 	}
 	byCode := map[string]summary.Indicator{}
 	for _, ind := range s.Indicators {
@@ -145,8 +154,13 @@ func TestSummarize(t *testing.T) {
 		if !reflect.DeepEqual(ind.ByUnit, tt.want.byUnit) {
 			t.Errorf("%s by_unit = %v, want %v", tt.code, ind.ByUnit, tt.want.byUnit)
 		}
-		if !reflect.DeepEqual(ind.Previous, summary.Previous{From: 2008, To: 2012, Total: tt.want.previous}) {
-			t.Errorf("%s previous = %d-%d %v, want 2008-2012 %v", tt.code, ind.Previous.From, ind.Previous.To, deref(ind.Previous.Total), deref(tt.want.previous))
+		if pr := ind.Previous; pr.From != 2008 || pr.To != 2012 || !reflect.DeepEqual(pr.Total, tt.want.previous) {
+			t.Errorf("%s previous = %d-%d %v, want 2008-2012 %v", tt.code, pr.From, pr.To, deref(pr.Total), deref(tt.want.previous))
+		}
+		// A third of the unit-years at most: nothing compares.
+		if got := [2]float64{ind.Coverage, ind.Previous.Coverage}; got != tt.want.coverage || ind.Previous.Comparable || ind.Change != nil {
+			t.Errorf("%s coverage %v, comparable %v, change %v; want coverage %v, not comparable, no change",
+				tt.code, got, ind.Previous.Comparable, ind.Change, tt.want.coverage)
 		}
 		if ind.UnitsReporting != len(tt.want.byUnit) {
 			t.Errorf("%s units_reporting = %d, want %d", tt.code, ind.UnitsReporting, len(tt.want.byUnit))
@@ -172,6 +186,10 @@ func TestSummarize(t *testing.T) {
 	if !reflect.DeepEqual(s.Completeness, wantComp) {
 		t.Errorf("completeness:\n got %+v\nwant %+v", s.Completeness, wantComp)
 	}
+	// 2008–2012: U1 2008, 2011, 2012; U2 2012; U3 2009, 2010.
+	if want := (summary.PeriodReports{From: 2008, To: 2012, Expected: 15, Received: 6}); s.PreviousCompleteness != want {
+		t.Errorf("previous completeness %+v, want %+v", s.PreviousCompleteness, want)
+	}
 
 	// The JSON of §5: null totals, empty maps, plain decimal numbers.
 	js, err := json.Marshal(s)
@@ -181,13 +199,60 @@ func TestSummarize(t *testing.T) {
 	for _, frag := range []string{
 		`"period":{"from":2013,"to":2017}`,
 		`"code":"XA_TUQUAN","name":`,
-		`"total":null,"by_year":{},"by_unit":{},"previous":{"from":2008,"to":2012,"total":3},"units_reporting":0`,
-		`"total":3.8,"by_year":{"2013":0.3,"2014":3.5},"by_unit":{"U1":3.6,"U2":0.2},"previous":{"from":2008,"to":2012,"total":null},"units_reporting":2`,
+		`"total":null,"by_year":{},"by_unit":{},"coverage":0,"previous":{"from":2008,"to":2012,"total":3,"coverage":0.06666666666666667,"comparable":false},"change":null,"leading":[],"units_reporting":0`,
+		`"total":3.8,"by_year":{"2013":0.3,"2014":3.5},"by_unit":{"U1":3.6,"U2":0.2},"coverage":0.2,"previous":{"from":2008,"to":2012,"total":null,"coverage":0,"comparable":false},"change":null,"leading":[{"unit":"U1","value":3.6},{"unit":"U2","value":0.2}],"units_reporting":2`,
 		`"total":350,"by_year":{"2013":150,"2014":200,"2016":0}`,
 		`"completeness":{"expected":15,"received":7,"missing":[{"unit":"U1","year":2016},`,
+		`"previous_completeness":{"from":2008,"to":2012,"expected":15,"received":6}`,
 	} {
 		if !strings.Contains(string(js), frag) {
 			t.Errorf("summary JSON lacks %s\n%s", frag, js)
+		}
+	}
+}
+
+// checkComparison asserts FORMATS.md §5.1 for one indicator: coverages in
+// [0, 1]; comparable exactly when both reach 0.9; a change only where
+// comparable, equal to the totals' ratio − 1; leading the top three of
+// by_unit, highest first, ties by code.
+func checkComparison(tb testing.TB, ind summary.Indicator) {
+	tb.Helper()
+	cur, prev := ind.Coverage, ind.Previous.Coverage
+	if cur < 0 || cur > 1 || prev < 0 || prev > 1 {
+		tb.Errorf("%s: coverage %v, previous %v outside [0, 1]", ind.Code, cur, prev)
+	}
+	if want := cur >= 0.9 && prev >= 0.9; ind.Previous.Comparable != want {
+		tb.Errorf("%s: comparable %v with coverage %v and %v", ind.Code, ind.Previous.Comparable, cur, prev)
+	}
+	canChange := ind.Previous.Comparable && ind.Total != nil && ind.Previous.Total != nil && *ind.Previous.Total != 0
+	switch {
+	case (ind.Change != nil) != canChange:
+		tb.Errorf("%s: change %v, comparable %v, totals %v and %v", ind.Code, ind.Change, ind.Previous.Comparable, deref(ind.Total), deref(ind.Previous.Total))
+	case ind.Change != nil:
+		if want := float64(*ind.Total)/float64(*ind.Previous.Total) - 1; math.Abs(*ind.Change-want) > 1e-9 {
+			tb.Errorf("%s: change %v, want %v", ind.Code, *ind.Change, want)
+		}
+	}
+	if len(ind.Leading) != min(3, len(ind.ByUnit)) {
+		tb.Errorf("%s: %d leading units of %d", ind.Code, len(ind.Leading), len(ind.ByUnit))
+	}
+	for i, l := range ind.Leading {
+		if v, ok := ind.ByUnit[l.Unit]; !ok || v != l.Value {
+			tb.Errorf("%s: leading %v is not its by_unit value", ind.Code, l)
+		}
+		if i > 0 && (ind.Leading[i-1].Value < l.Value || ind.Leading[i-1].Value == l.Value && ind.Leading[i-1].Unit > l.Unit) {
+			tb.Errorf("%s: leading %v out of order", ind.Code, ind.Leading)
+		}
+	}
+	if n := len(ind.Leading); n > 0 {
+		last := ind.Leading[n-1]
+		for u, v := range ind.ByUnit {
+			if slices.ContainsFunc(ind.Leading, func(l summary.Leader) bool { return l.Unit == u }) {
+				continue
+			}
+			if v > last.Value || v == last.Value && u < last.Unit {
+				tb.Errorf("%s: %s (%v) should lead before %v", ind.Code, u, v, last)
+			}
 		}
 	}
 }

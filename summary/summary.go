@@ -1,13 +1,18 @@
 // Package summary is the value that crosses from aggregation to rendering:
 // one period's figures per indicator, unit and year, the previous period,
-// completeness and award counts, in the JSON shape of FORMATS.md §5.
+// how complete both are and whether they may be compared (FORMATS.md §5.1),
+// the leading units, completeness and award counts, in the JSON shape of
+// FORMATS.md §5.
 //
-// It holds plain values only; the store fills it and the report package
-// renders it. Neither side needs the other.
+// It holds plain values and the rules that derive one from another
+// (coverage, comparability, change, leading units); the store fills it and
+// the report package renders it. Neither side needs the other.
 package summary
 
 import (
+	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -19,8 +24,12 @@ type Period struct {
 }
 
 // Years is the number of calendar years in the period (11 for 2013–2023,
-// which officers call a 10-year review: report prose uses To−From).
+// which officers call a 10-year review: see Span).
 func (p Period) Years() int { return p.To - p.From + 1 }
+
+// Span is the number of years the period is named by (FORMATS.md §5.2):
+// 2013–2023 is "10 năm", 2019–2024 "5 năm"; a single year is 1.
+func (p Period) Span() int { return max(p.To-p.From, 1) }
 
 // Previous is the period of the same length just before.
 func (p Period) Previous() Period { n := p.Years(); return Period{From: p.From - n, To: p.From - 1} }
@@ -59,23 +68,74 @@ func NewPeriod(from, to int) (Period, error) {
 type Amount int64
 
 // MarshalJSON writes the decimal number.
-func (a Amount) MarshalJSON() ([]byte, error) { return []byte(a.String()), nil }
+func (a Amount) MarshalJSON() ([]byte, error) { return a.append(nil), nil }
 
 // String is the decimal with a dot and no trailing zeros.
-func (a Amount) String() string {
-	h := int64(a)
-	sign := ""
-	if h < 0 {
-		sign, h = "-", -h
+func (a Amount) String() string { return string(a.append(nil)) }
+
+// append appends the decimal with a dot and no trailing zeros.
+func (a Amount) append(b []byte) []byte {
+	h := uint64(a)
+	if a < 0 {
+		b = append(b, '-')
+		h = uint64(-a)
 	}
-	whole, frac := h/100, h%100
-	switch {
+	b = strconv.AppendUint(b, h/100, 10)
+	switch frac := h % 100; {
 	case frac == 0:
-		return sign + strconv.FormatInt(whole, 10)
 	case frac%10 == 0:
-		return fmt.Sprintf("%s%d.%d", sign, whole, frac/10)
+		b = append(b, '.', byte('0'+frac/10))
+	default:
+		b = append(b, '.', byte('0'+frac/10), byte('0'+frac%10))
 	}
-	return fmt.Sprintf("%s%d.%02d", sign, whole, frac)
+	return b
+}
+
+// Figures are by_year or by_unit: figures by year or unit code.
+type Figures map[string]Amount
+
+// MarshalJSON writes the object as encoding/json would, keys sorted, but
+// without reflection: the whole country's by_unit maps hold 60,000
+// figures.
+func (f Figures) MarshalJSON() ([]byte, error) {
+	if f == nil {
+		return []byte("null"), nil
+	}
+	keys := make([]string, 0, len(f))
+	for k := range f {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	b := make([]byte, 0, 2+len(f)*20)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if plainKey(k) {
+			b = append(append(append(b, '"'), k...), '"')
+		} else {
+			q, err := json.Marshal(k)
+			if err != nil {
+				return nil, err
+			}
+			b = append(b, q...)
+		}
+		b = append(b, ':')
+		b = f[k].append(b)
+	}
+	return append(b, '}'), nil
+}
+
+// plainKey tells a key that JSON writes as it is: printable ASCII without
+// a quote or backslash.
+func plainKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // Summary is one period's summary (FORMATS.md §5).
@@ -85,6 +145,9 @@ type Summary struct {
 	Indicators   []Indicator  `json:"indicators"`
 	Awards       Awards       `json:"awards"`
 	Completeness Completeness `json:"completeness"`
+	// PreviousCompleteness counts the previous period's reports the same
+	// way: the sentence that says how incomplete it is quotes it.
+	PreviousCompleteness PeriodReports `json:"previous_completeness"`
 }
 
 // Unit is a unit expected to report, with the years it did and did not.
@@ -97,16 +160,24 @@ type Unit struct {
 
 // Indicator is one indicator's figures over the period.
 type Indicator struct {
-	Code           string            `json:"code"`
-	Name           string            `json:"name"`
-	Unit           string            `json:"unit"`
-	Agg            string            `json:"agg"`
-	Kind           string            `json:"-"`
-	Total          *Amount           `json:"total"`
-	ByYear         map[string]Amount `json:"by_year"`
-	ByUnit         map[string]Amount `json:"by_unit"`
-	Previous       Previous          `json:"previous"`
-	UnitsReporting int               `json:"units_reporting"`
+	Code   string  `json:"code"`
+	Name   string  `json:"name"`
+	Unit   string  `json:"unit"`
+	Agg    string  `json:"agg"`
+	Kind   string  `json:"-"`
+	Total  *Amount `json:"total"`
+	ByYear Figures `json:"by_year"`
+	ByUnit Figures `json:"by_unit"`
+	// Coverage is the share of expected unit-years of the period that
+	// have a value for this indicator (FORMATS.md §5.1).
+	Coverage float64  `json:"coverage"`
+	Previous Previous `json:"previous"`
+	// Change is Total/Previous.Total − 1 (0.125 is +12,5%), set only
+	// where the two periods may be compared: no renderer states a
+	// comparison that Change does not allow.
+	Change         *float64 `json:"change"`
+	Leading        []Leader `json:"leading"`
+	UnitsReporting int      `json:"units_reporting"`
 }
 
 // Year returns by_year for a year and whether it was reported.
@@ -117,26 +188,133 @@ func (i Indicator) Year(y int) (Amount, bool) {
 
 // Previous is the same indicator over the previous period.
 type Previous struct {
-	From  int     `json:"from"`
-	To    int     `json:"to"`
-	Total *Amount `json:"total"`
+	From       int     `json:"from"`
+	To         int     `json:"to"`
+	Total      *Amount `json:"total"`
+	Coverage   float64 `json:"coverage"`
+	Comparable bool    `json:"comparable"`
 }
 
-// Change is the percentage change against the previous period, if both
-// totals are known and the previous one is not zero.
-func (i Indicator) Change() (float64, bool) {
-	if i.Total == nil || i.Previous.Total == nil || *i.Previous.Total == 0 {
-		return 0, false
+// Leader is one of the units with the highest figure for an indicator.
+type Leader struct {
+	Unit  string `json:"unit"`
+	Value Amount `json:"value"`
+}
+
+// ComparableCoverage is the coverage both periods need before they are
+// compared (FORMATS.md §5.1).
+const ComparableCoverage = 0.9
+
+// Coverage is n of expected, 0 when nothing is expected.
+func Coverage(n, expected int) float64 {
+	if expected <= 0 {
+		return 0
 	}
-	return float64(*i.Total-*i.Previous.Total) / float64(*i.Previous.Total) * 100, true
+	return float64(n) / float64(expected)
 }
 
-// Awards counts the commendations decided in the period.
+// Covered reports whether n of expected reaches ComparableCoverage,
+// counted in whole numbers so that 9 of 10 is exactly enough.
+func Covered(n, expected int) bool { return expected > 0 && 10*n >= 9*expected }
+
+// SetComparison decides, from the totals and the two coverages, whether
+// the periods may be compared and by how much the figure changed.
+// curOK and prevOK say whether each period reaches ComparableCoverage
+// (see Covered).
+func (i *Indicator) SetComparison(curOK, prevOK bool) {
+	i.Previous.Comparable = curOK && prevOK
+	i.Change = nil
+	if !i.Previous.Comparable || i.Total == nil || i.Previous.Total == nil || *i.Previous.Total == 0 {
+		return
+	}
+	// (t−p)/p is t/p − 1 computed without its rounding: 700 on 500 is
+	// exactly 0.4.
+	c := float64(*i.Total-*i.Previous.Total) / float64(*i.Previous.Total)
+	i.Change = &c
+}
+
+// Leading are the n units with the highest values, highest first, ties
+// by code (FORMATS.md §5.1). It keeps the best n in one pass: the whole
+// country is thousands of units per indicator.
+func Leading(byUnit map[string]Amount, n int) []Leader {
+	better := func(a, b Leader) bool { return a.Value > b.Value || a.Value == b.Value && a.Unit < b.Unit }
+	out := make([]Leader, 0, n+1)
+	for u, v := range byUnit {
+		l := Leader{Unit: u, Value: v}
+		if len(out) == n && !better(l, out[n-1]) {
+			continue
+		}
+		i := len(out)
+		out = append(out, l)
+		for ; i > 0 && better(l, out[i-1]); i-- {
+			out[i] = out[i-1]
+		}
+		out[i] = l
+		if len(out) > n {
+			out = out[:n]
+		}
+	}
+	return out
+}
+
+// Awards counts the commendations decided in the period, and says which
+// rosters they were counted from.
 type Awards struct {
 	Total          int            `json:"total"`
 	ByKind         map[string]int `json:"by_kind"`
 	ByOrganisation map[string]int `json:"by_organisation"`
 	ByForm         map[string]int `json:"by_form"`
+	// Rosters are the rosters in force with the years of their decisions:
+	// the years for which award counts exist at all.
+	Rosters []Roster `json:"rosters"`
+	// Undecided counts entries without a decision date (proposals, not
+	// awards made): they belong to no period and are not in Total.
+	Undecided int `json:"undecided"`
+	// FormOrder and OrganisationOrder are the catalog's forms by rank and
+	// organisations in print order, for renderers to list the counts in;
+	// not part of the JSON.
+	FormOrder         []string `json:"-"`
+	OrganisationOrder []string `json:"-"`
+}
+
+// Roster is a roster in force: its file, the unit its title names, and the
+// years it covers (those it claims, widened by its decisions' years; 0 when
+// it has neither).
+type Roster struct {
+	File string `json:"file"`
+	Unit string `json:"unit"`
+	From int    `json:"from"`
+	To   int    `json:"to"`
+}
+
+// Spans are the years the rosters' decisions cover, merged and in order.
+func (a Awards) Spans() []Period {
+	var ps []Period
+	for _, r := range a.Rosters {
+		if r.From != 0 {
+			ps = append(ps, Period{From: r.From, To: r.To})
+		}
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].From < ps[j].From })
+	var out []Period
+	for _, p := range ps {
+		if n := len(out); n > 0 && p.From <= out[n-1].To+1 {
+			out[n-1].To = max(out[n-1].To, p.To)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// Cover reports whether the rosters' years cover every year of p.
+func (a Awards) Cover(p Period) bool {
+	for _, s := range a.Spans() {
+		if s.From <= p.From && s.To >= p.To {
+			return true
+		}
+	}
+	return false
 }
 
 // Completeness is who reported which year: expected is every known unit
@@ -154,11 +332,31 @@ type Missing struct {
 }
 
 // Rate is the share of expected reports received, 0–1.
-func (c Completeness) Rate() float64 {
-	if c.Expected == 0 {
-		return 0
+func (c Completeness) Rate() float64 { return Coverage(c.Received, c.Expected) }
+
+// PeriodReports counts a period's yearly reports: expected unit-years and
+// those received (any figure).
+type PeriodReports struct {
+	From     int `json:"from"`
+	To       int `json:"to"`
+	Expected int `json:"expected"`
+	Received int `json:"received"`
+}
+
+// Rate is the share of expected reports received, 0–1.
+func (c PeriodReports) Rate() float64 { return Coverage(c.Received, c.Expected) }
+
+// MissingIn lists, for each year of the period in which an expected unit
+// did not report, those units (by code, in the order of s.Units): the
+// years whose totals are incomplete.
+func (s *Summary) MissingIn() map[int][]string {
+	out := map[int][]string{}
+	for _, u := range s.Units {
+		for _, y := range u.YearsMissing {
+			out[y] = append(out[y], u.Code)
+		}
 	}
-	return float64(c.Received) / float64(c.Expected)
+	return out
 }
 
 // PeriodFromFlags reads the three ways to name a period: "--period
@@ -177,7 +375,9 @@ func PeriodFromFlags(period string, from, to, years int) (Period, error) {
 		if years < 1 || years > 100 {
 			return Period{}, fmt.Errorf("--years must be from 1 to 100")
 		}
-		return NewPeriod(to-years+1, to)
+		// FORMATS.md §5.2: a period is named by To−From, so "5 năm" to
+		// 2024 is 2019–2024, as --period 2019-2024 names it.
+		return NewPeriod(to-years, to)
 	case from != 0 || to != 0:
 		if from == 0 || to == 0 {
 			return Period{}, fmt.Errorf("--from and --to go together, e.g. --from 2013 --to 2023")

@@ -13,12 +13,17 @@ func (a *app) configCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "Thông tin cơ quan, người ký, nơi nhận cho báo cáo / report settings",
-		Long: `Không có tham số: in các thiết lập của báo cáo (cơ quan, địa danh, số văn bản, người ký,
-nơi nhận, đơn vị tổng hợp). Thiết lập nào chưa có sẽ in thành dấu chấm "……" để điền tay.
+		Long: `Không có tham số: in các thiết lập của báo cáo (cơ quan, địa danh, số văn bản, ngày báo
+cáo, nơi gửi "Kính gửi", người ký, nơi nhận, đơn vị tổng hợp). Thiết lập nào chưa có sẽ in
+thành dấu chấm "……" để điền tay.
+Ngày báo cáo (date): dd/mm/yyyy, "hom-nay" (ngày chạy lệnh, như khi chưa đặt) hoặc "trong"
+(để dòng "ngày …… tháng …… năm ……" điền tay). Số văn bản dưới 10 được viết 05, 07.
 Mỗi thiết lập cũng có thể ghi đè khi chạy "tongket summarize" bằng cờ cùng tên.` + exitStatusHelp,
 		Example: `  tongket config
   tongket config set agency "CÔNG AN QUẬN HỒNG BÀNG"
   tongket config set parent-agency "CÔNG AN THÀNH PHỐ HẢI PHÒNG"
+  tongket config set addressee "Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc"
+  tongket config set date trong
   tongket config set recipients "Công an thành phố (để b/c)" "Thường trực Quận ủy (để b/c)" "Lưu: VT, ĐCT"
   tongket config unset doc-number`,
 		Args: cobra.NoArgs,
@@ -64,8 +69,12 @@ Mỗi thiết lập cũng có thể ghi đè khi chạy "tongket summarize" bằ
 }
 
 func (a *app) setSetting(cmd *cobra.Command, key, value string) error {
-	if _, err := report.SettingByKey(key); err != nil {
+	set, err := report.SettingByKey(key)
+	if err != nil {
 		return fail(err, "không có thiết lập %q; xem danh sách bằng \"tongket config\".", "there is no setting %q; see \"tongket config\".", key)
+	}
+	if err := set.Check(value); value != "" && err != nil {
+		return fail(err, "giá trị %q không hợp lệ cho %s: %s.", "%q is not a valid %s: %s.", value, key, set.Help)
 	}
 	db, err := a.openDB(cmd.Context())
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/report"
 	"github.com/tongket/tongket/summary"
 )
@@ -53,15 +54,23 @@ func (a *app) summarizeCmd() *cobra.Command {
 chỉ tiêu "thời điểm" (như số mô hình đang hoạt động) lấy số của năm cuối; so sánh với
 giai đoạn trước cùng độ dài; và tình hình báo cáo của các đơn vị.
 
+Giai đoạn gọi theo số năm của nó: --period 2013-2023 là "10 năm", --years 5 --to 2024 là
+2019–2024 ("5 năm"). Chỉ so sánh với giai đoạn trước khi cả hai giai đoạn có từ 90% số
+liệu trở lên (lượt đơn vị-năm); nếu không, báo cáo nói rõ giai đoạn nào còn thiếu bao nhiêu.
+
 Mặc định ghi hai tệp vào thư mục -o (mặc định thư mục hiện tại):
   tong-ket-2013-2023.xlsx  bảng tổng hợp; trang "Tổng hợp" là biểu số liệu của đơn vị
                            tổng hợp (unit-code), cấp trên nhập thẳng được
-  tong-ket-2013-2023.pdf   báo cáo theo thể thức Nghị định 30/2020/NĐ-CP
+  tong-ket-2013-2023.pdf   báo cáo theo thể thức Nghị định 30/2020/NĐ-CP, đủ các mục của
+                           báo cáo tổng kết; mục đơn vị tự viết (đặc điểm tình hình, lãnh
+                           đạo chỉ đạo, đánh giá, bài học, phương hướng, kiến nghị) để trống
+                           "[Đơn vị bổ sung: …]" và được liệt kê trên stderr
 --format xlsx,pdf,json chọn các tệp cần ghi. Chỉ một định dạng json hoặc text thì in ra
-màn hình (hoặc ghi vào tệp -o TỆP). Thông tin cơ quan, người ký, nơi nhận lấy từ
-"tongket config", ghi đè được bằng cờ cùng tên; thiếu thì in dấu chấm "……" để điền tay.` + exitStatusHelp,
+màn hình (hoặc ghi vào tệp -o TỆP). Thông tin cơ quan, người ký, nơi nhận, "Kính gửi"
+(addressee), ngày báo cáo (date: dd/mm/yyyy, hom-nay hoặc trong) lấy từ "tongket config",
+ghi đè được bằng cờ cùng tên; thiếu thì in dấu chấm "……" để điền tay.` + exitStatusHelp,
 		Example: `  tongket summarize --period 2013-2023
-  tongket summarize --years 5 --to 2024 -o bao-cao/ --doc-number "125/BC-CAQ"
+  tongket summarize --years 5 --to 2024 -o bao-cao/ --doc-number "125/BC-CAQ" --date 15/01/2025
   tongket summarize --period 2013-2023 --format json -o tong-ket.json
   tongket summarize --period 2019-2024 --format text`,
 		Args: cobra.NoArgs,
@@ -94,6 +103,11 @@ func (a *app) summarize(cmd *cobra.Command, o *summarizeOptions) error {
 	if !toScreen && slices.Contains(formats, "text") {
 		return fail(nil, "text chỉ in ra màn hình, không đi cùng định dạng khác.", "text goes to the screen only, not with other formats.")
 	}
+	for k, v := range o.overrides {
+		if set, _ := report.SettingByKey(k); *v != "" && set.Check(*v) != nil {
+			return fail(set.Check(*v), "giá trị --%s %q không hợp lệ: %s.", "--%s %q is not valid: %s.", k, *v, set.Help)
+		}
+	}
 	db, err := a.openDB(cmd.Context())
 	if err != nil {
 		return err
@@ -103,25 +117,12 @@ func (a *app) summarize(cmd *cobra.Command, o *summarizeOptions) error {
 	if err != nil {
 		return err
 	}
-	if toScreen {
-		write := func(w io.Writer) error { return report.WriteJSON(w, s) }
-		if formats[0] == "text" {
-			write = func(w io.Writer) error { return report.WriteText(w, s) }
-		}
-		if o.output == "" || o.output == "-" {
-			return write(a.out)
-		}
-		if err := report.WriteFile(o.output, write); err != nil {
-			return fail(err, "không ghi được tệp %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
-				"cannot write %s: check the folder exists and is writable.", o.output)
-		}
-		a.info("Đã ghi %s\n", o.output)
-		return nil
-	}
-
 	if o.chart != "" && !slices.ContainsFunc(s.Indicators, func(i summary.Indicator) bool { return i.Code == o.chart }) {
 		return fail(nil, "không có chỉ tiêu mã %q để vẽ biểu đồ; xem mã trong báo cáo JSON hoặc biểu số liệu.",
 			"there is no indicator %q to chart.", o.chart)
+	}
+	if toScreen && formats[0] == "json" {
+		return a.summaryToScreen("json", o.output, s, report.Document{}, report.Options{})
 	}
 	stored, err := db.Settings(cmd.Context())
 	if err != nil {
@@ -132,12 +133,17 @@ func (a *app) summarize(cmd *cobra.Command, o *summarizeOptions) error {
 		over[k] = *v
 	}
 	doc := report.NewDocument(stored, over, a.now())
-	if doc.UnitCode == "" && slices.Contains(formats, "xlsx") {
-		a.info("Lưu ý: chưa đặt mã đơn vị tổng hợp, nên trang \"Tổng hợp\" chưa dùng làm biểu số liệu gửi cấp trên được. Hãy chạy: tongket config set unit-code MÃ (và unit-name).\n")
-	}
 	narrative, err := report.LoadNarrative(o.template)
 	if err != nil {
 		return fail(err, "không đọc được mẫu lời văn %s.", "cannot load the narrative template %s.", o.template)
+	}
+	opt := report.Options{Narrative: narrative, Chart: o.chart}
+	if toScreen {
+		return a.summaryToScreen(formats[0], o.output, s, doc, opt)
+	}
+
+	if doc.UnitCode == "" && slices.Contains(formats, "xlsx") {
+		a.info("Lưu ý: chưa đặt mã đơn vị tổng hợp, nên trang \"Tổng hợp\" chưa dùng làm biểu số liệu gửi cấp trên được. Hãy chạy: tongket config set unit-code MÃ (và unit-name).\n")
 	}
 	dir := o.output
 	if dir == "" {
@@ -146,13 +152,56 @@ func (a *app) summarize(cmd *cobra.Command, o *summarizeOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
 	}
-	paths, err := report.WriteOutputs(dir, formats, s, doc, report.PDFOptions{Narrative: narrative, Chart: o.chart})
-	for _, p := range paths {
+	written, err := report.WriteOutputs(dir, formats, s, doc, opt)
+	for _, p := range written.Paths {
 		fmt.Fprintln(a.out, p)
 	}
 	if err != nil {
 		return fail(err, "không ghi được báo cáo vào %s: hãy kiểm tra thư mục có quyền ghi và ổ đĩa còn chỗ.",
 			"cannot write the report into %s: check the folder is writable and the disk has room.", dir)
 	}
+	a.listBlanks(written.Blanks)
 	return nil
+}
+
+// summaryToScreen prints the summary as JSON or text (the totals and the
+// report's outline) on stdout, or into the file output.
+func (a *app) summaryToScreen(format, output string, s *summary.Summary, doc report.Document, opt report.Options) error {
+	write := func(w io.Writer) error { return report.WriteJSON(w, s) }
+	var blanks []string
+	if format == "text" {
+		o, err := report.BuildOutline(s, doc, opt)
+		if err != nil {
+			return fail(err, "không lập được báo cáo.", "cannot build the report.")
+		}
+		blanks = o.Blanks()
+		write = func(w io.Writer) error { return report.WriteText(w, s, o) }
+	}
+	if output == "" || output == "-" {
+		if err := write(a.out); err != nil {
+			return err
+		}
+		a.listBlanks(blanks)
+		return nil
+	}
+	if err := report.WriteFile(output, write); err != nil {
+		return fail(err, "không ghi được tệp %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
+			"cannot write %s: check the folder exists and is writable.", output)
+	}
+	a.info("Đã ghi %s\n", output)
+	a.listBlanks(blanks)
+	return nil
+}
+
+// listBlanks names on stderr the report's sections the office writes
+// itself that are still blank (FORMATS.md §8).
+func (a *app) listBlanks(blanks []string) {
+	if len(blanks) == 0 {
+		return
+	}
+	a.info("%s\n", lang.F("Các mục đơn vị tự viết còn để trống trong báo cáo (in \"[Đơn vị bổ sung: …]\"):",
+		"Sections the office writes itself, still blank in the report (printed \"[Đơn vị bổ sung: …]\"):").In(a.lang))
+	for _, b := range blanks {
+		a.info("  - %s\n", b)
+	}
 }

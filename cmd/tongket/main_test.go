@@ -170,7 +170,7 @@ func TestWorkflow(t *testing.T) {
 		t.Fatalf("status:\n%s", out)
 	}
 	code, out, _ = run(t, dir, "summarize", "--years", "5", "--to", "2024", "--format", "text")
-	if code != 0 || !strings.Contains(out, "TỔNG KẾT GIAI ĐOẠN 2020–2024") {
+	if code != 0 || !strings.Contains(out, "TỔNG KẾT 5 NĂM, GIAI ĐOẠN 2019–2024") {
 		t.Fatalf("summarize text:\n%s", out)
 	}
 	outFile := filepath.Join(dir, "tk.json")
@@ -237,7 +237,7 @@ func TestBinary(t *testing.T) {
 		t.Fatalf("demo: %v\n%s", err, out)
 	}
 	t.Logf("demo took %v", time.Since(start))
-	if !strings.Contains(string(out), "TỔNG KẾT GIAI ĐOẠN 2019–2024") {
+	if !strings.Contains(string(out), "TỔNG KẾT 5 NĂM, GIAI ĐOẠN 2019–2024") {
 		t.Fatalf("demo output:\n%s", out)
 	}
 	// exit 1 from the real process for a refused file

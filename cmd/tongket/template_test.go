@@ -281,7 +281,7 @@ func TestTemplateUnits(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("--all-units: %d %s", code, stderr)
 	}
-	want := []string{filepath.Join(all, "bieu-mau-00007-2020-2024.xlsx"), filepath.Join(all, "bieu-mau-HP-A-2020-2024.xlsx")}
+	want := []string{filepath.Join(all, "bieu-mau-00007-2019-2024.xlsx"), filepath.Join(all, "bieu-mau-HP-A-2019-2024.xlsx")}
 	if got := strings.Fields(out); !reflect.DeepEqual(got, want) {
 		t.Fatalf("wrote %v, want %v", got, want)
 	}
