@@ -35,6 +35,7 @@ type DB struct {
 	wr   *sql.DB // writes: BEGIN IMMEDIATE, queued on the busy timeout
 	path string
 	now  func() time.Time
+	keep *sql.Conn // an in-memory view (OpenView) lives while this is open
 
 	mu    sync.Mutex
 	texts map[rowsKey]string   // multi-row INSERT texts
@@ -153,6 +154,9 @@ func (db *DB) Close() error {
 	}
 	db.reads = nil
 	db.mu.Unlock()
+	if db.keep != nil {
+		errs = append(errs, db.keep.Close())
+	}
 	return errors.Join(append(errs, db.sql.Close(), db.wr.Close())...)
 }
 

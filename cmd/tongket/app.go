@@ -183,6 +183,12 @@ func buildVersion() string {
 	return "dev"
 }
 
+// openView opens the database for a command that stores nothing (validate,
+// a dry run): an in-memory copy, so the file is never created or changed.
+func (a *app) openView(ctx context.Context) (*store.DB, error) {
+	return store.OpenView(ctx, a.dbPath, store.Options{Now: a.now})
+}
+
 // openDB opens the database, creating and migrating it as needed (every
 // command runs "init" implicitly).
 func (a *app) openDB(ctx context.Context) (*store.DB, error) {

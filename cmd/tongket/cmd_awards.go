@@ -58,15 +58,15 @@ kỳ, và thay cho bản đã nhập; hai xã cùng gửi "DS khen thuong.xlsx" 
 			if err := checkFormat(format, "text", "json"); err != nil {
 				return err
 			}
-			db, err := a.openDB(cmd.Context())
+			open, run := a.openView, intake.ValidateAwards // validate stores nothing, not even a new database
+			if save {
+				open, run = a.openDB, intake.ImportAwards
+			}
+			db, err := open(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			run := intake.ValidateAwards
-			if save {
-				run = intake.ImportAwards
-			}
 			bar, clear := a.progress("Đang đọc danh sách")
 			res, err := run(cmd.Context(), db, args, intake.Options{Now: a.now, Progress: bar})
 			clear()

@@ -45,15 +45,15 @@ and the exit status is 1.` + exitStatusHelp + failOnHelp,
 			if err := checkFailOn(o.failOn); err != nil {
 				return err
 			}
-			db, err := a.openDB(cmd.Context())
+			open, run := a.openDB, intake.Ingest
+			if o.dryRun {
+				open, run = a.openView, intake.DryRun // the database file is not even created
+			}
+			db, err := open(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			run := intake.Ingest
-			if o.dryRun {
-				run = intake.DryRun
-			}
 			bar, clear := a.progress("Đang nhập")
 			res, err := run(cmd.Context(), db, args, intake.Options{Now: a.now, Progress: bar})
 			clear()

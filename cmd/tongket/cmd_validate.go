@@ -49,7 +49,7 @@ findings; --fail-on warning makes warnings fail the run too.` + exitStatusHelp +
 			if err := checkFailOn(o.failOn); err != nil {
 				return err
 			}
-			db, err := a.openDB(cmd.Context())
+			db, err := a.openView(cmd.Context())
 			if err != nil {
 				return err
 			}

@@ -388,3 +388,26 @@ func TestWelcome(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateTouchesNoDisk: validate, awards validate and ingest --dry-run
+// store nothing, and do not even create the database file.
+func TestValidateTouchesNoDisk(t *testing.T) {
+	inbox := filepath.Join("..", "..", "demo", "inbox")
+	rosters := filepath.Join("..", "..", "demo", "rosters", "khen-thuong-2019-2024.xlsx")
+	for _, args := range [][]string{
+		{"validate", inbox},
+		{"awards", "validate", rosters},
+		{"ingest", "--dry-run", inbox},
+	} {
+		dir := t.TempDir()
+		db := filepath.Join(dir, "tongket.db")
+		var out, errOut strings.Builder
+		code := Main(append([]string{"--db", db}, args...), &out, &errOut)
+		if code == exitFailed {
+			t.Fatalf("%v: exit %d\n%s", args, code, errOut.String())
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("%v left %v in the folder", args, entries)
+		}
+	}
+}
