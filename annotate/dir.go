@@ -11,9 +11,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
-	"github.com/tongket/tongket/report"
 )
 
 // MaxBytes is the largest file marked up. excelize opens the whole workbook
@@ -67,7 +67,7 @@ func WriteDir(dir string, files []File, l lang.Lang) ([]Outcome, error) {
 			continue
 		}
 		target := unique(dir, Name(f.Path), used, originals)
-		err := report.WriteFile(target, func(w io.Writer) error {
+		err := atomicfile.Write(target, func(w io.Writer) error {
 			_, err := c.WriteTo(w)
 			return err
 		})

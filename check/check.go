@@ -16,7 +16,6 @@ import (
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/submission"
 	"github.com/tongket/tongket/vn"
-	"github.com/tongket/tongket/xlsx"
 )
 
 // Series is a unit's figures in force: indicator → year → hundredths.
@@ -59,7 +58,7 @@ func (c *checker) add(f finding.Finding) { c.sub.Findings = append(c.sub.Finding
 
 // at builds a finding located at a figure's cell.
 func (c *checker) at(sev finding.Severity, code string, fg submission.Figure, t lang.Text) finding.Finding {
-	f := finding.New(sev, code, t).At(c.sub.SheetOf(fg), xlsx.ColumnName(int(fg.Col)), int(fg.Row))
+	f := finding.New(sev, code, t).At(c.sub.SheetOf(fg), fg.Column(), int(fg.Row))
 	f.Indicator, f.Year, f.Value = fg.Indicator, int(fg.Year), vn.FormatDecimal(fg.Value)
 	return f
 }
@@ -115,7 +114,7 @@ func (c *checker) totals() {
 		if bad[t.Year] || sums[t.Year] == t.Value {
 			continue
 		}
-		col := xlsx.ColumnName(int(t.Col))
+		col := t.Column()
 		f := finding.New(finding.Error, finding.TotalMismatch, lang.F(
 			"Ô %s%d (Tổng cộng, năm %d) ghi %s nhưng cộng các dòng trong cột được %s. Hãy sửa lại tổng (hoặc dùng công thức =SUM) hoặc kiểm tra các số trong cột.",
 			"Cell %s%d (Total, year %d) says %s but the rows of the column add up to %s. Correct the total (or use =SUM) or check the figures in the column.",

@@ -57,6 +57,12 @@ type Figure struct {
 // Cell returns the figure's cell reference on its sheet, e.g. "F12".
 func (f Figure) Cell() string { return string(f.AppendCell(nil)) }
 
+// Column returns the figure's column letters, e.g. "F".
+func (f Figure) Column() string { return xlsx.ColumnName(int(f.Col)) }
+
+// Column returns the total's column letters.
+func (t Total) Column() string { return xlsx.ColumnName(t.Col) }
+
 // AppendCell appends the figure's cell reference to b, for writers that
 // build a record of many figures without a string for each.
 func (f Figure) AppendCell(b []byte) []byte {
