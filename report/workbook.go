@@ -69,7 +69,19 @@ func WriteWorkbook(w io.Writer, s *summary.Summary, d Document) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	b := &xBook{f: f, s: s, d: d, period: s.Period, styles: sheetstyle.NewCache(f), moneyDec: moneyDecimals(s)}
-	if err := b.write(); err != nil {
+	sheets := []*xSheet{b.summarySheet(), b.byUnitSheet(), b.byYearSheet(), b.awardsSheet(), b.completenessSheet()}
+	// The sheets of one row per unit (thousands for a province) are
+	// written in the second pass only, into the places kept for them.
+	perUnit := map[string]bool{SheetByUnit: true, SheetCompleteness: true}
+	charts := sheetHasCharts(sheets)
+	var later []*xSheet
+	if err := b.write(sheets, func(sh *xSheet) bool {
+		if charts && perUnit[sh.name] {
+			later = append(later, sh)
+			return true
+		}
+		return false
+	}); err != nil {
 		return fmt.Errorf("write summary workbook: %w", err)
 	}
 	if len(b.charts) == 0 {
@@ -78,12 +90,12 @@ func WriteWorkbook(w io.Writer, s *summary.Summary, d Document) error {
 		}
 		return nil
 	}
-	// Charts go in a second pass over the finished workbook. On a streamed
-	// sheet excelize v2.11.0 writes the <drawing> element as
-	// relationships:id with a local namespace declaration instead of r:id
-	// (or drops it, after Flush); reopened, the sheet goes through excelize's
-	// ordinary writer, which writes r:id as Excel does. The formulas keep
-	// their cached values through the round trip (the golden test shows it).
+	// Charts go in a second pass over the workbook. On a streamed sheet
+	// excelize v2.11.0 writes the <drawing> element as relationships:id
+	// with a local namespace declaration instead of r:id (or drops it,
+	// after Flush); reopened, the sheet goes through excelize's ordinary
+	// writer, which writes r:id as Excel does. The formulas keep their
+	// cached values through the round trip (the golden test shows it).
 	var buf bytes.Buffer
 	if _, err := f.WriteTo(&buf); err != nil {
 		return fmt.Errorf("write summary workbook: %w", err)
@@ -98,10 +110,27 @@ func WriteWorkbook(w io.Writer, s *summary.Summary, d Document) error {
 			return fmt.Errorf("write summary workbook: chart on %s: %w", c.sheet, err)
 		}
 	}
+	b.f, b.styles = g, sheetstyle.NewCache(g)
+	for _, sh := range later {
+		if err := b.emit(sh, false); err != nil {
+			return fmt.Errorf("write summary workbook: sheet %s: %w", sh.name, err)
+		}
+	}
 	if _, err := g.WriteTo(w); err != nil {
 		return fmt.Errorf("write summary workbook: %w", err)
 	}
 	return nil
+}
+
+// sheetHasCharts reports whether any sheet has charts, which the workbook
+// gets in a second pass.
+func sheetHasCharts(sheets []*xSheet) bool {
+	for _, sh := range sheets {
+		if len(sh.charts) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 type xBook struct {
@@ -114,21 +143,30 @@ type xBook struct {
 	moneyDec int      // decimals of every money cell
 }
 
-func (b *xBook) write() error {
+// write writes the sheets in tab order; a sheet that deferred says to
+// write later only gets its place (an empty sheet of its name).
+func (b *xBook) write(sheets []*xSheet, deferred func(*xSheet) bool) error {
 	if err := b.f.SetDefaultFont(xFont); err != nil {
 		return err
 	}
 	if err := b.docProps(); err != nil {
 		return err
 	}
-	sheets := []*xSheet{b.summarySheet(), b.byUnitSheet(), b.byYearSheet(), b.awardsSheet(), b.completenessSheet()}
 	for i, sh := range sheets {
+		if i > 0 && deferred(sh) {
+			if _, err := b.f.NewSheet(sh.name); err != nil {
+				return fmt.Errorf("sheet %s: %w", sh.name, err)
+			}
+			continue
+		}
 		if err := b.emit(sh, i == 0); err != nil {
 			return fmt.Errorf("sheet %s: %w", sh.name, err)
 		}
 	}
-	b.f.SetActiveSheet(0)
-	return nil
+	// The first sheet is the active one of a new workbook; mark its tab
+	// selected. SetActiveSheet would do it by reading every sheet back,
+	// the whole country's by-unit sheets included.
+	return b.f.GroupSheets([]string{sheets[0].name})
 }
 
 // docProps dates the file from the report date, so the same summary gives

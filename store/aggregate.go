@@ -60,8 +60,13 @@ func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary
 	}
 	prev := p.Previous()
 	// unit → reportedMasks of its rows, or-ed, over both periods: the
-	// previous period runs straight into p.
-	both := summary.Period{From: prev.From, To: p.To}
+	// previous period runs straight into p. Years before the first that
+	// any submission in force carries have no figures and are left out
+	// (the whole country's database starts with its first period).
+	both, err := maskSpan(ctx, tx, p)
+	if err != nil {
+		return nil, err
+	}
 	reported := map[string][]int64{}
 	counts := map[string][2]int{} // indicator → unit-years with a value in p, in prev
 	for _, kind := range []struct {
@@ -131,7 +136,7 @@ func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary
 		}
 		ind.Total = &t
 	}
-	if err := completeness(ctx, tx, s, reported); err != nil {
+	if err := completeness(ctx, tx, s, reported, both); err != nil {
 		return nil, err
 	}
 	compare(s, counts)
@@ -298,16 +303,33 @@ func reportedMasks(p summary.Period) []string {
 	return masks
 }
 
-// reportedIn says whether masks (of reportedMasks(p)) mark year y of p.
+// reportedIn says whether masks (of reportedMasks(p)) mark year y; a year
+// outside p has none.
 func reportedIn(masks []int64, p summary.Period, y int) bool {
 	k := y - p.From
-	return masks != nil && masks[k/maskBits]&(1<<(k%maskBits)) != 0
+	return masks != nil && p.Contains(y) && masks[k/maskBits]&(1<<(k%maskBits)) != 0
 }
 
-// countBits counts the years of q that masks (of reportedMasks(p), q
-// within p) mark.
+// maskSpan is the span of years the reported masks cover: from the first
+// year of the period before p, or the first year any submission in force
+// carries if later, to p's last.
+func maskSpan(ctx context.Context, tx *sql.Tx, p summary.Period) (summary.Period, error) {
+	var first sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT MIN(year_from) FROM submissions WHERE state = 'active'`).Scan(&first); err != nil {
+		return summary.Period{}, fmt.Errorf("summarize: %w", err)
+	}
+	from := p.Previous().From
+	if first.Valid {
+		from = max(from, int(first.Int64))
+	}
+	return summary.Period{From: min(from, p.From), To: p.To}, nil
+}
+
+// countBits counts the years of q that masks (of reportedMasks(p)) mark;
+// years of q outside p have none.
 func countBits(masks []int64, p, q summary.Period) int {
 	n := 0
+	q.From = max(q.From, p.From)
 	for y := q.From; y <= q.To; {
 		k := y - p.From
 		w, b := k/maskBits, k%maskBits
@@ -324,12 +346,10 @@ func countBits(masks []int64, p, q summary.Period) int {
 
 // completeness lists, for every known unit, the years of the period it
 // reported (any figure) and the years it did not, and counts the previous
-// period's reports. A unit's masks cover both periods (reportedMasks of
-// the previous period's first year to p's last).
-func completeness(ctx context.Context, tx *sql.Tx, s *summary.Summary, reported map[string][]int64) error {
+// period's reports. A unit's masks are reportedMasks(both).
+func completeness(ctx context.Context, tx *sql.Tx, s *summary.Summary, reported map[string][]int64, both summary.Period) error {
 	p := s.Period
 	prev := p.Previous()
-	both := summary.Period{From: prev.From, To: p.To}
 	s.PreviousCompleteness = summary.PeriodReports{From: prev.From, To: prev.To}
 	urows, err := tx.QueryContext(ctx, `SELECT code, name FROM units ORDER BY code`)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tongket/tongket/roster"
+	"github.com/tongket/tongket/submission"
 	"github.com/tongket/tongket/summary"
 )
 
@@ -154,5 +155,25 @@ func TestSummarizeAwardRosters(t *testing.T) {
 	}
 	if len(a.FormOrder) != 3 || a.FormOrder[0] != "Bằng khen" || a.OrganisationOrder[0] != "Công an" {
 		t.Errorf("catalog order: forms %v, organisations %v", a.FormOrder, a.OrganisationOrder)
+	}
+}
+
+// BenchmarkSummarizePrevious is BenchmarkSummarize with figures in the
+// previous period too (1,000 units × 18 indicators × 2004–2023): the
+// coverage of both periods is then counted from every year.
+func BenchmarkSummarizePrevious(b *testing.B) {
+	db := mustOpenDB(b)
+	subs := make([]*submission.Submission, 1000)
+	for i := range subs {
+		subs[i] = blockSub(fmt.Sprintf("P%05d.xlsx", i), fmt.Sprintf("P%05d", i), 1, 2004, 2023,
+			func(u int, ind string, y int) int64 { return int64(100 * (i%97 + y - 2000 + len(ind))) })
+	}
+	ingestBatches(b, db, subs)
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := db.Summarize(ctx, summary.Period{From: 2014, To: 2023}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
