@@ -1,4 +1,4 @@
-package report
+package atomicfile
 
 import (
 	"io"
@@ -7,10 +7,10 @@ import (
 	"testing"
 )
 
-func TestWriteFile(t *testing.T) {
+func TestWriteModeAndFailure(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "out.json")
-	if err := WriteFile(p, func(w io.Writer) error { _, err := io.WriteString(w, "một"); return err }); err != nil {
+	if err := Write(p, func(w io.Writer) error { _, err := io.WriteString(w, "một"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	st, err := os.Stat(p)
@@ -18,7 +18,7 @@ func TestWriteFile(t *testing.T) {
 		t.Fatalf("mode %v, %v; want 0644 so colleagues can read the report", st.Mode(), err)
 	}
 	// A failed write leaves the old file whole and no temporary behind.
-	if err := WriteFile(p, func(w io.Writer) error { io.WriteString(w, "hai"); return io.ErrUnexpectedEOF }); err == nil {
+	if err := Write(p, func(w io.Writer) error { io.WriteString(w, "hai"); return io.ErrUnexpectedEOF }); err == nil {
 		t.Fatal("error lost")
 	}
 	if b, _ := os.ReadFile(p); string(b) != "một" {

@@ -1,6 +1,6 @@
 //go:build unix
 
-package report
+package atomicfile
 
 import (
 	"io"
@@ -12,7 +12,7 @@ import (
 
 // TestWriteFileToPipe: a named pipe (like /dev/null) is written to, not
 // replaced by a regular file.
-func TestWriteFileToPipe(t *testing.T) {
+func TestWriteToPipe(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
@@ -25,7 +25,7 @@ func TestWriteFileToPipe(t *testing.T) {
 			f.Close()
 		}
 	}()
-	if err := WriteFile(fifo, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+	if err := Write(fifo, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := os.Stat(fifo); st.Mode()&os.ModeNamedPipe == 0 {

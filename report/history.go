@@ -5,11 +5,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tongket/tongket/store"
+	"github.com/tongket/tongket/summary"
 )
 
 // WriteHistory lists stored submissions, newest first.
-func WriteHistory(w io.Writer, recs []store.Record) error {
+func WriteHistory(w io.Writer, recs []summary.Submission) error {
 	bw := &errWriter{w: w}
 	if len(recs) == 0 {
 		bw.printf("Chưa có lần nộp nào.\n")

@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/roster"
 	"github.com/tongket/tongket/summary"
 )
@@ -54,7 +55,7 @@ func WriteOutputs(dir string, formats []string, s *summary.Summary, d Document, 
 			return out, fmt.Errorf("unknown output format %q", f)
 		}
 		p := filepath.Join(dir, FileName(s.Period, f))
-		if err := WriteFile(p, write); err != nil {
+		if err := atomicfile.Write(p, write); err != nil {
 			return out, err
 		}
 		out.Paths = append(out.Paths, p)
@@ -84,7 +85,7 @@ func WriteRosterOutputs(dir string, formats []string, e roster.Export, d Documen
 			return paths, fmt.Errorf("unknown output format %q", f)
 		}
 		p := filepath.Join(dir, RosterFileName(e.Period.From, e.Period.To, f))
-		if err := WriteFile(p, write); err != nil {
+		if err := atomicfile.Write(p, write); err != nil {
 			return paths, err
 		}
 		paths = append(paths, p)

@@ -10,25 +10,12 @@ import (
 	"time"
 
 	"github.com/tongket/tongket/submission"
+	"github.com/tongket/tongket/summary"
 )
 
-// Record is one stored submission as history lists it.
-type Record struct {
-	ID         int64      `json:"id"`
-	File       string     `json:"file"`
-	SHA256     string     `json:"sha256"`
-	Size       int64      `json:"size"`
-	Layout     string     `json:"layout"`
-	Sheet      string     `json:"sheet"`
-	Units      []string   `json:"units"`
-	YearFrom   int        `json:"year_from,omitempty"`
-	YearTo     int        `json:"year_to,omitempty"`
-	Figures    int        `json:"figures"`
-	InForce    int        `json:"in_force"` // figures of it still in force
-	IngestedAt time.Time  `json:"ingested_at"`
-	State      string     `json:"state"`
-	RevertedAt *time.Time `json:"reverted_at,omitempty"`
-}
+// Record is one stored submission as history lists it (the value is
+// summary's, so the renderer needs no store).
+type Record = summary.Submission
 
 // History lists submissions, newest first, optionally of one unit.
 func (db *DB) History(ctx context.Context, unit string) ([]Record, error) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/intake"
 	"github.com/tongket/tongket/report"
 	"github.com/tongket/tongket/roster"
@@ -133,7 +134,7 @@ trong thư mục -o; chỉ --format json thì in ra màn hình (hoặc -o TỆP)
 				if o.output == "" || o.output == "-" {
 					return roster.WriteJSON(a.out, e)
 				}
-				if err := report.WriteFile(o.output, func(w io.Writer) error { return roster.WriteJSON(w, e) }); err != nil {
+				if err := atomicfile.Write(o.output, func(w io.Writer) error { return roster.WriteJSON(w, e) }); err != nil {
 					return fail(err, "không ghi được tệp %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
 						"cannot write %s: check the folder exists and is writable.", o.output)
 				}

@@ -7,12 +7,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/catalog"
 	"github.com/tongket/tongket/catalogbook"
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/intake"
 	"github.com/tongket/tongket/lang"
-	"github.com/tongket/tongket/report"
 	"github.com/tongket/tongket/store"
 	"github.com/tongket/tongket/table"
 	"github.com/tongket/tongket/xlsx"
@@ -63,7 +63,7 @@ và lệnh nói rõ ảnh hưởng đến bao nhiêu số liệu. Số liệu đ
 			if err != nil {
 				return err
 			}
-			if err := report.WriteFile(out, func(w io.Writer) error { return catalogbook.Write(w, c) }); err != nil {
+			if err := atomicfile.Write(out, func(w io.Writer) error { return catalogbook.Write(w, c) }); err != nil {
 				return fail(err, "không ghi được %s.", "cannot write %s.", out)
 			}
 			fmt.Fprintln(a.out, out)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/report"
 	"github.com/tongket/tongket/summary"
@@ -184,7 +185,7 @@ func (a *app) summaryToScreen(format, output string, s *summary.Summary, doc rep
 		a.listBlanks(blanks)
 		return nil
 	}
-	if err := report.WriteFile(output, write); err != nil {
+	if err := atomicfile.Write(output, write); err != nil {
 		return fail(err, "không ghi được tệp %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
 			"cannot write %s: check the folder exists and is writable.", output)
 	}

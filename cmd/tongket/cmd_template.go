@@ -11,9 +11,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/form"
 	"github.com/tongket/tongket/pool"
-	"github.com/tongket/tongket/report"
 	"github.com/tongket/tongket/store"
 )
 
@@ -186,7 +186,7 @@ func (a *app) writeTemplate(path string, t form.Template) error {
 // writeTemplateFile writes one template whole or not at all; it is safe
 // for concurrent use on different paths.
 func writeTemplateFile(path string, t form.Template) error {
-	if err := report.WriteFile(path, func(w io.Writer) error { return t.Write(w) }); err != nil {
+	if err := atomicfile.Write(path, func(w io.Writer) error { return t.Write(w) }); err != nil {
 		return fail(err, "không ghi được biểu mẫu %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
 			"cannot write the template %s: check the folder exists and is writable.", path)
 	}
