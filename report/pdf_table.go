@@ -277,11 +277,11 @@ func (p *pdfDoc) chart(c *Chart) {
 	const plotH = 62.0
 	p.font("I", 10)
 	noteLines := p.wrap(c.Note, p.cw(), 0)
-	total := 8 + plotH + 12 + float64(len(noteLines))*4.5
+	total := 12 + plotH + 12 + float64(len(noteLines))*4.5
 	p.y += 4
 	p.need(total)
 	p.centered(c.Caption, p.lm, p.cw(), "B", 12, 6)
-	p.y += 2
+	p.y += 6 // room for the value above the tallest bar
 
 	var maxV int64
 	for i, v := range c.Values {
