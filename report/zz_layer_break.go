@@ -1,6 +1,0 @@
-package report
-
-import "github.com/tongket/tongket/store"
-
-// Throwaway: shows the layering test fails when report imports store again.
-var _ = store.Open
