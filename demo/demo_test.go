@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/intake"
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/report"
@@ -220,7 +221,7 @@ func TestSummaryWorkbookRoundTrip(t *testing.T) {
 		}
 		wb := filepath.Join(dir, "tk-"+p.String()+".xlsx")
 		d := report.Document{UnitCode: "HP", UnitName: "Thành phố Hải Phòng", Date: clock()}
-		if err := report.WriteFile(wb, func(w io.Writer) error { return report.WriteWorkbook(w, s, d) }); err != nil {
+		if err := atomicfile.Write(wb, func(w io.Writer) error { return report.WriteWorkbook(w, s, d) }); err != nil {
 			t.Fatal(err)
 		}
 		city, err := store.Open(ctx, filepath.Join(dir, "city-"+p.String()+".db"), store.Options{Now: clock})
