@@ -56,58 +56,58 @@ type FileInfo struct {
 // temporary file beside path, checked, synced, then renamed to path. An
 // existing path is refused unless overwrite.
 func (db *DB) Backup(ctx context.Context, path string, overwrite bool) (FileInfo, error) {
-	fail := func(err error, hint string) (FileInfo, error) {
-		return FileInfo{}, &Error{Op: "backup", Path: path, Err: err, Hint: hint}
+	fail := func(err error, code, name string) (FileInfo, error) {
+		return FileInfo{}, &Error{Op: "backup", Path: path, Err: err, Code: code, Name: name}
 	}
 	if path == "" {
-		return fail(errors.New("no file name"), "Hãy ghi tên tệp sao lưu, ví dụ -o sao-luu.db.")
+		return fail(errors.New("no file name"), CodeBackupNoName, "")
 	}
 	if isDatabaseFile(db.path, path) {
-		return fail(ErrSameFile, "Tệp sao lưu phải khác tệp cơ sở dữ liệu đang dùng: hãy chọn tên khác, ví dụ sao-luu.db.")
+		return fail(ErrSameFile, CodeBackupSameFile, "")
 	}
 	if st, err := os.Lstat(path); err == nil {
 		switch {
 		case st.IsDir():
-			return fail(fmt.Errorf("%s is a folder", path), fmt.Sprintf("%s là một thư mục: hãy ghi tên tệp sao lưu, ví dụ %s.", path, filepath.Join(path, "sao-luu.db")))
+			return fail(fmt.Errorf("%s is a folder", path), CodeBackupIsFolder, path)
 		case !overwrite:
-			return fail(ErrExists, fmt.Sprintf("Tệp %s đã có: hãy chọn tên khác, hoặc thêm --force để ghi đè.", path))
+			return fail(ErrExists, CodeBackupExists, path)
 		case !st.Mode().IsRegular():
-			return fail(fmt.Errorf("%s is not a regular file", path), fmt.Sprintf("%s không phải là tệp thường: hãy chọn tên tệp khác.", path))
+			return fail(fmt.Errorf("%s is not a regular file", path), CodeNotAFile, path)
 		}
 	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".tongket-sao-luu-*.db")
 	if err != nil {
-		return fail(err, fmt.Sprintf("Không tạo được tệp trong thư mục %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.", dir))
+		return fail(err, CodeFolderUnwritable, dir)
 	}
 	tmpName := tmp.Name()
 	tmp.Close()
 	defer removeWithSidecars(tmpName)
 	// VACUUM INTO accepts an empty file: the name stays ours meanwhile.
 	if _, err := db.sql.ExecContext(ctx, `VACUUM INTO ?`, tmpName); err != nil {
-		hint := fmt.Sprintf("Không ghi được bản sao lưu vào %s: hãy kiểm tra thư mục có quyền ghi và ổ đĩa còn chỗ trống. Cơ sở dữ liệu không bị thay đổi.", dir)
+		code := CodeBackupWrite
 		if strings.Contains(err.Error(), "full") {
-			hint = fmt.Sprintf("Ổ đĩa chứa %s đã đầy: hãy giải phóng chỗ trống hoặc sao lưu sang ổ khác. Cơ sở dữ liệu không bị thay đổi.", dir)
+			code = CodeBackupDiskFull
 		}
-		return fail(err, hint)
+		return fail(err, code, dir)
 	}
 	info, err := CheckFile(ctx, tmpName)
 	if err != nil {
-		return fail(err, "Bản sao vừa tạo không đạt kiểm tra; cơ sở dữ liệu có thể bị hỏng. Hãy chạy lại; nếu vẫn lỗi, hãy giữ nguyên tệp cơ sở dữ liệu và nhờ hỗ trợ.")
+		return fail(err, CodeBackupCheckFailed, "")
 	}
 	if st, err := os.Stat(db.path); err == nil {
 		os.Chmod(tmpName, st.Mode().Perm()) // as private as the database itself
 	}
 	if err := syncFile(tmpName); err != nil {
-		return fail(err, fmt.Sprintf("Không ghi được bản sao lưu vào %s: hãy kiểm tra ổ đĩa còn chỗ trống.", dir))
+		return fail(err, CodeBackupWrite, dir)
 	}
 	if !overwrite {
 		if _, err := os.Lstat(path); err == nil {
-			return fail(ErrExists, fmt.Sprintf("Tệp %s đã có: hãy chọn tên khác, hoặc thêm --force để ghi đè.", path))
+			return fail(ErrExists, CodeBackupExists, path)
 		}
 	}
 	if err := os.Rename(tmpName, path); err != nil {
-		return fail(err, fmt.Sprintf("Không ghi được tệp %s: hãy kiểm tra quyền ghi.", path))
+		return fail(err, CodeCannotWrite, path)
 	}
 	syncDir(dir)
 	info.Path = path
@@ -143,41 +143,40 @@ func CheckFile(ctx context.Context, path string) (FileInfo, error) {
 // full, it skips the integrity check.
 func checkFile(ctx context.Context, path, name string, full bool) (FileInfo, error) {
 	info := FileInfo{Path: path}
-	fail := func(err error, hint string) (FileInfo, error) {
-		return info, &Error{Op: "check", Path: name, Err: err, Hint: hint}
+	fail := func(err error, code, other string) (FileInfo, error) {
+		return info, &Error{Op: "check", Path: name, Err: err, Code: code, Name: other}
 	}
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return fail(err, fmt.Sprintf("Không tìm thấy tệp %s.", name))
+		return fail(err, CodeNotFound, name)
 	case err != nil:
-		return fail(err, fmt.Sprintf("Không đọc được tệp %s: hãy kiểm tra quyền truy cập.", name))
+		return fail(err, CodeUnreadable, name)
 	case st.IsDir():
-		return fail(fmt.Errorf("%s is a folder", name), fmt.Sprintf("%s là một thư mục, không phải tệp sao lưu.", name))
+		return fail(fmt.Errorf("%s is a folder", name), CodeBackupFileIsFolder, name)
 	}
 	info.Size = st.Size()
 	for _, s := range []string{"-wal", "-journal"} {
 		if st, err := os.Stat(path + s); err == nil && st.Size() > 0 {
-			return fail(ErrUnfinished, fmt.Sprintf("Bên cạnh %s còn tệp %s: tệp đang được dùng hoặc chưa đóng hẳn, nên chưa chứa đủ dữ liệu. Hãy tạo bản sao bằng \"tongket backup\" rồi dùng bản sao đó.", name, filepath.Base(name+s)))
+			return fail(ErrUnfinished, CodeBackupUnfinished, filepath.Base(name+s))
 		}
 	}
-	notDB := fmt.Sprintf("Tệp %s không phải là cơ sở dữ liệu của tongket (không phải tệp SQLite). Hãy chọn đúng tệp sao lưu do \"tongket backup\" tạo ra.", name)
 	if err := checkHeader(path); err != nil {
 		var se *Error
 		if errors.As(err, &se) && errors.Is(se.Err, os.ErrPermission) {
-			return fail(se.Err, fmt.Sprintf("Không đọc được tệp %s: hãy kiểm tra quyền truy cập.", name))
+			return fail(se.Err, CodeUnreadable, name)
 		}
-		return fail(ErrNotTongket, notDB)
+		return fail(ErrNotTongket, CodeBackupNotTongket, name)
 	}
 	// immutable: no lock, no -wal or -shm created beside the user's file.
 	conn, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&immutable=1")
 	if err != nil {
-		return fail(err, notDB)
+		return fail(err, CodeBackupNotTongket, name)
 	}
 	defer conn.Close()
 	conn.SetMaxOpenConns(1)
 	corrupt := func(err error) (FileInfo, error) {
-		return fail(fmt.Errorf("%w: %v", ErrCorrupt, err), fmt.Sprintf("Tệp %s bị hỏng (không đạt kiểm tra toàn vẹn của SQLite). Hãy dùng một bản sao lưu khác.", name))
+		return fail(fmt.Errorf("%w: %v", ErrCorrupt, err), CodeBackupCorrupt, name)
 	}
 	if full {
 		rows, err := conn.QueryContext(ctx, `PRAGMA integrity_check(20)`)
@@ -216,21 +215,19 @@ func checkFile(ctx context.Context, path, name string, full bool) (FileInfo, err
 		tables[n] = true
 	}
 	trows.Close()
-	foreign := fmt.Sprintf("Tệp %s là cơ sở dữ liệu SQLite nhưng không phải của tongket. Hãy chọn đúng tệp sao lưu do \"tongket backup\" tạo ra.", name)
 	if !tables["meta"] || !tables["submissions"] {
-		return fail(ErrNotTongket, foreign)
+		return fail(ErrNotTongket, CodeBackupForeign, name)
 	}
 	var v string
 	if err := conn.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&v); err != nil {
-		return fail(fmt.Errorf("%w: no schema version", ErrNotTongket), foreign)
+		return fail(fmt.Errorf("%w: no schema version", ErrNotTongket), CodeBackupForeign, name)
 	}
 	info.SchemaVersion, err = strconv.Atoi(v)
 	if err != nil || info.SchemaVersion < 1 {
-		return fail(fmt.Errorf("%w: schema version %q", ErrNotTongket, v), foreign)
+		return fail(fmt.Errorf("%w: schema version %q", ErrNotTongket, v), CodeBackupForeign, name)
 	}
 	if info.SchemaVersion > SchemaVersion {
-		return fail(fmt.Errorf("%w (%d > %d)", ErrNewerSchema, info.SchemaVersion, SchemaVersion),
-			fmt.Sprintf("Tệp %s do phiên bản tongket mới hơn tạo ra (lược đồ %d, bản này hiểu đến %d). Hãy cài phiên bản tongket mới nhất rồi làm lại.", name, info.SchemaVersion, SchemaVersion))
+		return fail(fmt.Errorf("%w (%d > %d)", ErrNewerSchema, info.SchemaVersion, SchemaVersion), CodeNewerSchema, name)
 	}
 	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM submissions`).Scan(&info.Submissions); err != nil {
 		return corrupt(err)
@@ -274,11 +271,11 @@ func Restore(ctx context.Context, dbPath, src string, opt RestoreOptions) (Resto
 		opt.BusyTimeout = 30 * time.Second
 	}
 	var res RestoreResult
-	fail := func(err error, hint string) (RestoreResult, error) {
-		return res, &Error{Op: "restore", Path: dbPath, Err: err, Hint: hint}
+	fail := func(err error, code, name string) (RestoreResult, error) {
+		return res, &Error{Op: "restore", Path: dbPath, Err: err, Code: code, Name: name}
 	}
 	if isDatabaseFile(dbPath, src) {
-		return fail(ErrSameFile, fmt.Sprintf("Tệp %s chính là cơ sở dữ liệu đang dùng (--db): hãy chỉ tệp sao lưu.", src))
+		return fail(ErrSameFile, CodeRestoreSameFile, src)
 	}
 	// Checked as the user gave it (clear messages, -wal beside it), then
 	// copied and the copy checked: what is checked is what is installed.
@@ -288,14 +285,14 @@ func Restore(ctx context.Context, dbPath, src string, opt RestoreOptions) (Resto
 	dst, err := os.Stat(dbPath)
 	switch {
 	case err == nil && dst.IsDir():
-		return fail(fmt.Errorf("%s is a folder", dbPath), fmt.Sprintf("%s là một thư mục: hãy chỉ tệp cơ sở dữ liệu bằng --db.", dbPath))
+		return fail(fmt.Errorf("%s is a folder", dbPath), CodeDBIsFolder, dbPath)
 	case err != nil && !errors.Is(err, os.ErrNotExist):
-		return fail(err, fmt.Sprintf("Không đọc được %s: hãy kiểm tra quyền truy cập.", dbPath))
+		return fail(err, CodeUnreadable, dbPath)
 	}
 	dir := filepath.Dir(dbPath)
 	tmp, err := copyBeside(src, dir)
 	if err != nil {
-		return fail(err, fmt.Sprintf("Không chép được bản sao lưu vào thư mục %s: hãy kiểm tra thư mục có tồn tại, có quyền ghi và ổ đĩa còn chỗ trống. Cơ sở dữ liệu không bị thay đổi.", dir))
+		return fail(err, CodeRestoreCopy, dir)
 	}
 	defer removeWithSidecars(tmp)
 	if res.Restored, err = checkFile(ctx, tmp, src, true); err != nil {
@@ -323,8 +320,8 @@ var errUnreadable = errors.New("database cannot be read")
 // replaces its contents with those of the checked file tmp in one
 // transaction. It returns errUnreadable when the database cannot be read.
 func replaceContents(ctx context.Context, dbPath, tmp string, opt RestoreOptions, res *RestoreResult) error {
-	fail := func(err error, hint string) error {
-		return &Error{Op: "restore", Path: dbPath, Err: err, Hint: hint}
+	fail := func(err error, code, name string) error {
+		return &Error{Op: "restore", Path: dbPath, Err: err, Code: code, Name: name}
 	}
 	if checkHeader(dbPath) != nil {
 		return errUnreadable
@@ -347,15 +344,14 @@ func replaceContents(ctx context.Context, dbPath, tmp string, opt RestoreOptions
 		return classify(dbPath, err)
 	}
 	if theirs > 0 && ours == 0 {
-		return fail(fmt.Errorf("%w: an SQLite database of another program", ErrNotTongket),
-			fmt.Sprintf("%s là cơ sở dữ liệu SQLite của chương trình khác, không phải của tongket: không ghi đè. Hãy chỉ đúng tệp bằng --db.", dbPath))
+		return fail(fmt.Errorf("%w: an SQLite database of another program", ErrNotTongket), CodeRestoreForeignTarget, dbPath)
 	}
 	abs, err := filepath.Abs(tmp)
 	if err != nil {
-		return fail(err, hintWrite)
+		return fail(err, CodeWriteFailed, "")
 	}
 	if _, err := w.ExecContext(ctx, `ATTACH DATABASE ? AS src`, abs); err != nil {
-		return fail(err, "Không mở được bản sao lưu đã chép. Cơ sở dữ liệu không bị thay đổi.")
+		return fail(err, CodeRestoreOpenCopy, "")
 	}
 	defer w.ExecContext(context.WithoutCancel(ctx), `DETACH DATABASE src`)
 	if _, err := w.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
@@ -373,7 +369,7 @@ func replaceContents(ctx context.Context, dbPath, tmp string, opt RestoreOptions
 	// never leaves half a copy under the kept name.
 	kept := keptName(dbPath, opt.Now())
 	keptFail := func(err error) error {
-		return fail(err, fmt.Sprintf("Không chép được cơ sở dữ liệu cũ ra %s trước khi khôi phục: hãy kiểm tra thư mục có quyền ghi và ổ đĩa còn chỗ trống. Không có gì bị thay đổi.", kept))
+		return fail(err, CodeRestoreKeep, kept)
 	}
 	kt, err := os.CreateTemp(filepath.Dir(dbPath), ".tongket-truoc-khi-khoi-phuc-*.db")
 	if err != nil {
@@ -521,23 +517,23 @@ func writeFail(dbPath string, err error) error {
 // database already there (with its -wal, -shm and -journal) aside under
 // the kept name, which it returns ("" when there was nothing).
 func install(tmp, dbPath string, now func() time.Time) (string, error) {
-	fail := func(err error, hint string) (string, error) {
-		return "", &Error{Op: "restore", Path: dbPath, Err: err, Hint: hint}
+	fail := func(err error, code, name string) (string, error) {
+		return "", &Error{Op: "restore", Path: dbPath, Err: err, Code: code, Name: name}
 	}
 	// The database file SQLite reopens must hold its own pages, not pages
 	// in a -wal it leaves beside the copy.
 	if err := toRollbackJournal(tmp); err != nil {
-		return fail(err, "Không chuẩn bị được bản sao lưu đã chép. Cơ sở dữ liệu không bị thay đổi.")
+		return fail(err, CodeRestorePrepare, "")
 	}
 	perm := os.FileMode(0o644)
 	if st, err := os.Stat(dbPath); err == nil {
 		perm = st.Mode().Perm()
 	}
 	if err := os.Chmod(tmp, perm); err != nil {
-		return fail(err, hintWrite)
+		return fail(err, CodeWriteFailed, "")
 	}
 	if err := syncFile(tmp); err != nil {
-		return fail(err, hintWrite)
+		return fail(err, CodeWriteFailed, "")
 	}
 	kept := keptName(dbPath, now())
 	var moved [][2]string
@@ -563,13 +559,13 @@ func install(tmp, dbPath string, now func() time.Time) (string, error) {
 		}
 		if err != nil {
 			undo()
-			return fail(err, fmt.Sprintf("Không đổi tên được %s: tệp đang được một chương trình khác dùng, hoặc thư mục không có quyền ghi. Hãy đóng các lệnh tongket khác rồi chạy lại. Không có gì bị thay đổi.", dbPath+s))
+			return fail(err, CodeRestoreRename, dbPath+s)
 		}
 		moved = append(moved, [2]string{dbPath + s, kept + s})
 	}
 	if err := os.Rename(tmp, dbPath); err != nil {
 		undo()
-		return fail(err, fmt.Sprintf("Không ghi được %s: hãy kiểm tra quyền ghi. Không có gì bị thay đổi.", dbPath))
+		return fail(err, CodeRestoreWrite, dbPath)
 	}
 	syncDir(filepath.Dir(dbPath))
 	if len(moved) == 0 {

@@ -251,13 +251,13 @@ func TestBackupRefusals(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := db.Backup(ctx, tt.path, false)
 			var se *store.Error
-			if !errors.As(err, &se) || se.Hint == "" {
-				t.Fatalf("error %v: want a *store.Error with a hint", err)
+			if !errors.As(err, &se) || se.Code == "" {
+				t.Fatalf("error %v: want a *store.Error with a code", err)
 			}
 			if tt.want != nil && !errors.Is(err, tt.want) {
 				t.Errorf("error %v, want %v", err, tt.want)
 			}
-			t.Logf("%s", se.Hint)
+			t.Logf("%s %s", se.Code, se.Name)
 		})
 	}
 	if got := listDir(t, out); !slices.Equal(got, before) {
@@ -376,15 +376,15 @@ func TestRestoreRefusals(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := store.Restore(ctx, path, tt.src, store.RestoreOptions{})
 			var se *store.Error
-			if !errors.As(err, &se) || se.Hint == "" {
-				t.Fatalf("error %v: want a *store.Error with a hint", err)
+			if !errors.As(err, &se) || se.Code == "" {
+				t.Fatalf("error %v: want a *store.Error with a code", err)
 			}
 			if tt.want != nil && !errors.Is(err, tt.want) {
 				t.Errorf("error %v, want %v", err, tt.want)
 			}
-			t.Logf("%s", se.Hint)
-			if tt.want != store.ErrSameFile && !strings.Contains(se.Hint, tt.src) {
-				t.Errorf("the hint does not name the file: %s", se.Hint)
+			t.Logf("%s %s %s", se.Code, se.Path, se.Name)
+			if tt.want != store.ErrSameFile && se.Path != tt.src && !strings.Contains(se.Name, tt.src) {
+				t.Errorf("the error does not name the file %s: %+v", tt.src, se)
 			}
 			if _, cerr := store.CheckFile(ctx, tt.src); cerr == nil && tt.want != store.ErrSameFile {
 				t.Errorf("CheckFile passes what Restore refuses")
@@ -633,8 +633,8 @@ func TestRestoreWaitsForWriter(t *testing.T) {
 	}
 	_, err = store.Restore(ctx, path, bak, store.RestoreOptions{BusyTimeout: 200 * time.Millisecond})
 	var se *store.Error
-	if !errors.As(err, &se) || !strings.Contains(se.Hint, "bận") {
-		t.Fatalf("error %v: want the busy hint", err)
+	if !errors.As(err, &se) || se.Code != store.CodeBusy {
+		t.Fatalf("error %v: want the busy code", err)
 	}
 	conn.ExecContext(ctx, `ROLLBACK`)
 	conn.Close()

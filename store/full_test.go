@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/tongket/tongket/submission"
@@ -44,8 +43,8 @@ func TestDiskFull(t *testing.T) {
 	}
 	_, err = db.Ingest(ctx, sub("big", 2000), false)
 	var se *Error
-	if !errors.As(err, &se) || !strings.Contains(se.Hint, "Ổ đĩa đã đầy") {
-		t.Fatalf("error %v, want a *Error whose hint says the disk is full", err)
+	if !errors.As(err, &se) || se.Code != CodeDiskFull {
+		t.Fatalf("error %v, want a *Error whose code says the disk is full", err)
 	}
 	var subs, figs int
 	db.sql.QueryRow(`SELECT count(*) FROM submissions`).Scan(&subs)

@@ -438,17 +438,17 @@ func unitList(sub *submission.Submission) string {
 	return strings.Join(codes, ",")
 }
 
-// writeErr wraps a failed write with the hint the officer needs.
+// writeErr wraps a failed write with the code that says why.
 func (db *DB) writeErr(op string, err error) error {
-	hint := hintWrite
+	code := CodeWriteFailed
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "locked") || strings.Contains(msg, "busy"):
-		hint = "Cơ sở dữ liệu đang bận vì một lệnh tongket khác đang ghi quá lâu. Hãy chờ lệnh đó xong rồi chạy lại."
+		code = CodeBusy
 	case strings.Contains(msg, "full"):
-		hint = "Ổ đĩa đã đầy: hãy giải phóng chỗ trống rồi chạy lại. Không tệp nào bị lưu dở dang."
+		code = CodeDiskFull
 	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only"):
-		hint = "Cơ sở dữ liệu chỉ đọc: hãy kiểm tra quyền ghi của tệp và thư mục chứa nó."
+		code = CodeReadOnly
 	}
-	return &Error{Op: op, Path: db.path, Err: err, Hint: hint}
+	return &Error{Op: op, Path: db.path, Err: err, Code: code}
 }

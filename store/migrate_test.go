@@ -65,8 +65,8 @@ func TestForeignDatabase(t *testing.T) {
 	raw.Close()
 	_, err = Open(context.Background(), path, Options{})
 	var se *Error
-	if !errors.As(err, &se) || se.Hint == "" {
-		t.Fatalf("error %v, want a *Error with a hint", err)
+	if !errors.As(err, &se) || se.Code != CodeForeignDB {
+		t.Fatalf("error %v, want a *Error with code %s", err, CodeForeignDB)
 	}
 	raw, _ = sql.Open("sqlite", path)
 	defer raw.Close()

@@ -38,8 +38,8 @@ func TestOpenRefusesNonSQLite(t *testing.T) {
 				t.Fatal("opened a file that is not SQLite")
 			}
 			var se *store.Error
-			if !errors.As(err, &se) || se.Hint == "" || se.Path != path || se.Op == "" {
-				t.Errorf("error %v (%T): want *store.Error with op, path and hint", err, err)
+			if !errors.As(err, &se) || se.Code == "" || se.Path != path || se.Op == "" {
+				t.Errorf("error %v (%T): want *store.Error with op, path and code", err, err)
 			}
 			got, _ := os.ReadFile(path)
 			if !bytes.Equal(got, tt.content) {
@@ -76,8 +76,8 @@ func TestOpenNewerSchema(t *testing.T) {
 		t.Fatal("opened a database of a newer schema")
 	}
 	var se *store.Error
-	if !errors.Is(err, store.ErrNewerSchema) || !errors.As(err, &se) || se.Hint == "" {
-		t.Errorf("error %v: want *store.Error with a hint wrapping ErrNewerSchema", err)
+	if !errors.Is(err, store.ErrNewerSchema) || !errors.As(err, &se) || se.Code != store.CodeNewerSchema {
+		t.Errorf("error %v: want *store.Error coded newer-schema wrapping ErrNewerSchema", err)
 	}
 	// Still the newer version: nothing was migrated down.
 	check := mustOpenRaw(t, path)
@@ -145,8 +145,8 @@ func TestOpenUnwritablePlace(t *testing.T) {
 		t.Fatal("opened a database in a folder that does not exist")
 	}
 	var se *store.Error
-	if !errors.As(err, &se) || se.Hint == "" {
-		t.Errorf("error %v: want *store.Error with a hint", err)
+	if !errors.As(err, &se) || se.Code != store.CodeFolderMissing || se.Name != filepath.Dir(path) {
+		t.Errorf("error %v: want *store.Error coded folder-missing naming the folder", err)
 	}
 }
 

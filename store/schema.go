@@ -154,19 +154,17 @@ func schemaVersion(ctx context.Context, q queryer) (int, error) {
 func (db *DB) migrate(ctx context.Context) error {
 	v, err := schemaVersion(ctx, db.sql)
 	if err != nil {
-		return &Error{Op: "open", Path: db.path, Err: err,
-			Hint: "Không đọc được cơ sở dữ liệu: tệp bị hỏng hoặc không phải của tongket."}
+		return &Error{Op: "open", Path: db.path, Err: err, Code: CodeCorrupt}
 	}
 	if v > SchemaVersion {
-		return &Error{Op: "open", Path: db.path, Err: fmt.Errorf("%w (%d > %d)", ErrNewerSchema, v, SchemaVersion),
-			Hint: fmt.Sprintf("Cơ sở dữ liệu do phiên bản tongket mới hơn tạo ra (lược đồ %d, bản này hiểu đến %d). Hãy cài phiên bản tongket mới nhất.", v, SchemaVersion)}
+		return &Error{Op: "open", Path: db.path, Err: fmt.Errorf("%w (%d > %d)", ErrNewerSchema, v, SchemaVersion), Code: CodeNewerSchema}
 	}
 	if v == SchemaVersion {
 		return nil
 	}
 	tx, err := db.wr.BeginTx(ctx, nil)
 	if err != nil {
-		return &Error{Op: "migrate", Path: db.path, Err: err, Hint: hintWrite}
+		return &Error{Op: "migrate", Path: db.path, Err: err, Code: CodeWriteFailed}
 	}
 	defer tx.Rollback()
 	// Re-read under the write lock: another process may have migrated.
@@ -183,13 +181,12 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migrate: %w", err)
 		}
 		if n > 0 {
-			return &Error{Op: "open", Path: db.path, Err: errors.New("an SQLite database of another program"),
-				Hint: "Tệp này là cơ sở dữ liệu SQLite của chương trình khác, không phải của tongket. Hãy chỉ đúng tệp bằng --db, hoặc dùng tên tệp khác."}
+			return &Error{Op: "open", Path: db.path, Err: errors.New("an SQLite database of another program"), Code: CodeForeignDB}
 		}
 	}
 	for i := v; i < len(migrations); i++ {
 		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
-			return &Error{Op: "migrate", Path: db.path, Err: fmt.Errorf("migration %d: %w", i+1, err), Hint: hintWrite}
+			return &Error{Op: "migrate", Path: db.path, Err: fmt.Errorf("migration %d: %w", i+1, err), Code: CodeWriteFailed}
 		}
 	}
 	if v == 0 {
@@ -207,12 +204,11 @@ func (db *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
-		return &Error{Op: "migrate", Path: db.path, Err: err, Hint: hintWrite}
+		return &Error{Op: "migrate", Path: db.path, Err: err, Code: CodeWriteFailed}
 	}
 	return nil
 }
 
-const hintWrite = "Không ghi được vào cơ sở dữ liệu. Hãy kiểm tra thư mục có quyền ghi và ổ đĩa còn chỗ trống."
 
 // seedCatalog writes a catalog into a new database.
 func seedCatalog(ctx context.Context, tx *sql.Tx, c *catalog.Catalog) error {

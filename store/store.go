@@ -51,13 +51,57 @@ type Options struct {
 	BusyTimeout time.Duration
 }
 
-// Error is a failure to open or use the database, with a hint for the user.
+// Error is a failure to open or use the database. Code says what went
+// wrong; the command layer words it for the officer in their language
+// (the store names no flag and speaks no language). Name is the file or
+// folder the problem is about when it is not Path.
 type Error struct {
-	Op   string
-	Path string
-	Hint string // Vietnamese sentence for the officer
+	Op   string // open, migrate, ingest, backup, check, restore …
+	Path string // the database, or the backup being checked
+	Code string // one of the Code… constants
+	Name string
 	Err  error
 }
+
+// The codes of Error.
+const (
+	CodeFolderMissing        = "folder-missing"         // Name: the folder the database would be in
+	CodeOpenFailed           = "open-failed"            // the driver could not open the file
+	CodeUnreadable           = "unreadable"             // Name: a file that cannot be read (permissions)
+	CodeNotTongket           = "not-tongket"            // not an SQLite file at all
+	CodeForeignDB            = "foreign-db"             // an SQLite database of another program
+	CodeCorrupt              = "corrupt"                // damaged, or not tongket's
+	CodeNewerSchema          = "newer-schema"           // Name (optional): written by a newer tongket
+	CodeWriteFailed          = "write-failed"           // a write failed: permissions, disk
+	CodeBusy                 = "busy"                   // another tongket holds the write lock too long
+	CodeDiskFull             = "disk-full"              // the disk is full
+	CodeReadOnly             = "read-only"              // the database or its folder is read-only
+	CodeNotFound             = "not-found"              // Name: no such file
+	CodeNotAFile             = "not-a-file"             // Name: not a regular file
+	CodeCannotWrite          = "cannot-write"           // Name: a file that cannot be written
+	CodeFolderUnwritable     = "folder-unwritable"      // Name: a folder no file can be made in
+	CodeDBIsFolder           = "db-is-folder"           // Name: --db names a folder
+	CodeBackupNoName         = "backup-no-name"         // backup without a file name
+	CodeBackupSameFile       = "backup-same-file"       // the backup would overwrite the database
+	CodeBackupIsFolder       = "backup-is-folder"       // Name: the backup path is a folder
+	CodeBackupExists         = "backup-exists"          // Name: the backup file exists
+	CodeBackupWrite          = "backup-write"           // Name: the folder the backup could not be written to
+	CodeBackupDiskFull       = "backup-disk-full"       // Name: the folder whose disk is full
+	CodeBackupCheckFailed    = "backup-check-failed"    // the copy just made fails its check
+	CodeBackupFileIsFolder   = "backup-file-is-folder"  // Name: the backup to check is a folder
+	CodeBackupUnfinished     = "backup-unfinished"      // Name: the -wal/-journal beside the backup
+	CodeBackupNotTongket     = "backup-not-tongket"     // Name: the "backup" is not an SQLite file
+	CodeBackupForeign        = "backup-foreign"         // Name: another program's SQLite database
+	CodeBackupCorrupt        = "backup-corrupt"         // Name: fails SQLite's integrity check
+	CodeRestoreSameFile      = "restore-same-file"      // Name: the backup is the database in use
+	CodeRestoreCopy          = "restore-copy"           // Name: the folder the backup could not be copied into
+	CodeRestoreForeignTarget = "restore-foreign-target" // Name: --db is another program's database
+	CodeRestoreOpenCopy      = "restore-open-copy"      // the copied backup cannot be opened
+	CodeRestorePrepare       = "restore-prepare"        // the copied backup cannot be prepared
+	CodeRestoreKeep          = "restore-keep"           // Name: where the old database could not be kept
+	CodeRestoreRename        = "restore-rename"         // Name: a file that could not be renamed
+	CodeRestoreWrite         = "restore-write"          // Name: the database that could not be written
+)
 
 func (e *Error) Error() string {
 	return fmt.Sprintf("%s %s: %v", e.Op, e.Path, e.Err)
@@ -81,8 +125,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		if err == nil {
 			err = errors.New("not a folder")
 		}
-		return nil, &Error{Op: "open", Path: path, Err: err,
-			Hint: fmt.Sprintf("Thư mục %s không có (hoặc không phải thư mục) nên không tạo được cơ sở dữ liệu ở đó. Hãy tạo thư mục, hoặc chỉ --db tới chỗ khác.", filepath.Dir(path))}
+		return nil, &Error{Op: "open", Path: path, Err: err, Code: CodeFolderMissing, Name: filepath.Dir(path)}
 	}
 	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
 		if err := checkHeader(path); err != nil {
@@ -93,7 +136,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		escapePath(path), opt.BusyTimeout.Milliseconds())
 	rd, err := sql.Open("sqlite", base)
 	if err != nil {
-		return nil, &Error{Op: "open", Path: path, Err: err, Hint: "Không mở được cơ sở dữ liệu."}
+		return nil, &Error{Op: "open", Path: path, Err: err, Code: CodeOpenFailed}
 	}
 	// Writers take the write lock at BEGIN, so two ingests queue on the busy
 	// timeout instead of failing on a lock upgrade; readers do not, so a
@@ -101,7 +144,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	wr, err := sql.Open("sqlite", base+"&_txlock=immediate")
 	if err != nil {
 		rd.Close()
-		return nil, &Error{Op: "open", Path: path, Err: err, Hint: "Không mở được cơ sở dữ liệu."}
+		return nil, &Error{Op: "open", Path: path, Err: err, Code: CodeOpenFailed}
 	}
 	// Writes are serialised by SQLite anyway; one connection lets
 	// database/sql reuse each prepared statement instead of re-parsing it.
@@ -134,13 +177,12 @@ func escapePath(p string) string {
 func checkHeader(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return &Error{Op: "open", Path: path, Err: err, Hint: "Không đọc được tệp cơ sở dữ liệu; hãy kiểm tra quyền truy cập."}
+		return &Error{Op: "open", Path: path, Err: err, Code: CodeUnreadable, Name: path}
 	}
 	defer f.Close()
 	buf := make([]byte, 16)
 	if _, err := f.Read(buf); err != nil || string(buf) != "SQLite format 3\x00" {
-		return &Error{Op: "open", Path: path, Err: errors.New("not an SQLite database"),
-			Hint: "Tệp này không phải là cơ sở dữ liệu của tongket. Hãy chỉ đúng tệp bằng --db, hoặc dùng tên tệp khác."}
+		return &Error{Op: "open", Path: path, Err: errors.New("not an SQLite database"), Code: CodeNotTongket}
 	}
 	return nil
 }

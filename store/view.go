@@ -36,12 +36,12 @@ func OpenView(ctx context.Context, path string, opt Options) (*DB, error) {
 		viewSeq.Add(1), max(opt.BusyTimeout, 30*time.Second).Milliseconds())
 	rd, err := sql.Open("sqlite", base)
 	if err != nil {
-		return nil, &Error{Op: "open", Path: path, Err: err, Hint: "Không mở được cơ sở dữ liệu."}
+		return nil, &Error{Op: "open", Path: path, Err: err, Code: CodeOpenFailed}
 	}
 	wr, err := sql.Open("sqlite", base+"&_txlock=immediate")
 	if err != nil {
 		rd.Close()
-		return nil, &Error{Op: "open", Path: path, Err: err, Hint: "Không mở được cơ sở dữ liệu."}
+		return nil, &Error{Op: "open", Path: path, Err: err, Code: CodeOpenFailed}
 	}
 	wr.SetMaxOpenConns(1)
 	// An in-memory database lives while a connection to it is open.
@@ -49,13 +49,13 @@ func OpenView(ctx context.Context, path string, opt Options) (*DB, error) {
 	if err != nil {
 		rd.Close()
 		wr.Close()
-		return nil, &Error{Op: "open", Path: path, Err: err, Hint: "Không mở được cơ sở dữ liệu."}
+		return nil, &Error{Op: "open", Path: path, Err: err, Code: CodeOpenFailed}
 	}
 	db := &DB{sql: rd, wr: wr, path: path, now: opt.Now, keep: keep}
 	if exists {
 		if err := restoreInto(ctx, keep, path); err != nil {
 			db.Close()
-			return nil, &Error{Op: "open", Path: path, Err: err, Hint: "Không đọc được tệp cơ sở dữ liệu; hãy kiểm tra quyền truy cập."}
+			return nil, &Error{Op: "open", Path: path, Err: err, Code: CodeUnreadable, Name: path}
 		}
 	}
 	// The keeper holds the single write connection: the writes of the
@@ -64,7 +64,7 @@ func OpenView(ctx context.Context, path string, opt Options) (*DB, error) {
 	keep, err = rd.Conn(ctx)
 	if err != nil {
 		db.Close()
-		return nil, &Error{Op: "open", Path: path, Err: err, Hint: "Không mở được cơ sở dữ liệu."}
+		return nil, &Error{Op: "open", Path: path, Err: err, Code: CodeOpenFailed}
 	}
 	db.keep = keep
 	if err := db.migrate(ctx); err != nil {

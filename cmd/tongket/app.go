@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
@@ -65,7 +66,7 @@ EXIT STATUS (MÃ THOÁT)
 
 // Main runs tongket with args and returns the exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
-	a := &app{out: stdout, errOut: stderr, now: time.Now}
+	a := &app{out: stdout, errOut: stderr, now: time.Now, lang: langFromArgs(args)}
 	if f, ok := stderr.(*os.File); ok {
 		a.errTerminal = progress.IsTerminal(f)
 	}
@@ -79,6 +80,27 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	err := root.ExecuteContext(ctx)
 	return a.exitCode(err)
+}
+
+// langFromArgs finds --lang among the arguments before cobra parses them,
+// so that even a refusal of the flags themselves speaks the language asked
+// for; PersistentPreRunE checks the value properly.
+func langFromArgs(args []string) lang.Lang {
+	for i, arg := range args {
+		v, ok := strings.CutPrefix(arg, "--lang=")
+		if !ok && arg == "--lang" && i+1 < len(args) {
+			v, ok = args[i+1], true
+		}
+		if ok {
+			if l, err := lang.Parse(v); err == nil {
+				return l
+			}
+		}
+		if arg == "--" {
+			break
+		}
+	}
+	return lang.VI
 }
 
 func (a *app) exitCode(err error) int {
@@ -119,7 +141,7 @@ func (a *app) printError(err error) {
 			fmt.Fprintf(a.errOut, "  (%v)\n", ue.err)
 		}
 	case errors.As(err, &se):
-		fmt.Fprintf(a.errOut, "tongket: %s\n  (%v)\n", se.Hint, se)
+		fmt.Fprintf(a.errOut, "tongket: %s\n  (%v)\n", storeText(se).In(l), se)
 	case errors.As(err, &mp):
 		fmt.Fprintf(a.errOut, "tongket: %s\n", lang.F("không tìm thấy tệp hoặc thư mục %q.", "no such file or folder %q.", mp.Path).In(l))
 	default:
