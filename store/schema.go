@@ -209,7 +209,6 @@ func (db *DB) migrate(ctx context.Context) error {
 	return nil
 }
 
-
 // seedCatalog writes a catalog into a new database.
 func seedCatalog(ctx context.Context, tx *sql.Tx, c *catalog.Catalog) error {
 	for _, i := range c.Indicators {
