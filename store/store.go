@@ -134,21 +134,10 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	}
 	base := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_pragma=foreign_keys(1)",
 		escapePath(path), opt.BusyTimeout.Milliseconds())
-	rd, err := sql.Open("sqlite", base)
+	rd, wr, err := openPools(path, base)
 	if err != nil {
-		return nil, &Error{Op: "open", Path: path, Err: err, Code: CodeOpenFailed}
+		return nil, err
 	}
-	// Writers take the write lock at BEGIN, so two ingests queue on the busy
-	// timeout instead of failing on a lock upgrade; readers do not, so a
-	// summary never waits for an ingest.
-	wr, err := sql.Open("sqlite", base+"&_txlock=immediate")
-	if err != nil {
-		rd.Close()
-		return nil, &Error{Op: "open", Path: path, Err: err, Code: CodeOpenFailed}
-	}
-	// Writes are serialised by SQLite anyway; one connection lets
-	// database/sql reuse each prepared statement instead of re-parsing it.
-	wr.SetMaxOpenConns(1)
 	db := &DB{sql: rd, wr: wr, path: path, now: opt.Now}
 	// A new database switches to WAL under an exclusive lock that the busy
 	// handler does not wait for: another process opening it at the same
@@ -166,6 +155,27 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// openPools opens the read pool and the one-connection write pool of the
+// database at dsn base.
+func openPools(path, base string) (rd, wr *sql.DB, err error) {
+	rd, err = sql.Open("sqlite", base)
+	if err != nil {
+		return nil, nil, &Error{Op: "open", Path: path, Err: err, Code: CodeOpenFailed}
+	}
+	// Writers take the write lock at BEGIN, so two ingests queue on the busy
+	// timeout instead of failing on a lock upgrade; readers do not, so a
+	// summary never waits for an ingest.
+	wr, err = sql.Open("sqlite", base+"&_txlock=immediate")
+	if err != nil {
+		rd.Close()
+		return nil, nil, &Error{Op: "open", Path: path, Err: err, Code: CodeOpenFailed}
+	}
+	// Writes are serialised by SQLite anyway; one connection lets
+	// database/sql reuse each prepared statement instead of re-parsing it.
+	wr.SetMaxOpenConns(1)
+	return rd, wr, nil
 }
 
 // escapePath keeps '?' and '#' in a file name from being read as URI parts.

@@ -34,16 +34,10 @@ func OpenView(ctx context.Context, path string, opt Options) (*DB, error) {
 	}
 	base := fmt.Sprintf("file:tongket-view-%d?mode=memory&cache=shared&_pragma=foreign_keys(1)&_pragma=busy_timeout(%d)",
 		viewSeq.Add(1), max(opt.BusyTimeout, 30*time.Second).Milliseconds())
-	rd, err := sql.Open("sqlite", base)
+	rd, wr, err := openPools(path, base)
 	if err != nil {
-		return nil, &Error{Op: "open", Path: path, Err: err, Code: CodeOpenFailed}
+		return nil, err
 	}
-	wr, err := sql.Open("sqlite", base+"&_txlock=immediate")
-	if err != nil {
-		rd.Close()
-		return nil, &Error{Op: "open", Path: path, Err: err, Code: CodeOpenFailed}
-	}
-	wr.SetMaxOpenConns(1)
 	// An in-memory database lives while a connection to it is open.
 	keep, err := wr.Conn(ctx)
 	if err != nil {
