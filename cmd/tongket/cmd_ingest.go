@@ -11,12 +11,18 @@ import (
 )
 
 type ingestOptions struct {
+	deps
+	paths  []string
 	format string
 	dryRun bool
 	failOn string
 }
 
-func (a *app) ingestCmd() *cobra.Command {
+func (a *app) ingestCmd() *cobra.Command { return newIngestCmd(a.deps, nil) }
+
+// newIngestCmd makes "ingest"; runF, if set, runs instead of runIngest
+// (tests of the flags).
+func newIngestCmd(get func() deps, runF func(context.Context, *ingestOptions) error) *cobra.Command {
 	o := &ingestOptions{}
 	cmd := &cobra.Command{
 		Use:   "ingest TỆP|THƯ_MỤC...",
@@ -39,44 +45,46 @@ and the exit status is 1.` + exitStatusHelp + failOnHelp,
   tongket ingest --format json inbox/ > nhap.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(o.format, "text", "json"); err != nil {
-				return err
+			o.deps, o.paths = get(), args
+			if runF != nil {
+				return runF(cmd.Context(), o)
 			}
-			if err := checkFailOn(o.failOn); err != nil {
-				return err
-			}
-			open, run := a.openDB, intake.Ingest
-			if o.dryRun {
-				open, run = a.openView, intake.DryRun // the database file is not even created
-			}
-			db, err := open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			bar, clear := a.progress("Đang nhập")
-			res, err := run(cmd.Context(), db, args, intake.Options{Now: a.now, Progress: bar})
-			clear()
-			if errors.Is(err, context.Canceled) && res != nil && res.Totals != nil {
-				// Stopped half-way: what was committed is stored whole, the
-				// batch being written is rolled back; say which is which.
-				_ = a.writeIntake(res, o.format)
-				return &userError{text: lang.F(
-					"đã dừng theo yêu cầu (Ctrl-C): %d tệp đã lưu trọn vẹn ở trên, tệp đang ghi dở không được lưu. Chạy lại lệnh để nhập tiếp: tệp đã lưu sẽ được bỏ qua.",
-					"stopped on request (Ctrl-C): the %d files above are stored whole; the files being written were not stored. Run the command again to go on: stored files are skipped.",
-					res.Totals.Stored)}
-			}
-			if err != nil {
-				return err
-			}
-			if err := a.writeIntake(res, o.format); err != nil {
-				return err
-			}
-			return failOnWarnings(o.failOn, res)
+			return runIngest(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "định dạng kết quả: text|json")
+	formatFlag(cmd, &o.format, "định dạng kết quả: text|json", "text", "json")
 	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "chạy thử: đếm như thật nhưng không lưu gì")
-	addFailOn(cmd, &o.failOn)
+	failOnFlag(cmd, &o.failOn)
 	return cmd
+}
+
+func runIngest(ctx context.Context, o *ingestOptions) error {
+	open, run := o.openDB, intake.Ingest
+	if o.dryRun {
+		open, run = o.openView, intake.DryRun // the database file is not even created
+	}
+	db, err := open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	bar, clear := o.progress("Đang nhập")
+	res, err := run(ctx, db, o.paths, intake.Options{Now: o.now, Progress: bar})
+	clear()
+	if errors.Is(err, context.Canceled) && res != nil && res.Totals != nil {
+		// Stopped half-way: what was committed is stored whole, the
+		// batch being written is rolled back; say which is which.
+		_ = o.writeIntake(res, o.format)
+		return &userError{text: lang.F(
+			"đã dừng theo yêu cầu (Ctrl-C): %d tệp đã lưu trọn vẹn ở trên, tệp đang ghi dở không được lưu. Chạy lại lệnh để nhập tiếp: tệp đã lưu sẽ được bỏ qua.",
+			"stopped on request (Ctrl-C): the %d files above are stored whole; the files being written were not stored. Run the command again to go on: stored files are skipped.",
+			res.Totals.Stored)}
+	}
+	if err != nil {
+		return err
+	}
+	if err := o.writeIntake(res, o.format); err != nil {
+		return err
+	}
+	return failOnWarnings(o.failOn, res)
 }

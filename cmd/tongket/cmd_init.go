@@ -1,10 +1,21 @@
 package main
 
 import (
+	"context"
+
 	"github.com/spf13/cobra"
 )
 
-func (a *app) initCmd() *cobra.Command {
+type initOptions struct {
+	deps
+}
+
+func (a *app) initCmd() *cobra.Command { return newInitCmd(a.deps, nil) }
+
+// newInitCmd makes "init"; runF, if set, runs instead of runInit (tests of
+// the flags).
+func newInitCmd(get func() deps, runF func(context.Context, *initOptions) error) *cobra.Command {
+	o := &initOptions{}
 	return &cobra.Command{
 		Use:   "init",
 		Short: "Tạo hoặc nâng cấp cơ sở dữ liệu, nạp danh mục chỉ tiêu / create or upgrade the database",
@@ -16,13 +27,21 @@ khi cần.` + exitStatusHelp,
   tongket --db D:\tongket\cong-an-quan.db init`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := a.openDB(cmd.Context())
-			if err != nil {
-				return err
+			o.deps = get()
+			if runF != nil {
+				return runF(cmd.Context(), o)
 			}
-			defer db.Close()
-			a.info("Cơ sở dữ liệu sẵn sàng: %s\n", db.Path())
-			return nil
+			return runInit(cmd.Context(), o)
 		},
 	}
+}
+
+func runInit(ctx context.Context, o *initOptions) error {
+	db, err := o.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	o.sayf("Cơ sở dữ liệu sẵn sàng: %s", "The database is ready: %s", db.Path())
+	return nil
 }

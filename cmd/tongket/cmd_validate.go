@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -12,12 +13,18 @@ import (
 )
 
 type validateOptions struct {
+	deps
+	paths    []string
 	format   string
 	annotate string
 	failOn   string
 }
 
-func (a *app) validateCmd() *cobra.Command {
+func (a *app) validateCmd() *cobra.Command { return newValidateCmd(a.deps, nil) }
+
+// newValidateCmd makes "validate"; runF, if set, runs instead of
+// runValidate (tests of the flags).
+func newValidateCmd(get func() deps, runF func(context.Context, *validateOptions) error) *cobra.Command {
 	o := &validateOptions{}
 	cmd := &cobra.Command{
 		Use:   "validate TỆP|THƯ_MỤC...",
@@ -43,58 +50,49 @@ findings; --fail-on warning makes warnings fail the run too.` + exitStatusHelp +
   tongket validate --format json bao-cao-hong-bang.xlsx > ket-qua.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(o.format, "text", "json"); err != nil {
-				return err
+			o.deps, o.paths = get(), args
+			if runF != nil {
+				return runF(cmd.Context(), o)
 			}
-			if err := checkFailOn(o.failOn); err != nil {
-				return err
-			}
-			db, err := a.openView(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			bar, clear := a.progress("Đang kiểm tra")
-			res, err := intake.Validate(cmd.Context(), db, args, intake.Options{Now: a.now, Progress: bar})
-			clear()
-			if err != nil {
-				return err
-			}
-			refused := a.writeIntake(res, o.format)
-			if refused != nil && !errors.Is(refused, errRefused) {
-				return refused
-			}
-			if o.annotate != "" {
-				if err := a.annotate(res, o.annotate); err != nil {
-					return err
-				}
-			}
-			if refused != nil {
-				return refused
-			}
-			return failOnWarnings(o.failOn, res)
+			return runValidate(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "định dạng kết quả: text|json")
+	formatFlag(cmd, &o.format, "định dạng kết quả: text|json", "text", "json")
 	cmd.Flags().StringVar(&o.annotate, "annotate", "", "ghi bản sao đánh dấu lỗi (tên thêm -loi) của mỗi tệp có lỗi vào thư mục này")
-	addFailOn(cmd, &o.failOn)
+	failOnFlag(cmd, &o.failOn)
 	return cmd
+}
+
+func runValidate(ctx context.Context, o *validateOptions) error {
+	db, err := o.openView(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	bar, clear := o.progress("Đang kiểm tra")
+	res, err := intake.Validate(ctx, db, o.paths, intake.Options{Now: o.now, Progress: bar})
+	clear()
+	if err != nil {
+		return err
+	}
+	refused := o.writeIntake(res, o.format)
+	if refused != nil && !errors.Is(refused, errRefused) {
+		return refused
+	}
+	if o.annotate != "" {
+		if err := o.writeAnnotated(res, o.annotate); err != nil {
+			return err
+		}
+	}
+	if refused != nil {
+		return refused
+	}
+	return failOnWarnings(o.failOn, res)
 }
 
 // failOnHelp ends the EXIT STATUS section of validate and ingest.
 const failOnHelp = `
   Với --fail-on warning, có cảnh báo cũng là 1 / with --fail-on warning, warnings give 1 too.`
-
-func addFailOn(cmd *cobra.Command, p *string) {
-	cmd.Flags().StringVar(p, "fail-on", "error", "mức làm mã thoát 1: error (mặc định) hoặc warning (có cảnh báo cũng là 1)")
-}
-
-func checkFailOn(v string) error {
-	if v == "error" || v == "warning" {
-		return nil
-	}
-	return fail(nil, "--fail-on chỉ nhận error hoặc warning.", "--fail-on takes error or warning.")
-}
 
 // failOnWarnings refuses a run with warnings when --fail-on warning.
 func failOnWarnings(failOn string, res *intake.Result) error {
@@ -104,55 +102,28 @@ func failOnWarnings(failOn string, res *intake.Result) error {
 	return nil
 }
 
-// annotate writes the marked-up copies and says on stderr what was written
-// and which files got no copy.
-func (a *app) annotate(res *intake.Result, dir string) error {
+// writeAnnotated writes the marked-up copies and says on standard error
+// what was written and which files got no copy.
+func (d deps) writeAnnotated(res *intake.Result, dir string) error {
 	files := make([]annotate.File, 0, len(res.Files))
 	for _, f := range res.Files {
 		files = append(files, annotate.File{Path: f.File, SHA256: f.SHA256, Findings: f.Findings})
 	}
-	outs, err := annotate.WriteDir(dir, files, a.lang)
+	outs, err := annotate.WriteDir(dir, files, d.lang)
 	if err == nil && len(outs) == 0 {
-		a.info("%s\n", lang.F("Không tệp nào có lỗi hay cảnh báo; không có bản đánh dấu nào.", "No file has findings; no marked-up copy.").In(a.lang))
+		d.sayf("Không tệp nào có lỗi hay cảnh báo; không có bản đánh dấu nào.", "No file has findings; no marked-up copy.")
 	}
 	for _, o := range outs {
 		if o.Copy != "" {
-			a.info("%s\n", lang.F("Đã ghi bản đánh dấu lỗi: %s", "Marked-up copy written: %s", o.Copy).In(a.lang))
+			d.sayf("Đã ghi bản đánh dấu lỗi: %s", "Marked-up copy written: %s", o.Copy)
 			continue
 		}
-		fmt.Fprintf(a.errOut, "%s: %s\n", o.File,
-			lang.Join(": ", lang.F("không ghi bản đánh dấu lỗi", "no marked-up copy"), o.Why).In(a.lang))
+		fmt.Fprintf(d.errOut, "%s: %s\n", o.File,
+			lang.Join(": ", lang.F("không ghi bản đánh dấu lỗi", "no marked-up copy"), o.Why).In(d.lang))
 	}
 	if err != nil {
 		return fail(err, "không ghi được bản đánh dấu lỗi vào %s: hãy kiểm tra thư mục có quyền ghi và ổ đĩa còn chỗ.",
 			"cannot write the marked-up copies into %s: check the folder is writable and the disk has room.", dir)
 	}
 	return nil
-}
-
-// writeIntake prints a validate or ingest result and turns refusal into the
-// exit status.
-func (a *app) writeIntake(res *intake.Result, format string) error {
-	var err error
-	if format == "json" {
-		err = res.WriteJSON(a.out, a.lang)
-	} else {
-		err = res.WriteText(a.out, a.lang)
-	}
-	if err != nil {
-		return err
-	}
-	if !res.Valid {
-		return errRefused
-	}
-	return nil
-}
-
-func checkFormat(got string, allowed ...string) error {
-	for _, f := range allowed {
-		if got == f {
-			return nil
-		}
-	}
-	return fail(nil, "định dạng %q không hỗ trợ; chọn một trong %v.", "format %q is not supported; use one of %v.", got, allowed)
 }
