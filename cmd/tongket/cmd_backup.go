@@ -1,24 +1,32 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/store"
 	"github.com/tongket/tongket/vn"
 )
 
 type backupOptions struct {
+	deps
 	output string
 	force  bool
 }
 
-func (a *app) backupCmd() *cobra.Command {
+func (a *app) backupCmd() *cobra.Command { return newBackupCmd(a.deps, nil) }
+
+// newBackupCmd makes "backup"; runF, if set, runs instead of runBackup
+// (tests of the flags).
+func newBackupCmd(get func() deps, runF func(context.Context, *backupOptions) error) *cobra.Command {
 	o := &backupOptions{}
 	cmd := &cobra.Command{
 		Use:   "backup -o TỆP",
@@ -36,34 +44,34 @@ overwrite an existing file unless --force; prints the path and size.` + exitStat
   tongket backup -o sao-luu/
   tongket backup -o sao-luu.db --force`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return a.backup(cmd, o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.deps = get()
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return runBackup(cmd.Context(), o)
+		},
 	}
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "tệp sao lưu, hoặc thư mục (mặc định thư mục hiện tại)")
 	cmd.Flags().BoolVar(&o.force, "force", false, "ghi đè tệp sao lưu đã có")
 	return cmd
 }
 
-func (a *app) backup(cmd *cobra.Command, o *backupOptions) error {
-	if st, err := os.Stat(a.dbPath); err != nil || st.IsDir() {
+func runBackup(ctx context.Context, o *backupOptions) error {
+	if st, err := os.Stat(o.dbPath); err != nil || st.IsDir() {
 		return fail(err, "không có cơ sở dữ liệu %s để sao lưu: hãy chỉ đúng tệp bằng --db (hoặc biến TONGKET_DB).",
-			"there is no database %s to back up: name it with --db (or TONGKET_DB).", a.dbPath)
+			"there is no database %s to back up: name it with --db (or TONGKET_DB).", o.dbPath)
 	}
-	out := o.output
-	if out == "" {
-		out = "."
+	out, err := backupPath(o.output, o.now())
+	if err != nil {
+		return err
 	}
-	if isDir(out) || strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)) {
-		if err := os.MkdirAll(out, 0o755); err != nil {
-			return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", out)
-		}
-		out = filepath.Join(out, "tongket-sao-luu-"+a.now().Format("20060102-150405")+".db")
-	}
-	db, err := a.openDB(cmd.Context())
+	db, err := o.openDB(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	info, err := db.Backup(cmd.Context(), out, o.force)
+	info, err := db.Backup(ctx, out, o.force)
 	switch {
 	case errors.Is(err, store.ErrExists):
 		return fail(err, "tệp %s đã có: hãy chọn tên khác, hoặc thêm --force để ghi đè.",
@@ -74,17 +82,40 @@ func (a *app) backup(cmd *cobra.Command, o *backupOptions) error {
 	case err != nil:
 		return err
 	}
-	fmt.Fprintf(a.out, "%s (%s)\n", info.Path, sizeText(info.Size))
-	a.info("Đã sao lưu %d lần nộp, %d danh sách khen thưởng. Khôi phục bằng: tongket restore %s\n",
+	fmt.Fprintf(o.out, "%s (%s)\n", info.Path, sizeText(info.Size))
+	o.sayf("Đã sao lưu %d lần nộp, %d danh sách khen thưởng. Khôi phục bằng: tongket restore %s",
+		"Backed up %d submissions and %d award rosters. Restore with: tongket restore %s",
 		info.Submissions, info.Rosters, info.Path)
 	return nil
 }
 
+// backupPath is the file -o names, or in the folder it names (made if
+// need be; the current one when empty) a file named for the time.
+func backupPath(output string, now time.Time) (string, error) {
+	out := output
+	if out == "" {
+		out = "."
+	}
+	if !isDir(out) && !strings.HasSuffix(out, "/") && !strings.HasSuffix(out, string(filepath.Separator)) {
+		return out, nil
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return "", fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", out)
+	}
+	return filepath.Join(out, "tongket-sao-luu-"+now.Format("20060102-150405")+".db"), nil
+}
+
 type restoreOptions struct {
+	deps
+	file   string
 	dryRun bool
 }
 
-func (a *app) restoreCmd() *cobra.Command {
+func (a *app) restoreCmd() *cobra.Command { return newRestoreCmd(a.deps, nil) }
+
+// newRestoreCmd makes "restore"; runF, if set, runs instead of runRestore
+// (tests of the flags).
+func newRestoreCmd(get func() deps, runF func(context.Context, *restoreOptions) error) *cobra.Command {
 	o := &restoreOptions{}
 	cmd := &cobra.Command{
 		Use:   "restore TỆP",
@@ -106,41 +137,48 @@ then replaces the database's contents in one transaction, keeping the old databa
   tongket restore --dry-run sao-luu.db
   tongket --db cong-an-quan.db restore sao-luu.db`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return a.restore(cmd, o, args[0]) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.deps, o.file = get(), args[0]
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return runRestore(cmd.Context(), o)
+		},
 	}
 	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "chỉ kiểm tra tệp, không khôi phục")
 	return cmd
 }
 
-func (a *app) restore(cmd *cobra.Command, o *restoreOptions, file string) error {
-	ctx := cmd.Context()
+func runRestore(ctx context.Context, o *restoreOptions) error {
 	if o.dryRun {
-		info, err := store.CheckFile(ctx, file)
+		info, err := store.CheckFile(ctx, o.file)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.out, "%s: hợp lệ, %d lần nộp, %d danh sách khen thưởng (lược đồ %d, %s).\n",
-			file, info.Submissions, info.Rosters, info.SchemaVersion, sizeText(info.Size))
+		fmt.Fprintln(o.out, lang.F("%s: hợp lệ, %d lần nộp, %d danh sách khen thưởng (lược đồ %d, %s).",
+			"%s: valid, %d submissions, %d award rosters (schema %d, %s).",
+			o.file, info.Submissions, info.Rosters, info.SchemaVersion, sizeText(info.Size)).In(o.lang))
 		return nil
 	}
-	res, err := store.Restore(ctx, a.dbPath, file, store.RestoreOptions{Now: a.now})
+	res, err := store.Restore(ctx, o.dbPath, o.file, store.RestoreOptions{Now: o.now})
 	if errors.Is(err, store.ErrSameFile) {
 		return fail(err, "tệp %s chính là cơ sở dữ liệu đang dùng (--db): hãy chỉ tệp sao lưu.",
-			"%s is the database itself (--db): name a backup file.", file)
+			"%s is the database itself (--db): name a backup file.", o.file)
 	}
 	if err != nil {
 		return err
 	}
 	// Opening upgrades a backup of an older schema.
-	db, err := a.openDB(ctx)
+	db, err := o.openDB(ctx)
 	if err != nil {
 		return err
 	}
 	db.Close()
-	a.info("Đã khôi phục %s từ %s: %d lần nộp, %d danh sách khen thưởng.\n",
-		a.dbPath, file, res.Restored.Submissions, res.Restored.Rosters)
+	o.sayf("Đã khôi phục %s từ %s: %d lần nộp, %d danh sách khen thưởng.",
+		"Restored %s from %s: %d submissions, %d award rosters.",
+		o.dbPath, o.file, res.Restored.Submissions, res.Restored.Rosters)
 	if res.Kept != "" {
-		a.info("Cơ sở dữ liệu cũ được giữ tại %s.\n", res.Kept)
+		o.sayf("Cơ sở dữ liệu cũ được giữ tại %s.", "The old database is kept as %s.", res.Kept)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -9,7 +10,27 @@ import (
 	"github.com/tongket/tongket/report"
 )
 
-func (a *app) configCmd() *cobra.Command {
+type configOptions struct {
+	deps
+}
+
+type configSetOptions struct {
+	deps
+	key, value string // value "" unsets
+}
+
+func (a *app) configCmd() *cobra.Command { return newConfigCmd(a.deps, nil, nil) }
+
+// newConfigCmd makes "config" with "set" and "unset"; runF and setF, if
+// set, run instead of runConfig and runConfigSet (tests of the flags).
+func newConfigCmd(get func() deps, runF func(context.Context, *configOptions) error, setF func(context.Context, *configSetOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = runConfig
+	}
+	if setF == nil {
+		setF = runConfigSet
+	}
+	o := &configOptions{}
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "Thông tin cơ quan, người ký, nơi nhận cho báo cáo / report settings",
@@ -28,62 +49,69 @@ Mỗi thiết lập cũng có thể ghi đè khi chạy "tongket summarize" bằ
   tongket config unset doc-number`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := a.openDB(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			stored, err := db.Settings(cmd.Context())
-			if err != nil {
-				return err
-			}
-			for _, s := range report.Settings {
-				v := stored[s.Key]
-				if v == "" {
-					v = report.Blank
-				}
-				v = strings.ReplaceAll(v, "\n", "\n"+strings.Repeat(" ", 16))
-				fmt.Fprintf(a.out, "%-14s  %s\n", s.Key, v)
-			}
-			return nil
+			o.deps = get()
+			return runF(cmd.Context(), o)
 		},
 	}
 	set := &cobra.Command{
 		Use:   "set KHÓA GIÁ_TRỊ...",
-		Short: "Đặt một thiết lập (nhiều giá trị = nhiều dòng, dùng cho recipients)",
+		Short: "Đặt một thiết lập (nhiều giá trị = nhiều dòng, dùng cho recipients) / set a setting",
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.setSetting(cmd, args[0], strings.Join(args[1:], "\n"))
+			return setF(cmd.Context(), &configSetOptions{deps: get(), key: args[0], value: strings.Join(args[1:], "\n")})
 		},
 	}
 	unset := &cobra.Command{
 		Use:   "unset KHÓA",
-		Short: "Xóa một thiết lập",
+		Short: "Xóa một thiết lập / clear a setting",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.setSetting(cmd, args[0], "")
+			return setF(cmd.Context(), &configSetOptions{deps: get(), key: args[0]})
 		},
 	}
 	cmd.AddCommand(set, unset)
 	return cmd
 }
 
-func (a *app) setSetting(cmd *cobra.Command, key, value string) error {
-	set, err := report.SettingByKey(key)
-	if err != nil {
-		return fail(err, "không có thiết lập %q; xem danh sách bằng \"tongket config\".", "there is no setting %q; see \"tongket config\".", key)
-	}
-	if err := set.Check(value); value != "" && err != nil {
-		return fail(err, "giá trị %q không hợp lệ cho %s: %s.", "%q is not a valid %s: %s.", value, key, set.Help)
-	}
-	db, err := a.openDB(cmd.Context())
+// runConfig lists the settings, a dotted blank for those not set.
+func runConfig(ctx context.Context, o *configOptions) error {
+	db, err := o.openDB(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := db.SetSetting(cmd.Context(), key, strings.TrimSpace(value)); err != nil {
+	stored, err := db.Settings(ctx)
+	if err != nil {
 		return err
 	}
-	a.info("Đã lưu %s.\n", key)
+	for _, s := range report.Settings {
+		v := stored[s.Key]
+		if v == "" {
+			v = report.Blank
+		}
+		v = strings.ReplaceAll(v, "\n", "\n"+strings.Repeat(" ", 16))
+		fmt.Fprintf(o.out, "%-14s  %s\n", s.Key, v)
+	}
+	return nil
+}
+
+// runConfigSet stores a setting, or clears it when the value is empty.
+func runConfigSet(ctx context.Context, o *configSetOptions) error {
+	set, err := report.SettingByKey(o.key)
+	if err != nil {
+		return fail(err, "không có thiết lập %q; xem danh sách bằng \"tongket config\".", "there is no setting %q; see \"tongket config\".", o.key)
+	}
+	if err := set.Check(o.value); o.value != "" && err != nil {
+		return fail(err, "giá trị %q không hợp lệ cho %s: %s.", "%[1]q is not a valid %[2]s.", o.value, o.key, set.Help)
+	}
+	db, err := o.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.SetSetting(ctx, o.key, strings.TrimSpace(o.value)); err != nil {
+		return err
+	}
+	o.sayf("Đã lưu %s.", "Saved %s.", o.key)
 	return nil
 }

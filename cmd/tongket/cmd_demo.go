@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -8,8 +9,17 @@ import (
 	"github.com/tongket/tongket/demo"
 )
 
-func (a *app) demoCmd() *cobra.Command {
-	var dir string
+type demoOptions struct {
+	deps
+	dir string
+}
+
+func (a *app) demoCmd() *cobra.Command { return newDemoCmd(a.deps, nil) }
+
+// newDemoCmd makes "demo"; runF, if set, runs instead of runDemo (tests of
+// the flags).
+func newDemoCmd(get func() deps, runF func(context.Context, *demoOptions) error) *cobra.Command {
+	o := &demoOptions{}
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Chạy thử trên bộ số liệu mẫu có sẵn / run the main job on the bundled sample",
@@ -21,18 +31,29 @@ bảng, có một tệp bổ sung và một tệp cố ý có lỗi bị từ ch
   tongket demo -o demo-output`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if dir == "" {
-				d, err := os.MkdirTemp("", "tongket-demo-")
-				if err != nil {
-					return err
-				}
-				dir = d
-			} else if err := os.MkdirAll(dir, 0o755); err != nil {
-				return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
+			o.deps = get()
+			if runF != nil {
+				return runF(cmd.Context(), o)
 			}
-			return demo.Run(cmd.Context(), a.out, demo.Options{Dir: dir, Lang: a.lang, Now: a.now})
+			return runDemo(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().StringVarP(&dir, "output", "o", "", "thư mục cho số liệu mẫu, cơ sở dữ liệu và kết quả")
+	cmd.Flags().StringVarP(&o.dir, "output", "o", "", "thư mục cho số liệu mẫu, cơ sở dữ liệu và kết quả")
 	return cmd
+}
+
+// runDemo runs the demo in o.dir, made if need be, or in a new temporary
+// folder.
+func runDemo(ctx context.Context, o *demoOptions) error {
+	dir := o.dir
+	if dir == "" {
+		d, err := os.MkdirTemp("", "tongket-demo-")
+		if err != nil {
+			return err
+		}
+		dir = d
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
+	}
+	return demo.Run(ctx, o.out, demo.Options{Dir: dir, Lang: o.lang, Now: o.now})
 }

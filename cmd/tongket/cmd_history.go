@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"strconv"
@@ -12,11 +13,16 @@ import (
 )
 
 type historyOptions struct {
+	deps
 	unit   string
 	format string
 }
 
-func (a *app) historyCmd() *cobra.Command {
+func (a *app) historyCmd() *cobra.Command { return newHistoryCmd(a.deps, nil) }
+
+// newHistoryCmd makes "history"; runF, if set, runs instead of runHistory
+// (tests of the flags).
+func newHistoryCmd(get func() deps, runF func(context.Context, *historyOptions) error) *cobra.Command {
 	o := &historyOptions{}
 	cmd := &cobra.Command{
 		Use:   "history",
@@ -27,35 +33,50 @@ hoặc đã rút), đơn vị, các năm, số liệu còn hiệu lực / tổng
   tongket history --unit HP-HONGBANG`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(o.format, "text", "json"); err != nil {
-				return err
+			o.deps = get()
+			if runF != nil {
+				return runF(cmd.Context(), o)
 			}
-			db, err := a.openDB(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			recs, err := db.History(cmd.Context(), o.unit)
-			if err != nil {
-				return err
-			}
-			if o.format == "json" {
-				if recs == nil {
-					recs = []store.Record{}
-				}
-				enc := json.NewEncoder(a.out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(recs)
-			}
-			return report.WriteHistory(a.out, recs)
+			return runHistory(cmd.Context(), o)
 		},
 	}
 	cmd.Flags().StringVar(&o.unit, "unit", "", "chỉ các lần nộp của đơn vị có mã này")
-	cmd.Flags().StringVar(&o.format, "format", "text", "định dạng: text|json")
+	formatFlag(cmd, &o.format, "định dạng: text|json", "text", "json")
 	return cmd
 }
 
-func (a *app) revertCmd() *cobra.Command {
+func runHistory(ctx context.Context, o *historyOptions) error {
+	db, err := o.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	recs, err := db.History(ctx, o.unit)
+	if err != nil {
+		return err
+	}
+	if o.format == "json" {
+		if recs == nil {
+			recs = []store.Record{}
+		}
+		enc := json.NewEncoder(o.out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(recs)
+	}
+	return report.WriteHistory(o.out, recs)
+}
+
+type revertOptions struct {
+	deps
+	id int64
+}
+
+func (a *app) revertCmd() *cobra.Command { return newRevertCmd(a.deps, nil) }
+
+// newRevertCmd makes "revert"; runF, if set, runs instead of runRevert
+// (tests of the flags).
+func newRevertCmd(get func() deps, runF func(context.Context, *revertOptions) error) *cobra.Command {
+	o := &revertOptions{}
 	return &cobra.Command{
 		Use:   "revert SỐ_LẦN_NỘP",
 		Short: "Rút một lần nộp, số liệu cũ có hiệu lực lại / withdraw a submission",
@@ -71,23 +92,32 @@ trước đó thì coi như chưa báo cáo. Lần nộp vẫn được giữ tr
 				return fail(err, "%q không phải số hiệu lần nộp; xem số hiệu bằng \"tongket history\".",
 					"%q is not a submission number; see \"tongket history\".", args[0])
 			}
-			db, err := a.openDB(cmd.Context())
-			if err != nil {
-				return err
+			o.deps, o.id = get(), id
+			if runF != nil {
+				return runF(cmd.Context(), o)
 			}
-			defer db.Close()
-			res, err := db.Revert(cmd.Context(), id)
-			switch {
-			case errors.Is(err, store.ErrNoSubmission):
-				return fail(err, "không có lần nộp số %d; xem danh sách bằng \"tongket history\".", "there is no submission %d; see \"tongket history\".", id)
-			case errors.Is(err, store.ErrAlreadyReverted):
-				return fail(err, "lần nộp số %d đã được rút trước đây.", "submission %d was already reverted.", id)
-			case err != nil:
-				return err
-			}
-			a.info("Đã rút lần nộp số %d: %d số liệu trở về giá trị của lần nộp trước, %d số liệu giữ nguyên (lần nộp trước có cùng giá trị), %d số liệu không còn (chưa báo cáo).\n",
-				res.SubmissionID, res.Restored, res.Unchanged, res.Removed)
-			return nil
+			return runRevert(cmd.Context(), o)
 		},
 	}
+}
+
+func runRevert(ctx context.Context, o *revertOptions) error {
+	db, err := o.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	res, err := db.Revert(ctx, o.id)
+	switch {
+	case errors.Is(err, store.ErrNoSubmission):
+		return fail(err, "không có lần nộp số %d; xem danh sách bằng \"tongket history\".", "there is no submission %d; see \"tongket history\".", o.id)
+	case errors.Is(err, store.ErrAlreadyReverted):
+		return fail(err, "lần nộp số %d đã được rút trước đây.", "submission %d was already reverted.", o.id)
+	case err != nil:
+		return err
+	}
+	o.sayf("Đã rút lần nộp số %d: %d số liệu trở về giá trị của lần nộp trước, %d số liệu giữ nguyên (lần nộp trước có cùng giá trị), %d số liệu không còn (chưa báo cáo).",
+		"Submission %d withdrawn: %d figures back to the earlier submission's value, %d unchanged (the earlier submission had the same value), %d no longer reported.",
+		res.SubmissionID, res.Restored, res.Unchanged, res.Removed)
+	return nil
 }
