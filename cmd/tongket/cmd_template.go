@@ -14,18 +14,24 @@ import (
 	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/form"
 	"github.com/tongket/tongket/pool"
-	"github.com/tongket/tongket/store"
+	"github.com/tongket/tongket/summary"
 )
 
 type templateOptions struct {
+	deps
 	periodFlags
+	period   summary.Period
 	unit     string
 	unitName string
 	allUnits bool
 	output   string
 }
 
-func (a *app) templateCmd() *cobra.Command {
+func (a *app) templateCmd() *cobra.Command { return newTemplateCmd(a.deps, nil) }
+
+// newTemplateCmd makes "template"; runF, if set, runs instead of
+// runTemplate (tests of the flags).
+func newTemplateCmd(get func() deps, runF func(context.Context, *templateOptions) error) *cobra.Command {
 	o := &templateOptions{}
 	cmd := &cobra.Command{
 		Use:   "template --unit MÃ --period TỪ-ĐẾN [-o TỆP.xlsx] | --all-units -o THƯ_MỤC",
@@ -50,7 +56,25 @@ ingests with no finding.` + exitStatusHelp,
   tongket template --unit HP-KIENAN --years 5 --to 2024
   tongket template --all-units --period 2019-2024 -o bieu-mau/`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return a.template(cmd.Context(), o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			p, err := o.get()
+			if err != nil {
+				return err
+			}
+			o.unit = strings.TrimSpace(o.unit)
+			switch {
+			case o.allUnits && (o.unit != "" || o.unitName != ""):
+				return fail(nil, "--all-units không đi cùng --unit, --unit-name.", "--all-units does not go with --unit or --unit-name.")
+			case !o.allUnits && o.unit == "":
+				return fail(nil, "hãy cho mã đơn vị (--unit MÃ), hoặc --all-units để lập biểu cho mọi đơn vị đã biết.",
+					"name the unit (--unit CODE), or use --all-units for every known unit.")
+			}
+			o.deps, o.period = get(), p
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return runTemplate(cmd.Context(), o)
+		},
 	}
 	o.periodFlags.add(cmd)
 	f := cmd.Flags()
@@ -61,20 +85,10 @@ ingests with no finding.` + exitStatusHelp,
 	return cmd
 }
 
-func (a *app) template(ctx context.Context, o *templateOptions) error {
-	p, err := o.get()
-	if err != nil {
-		return err
-	}
-	o.unit = strings.TrimSpace(o.unit)
-	switch {
-	case o.allUnits && (o.unit != "" || o.unitName != ""):
-		return fail(nil, "--all-units không đi cùng --unit, --unit-name.", "--all-units does not go with --unit or --unit-name.")
-	case !o.allUnits && o.unit == "":
-		return fail(nil, "hãy cho mã đơn vị (--unit MÃ), hoặc --all-units để lập biểu cho mọi đơn vị đã biết.",
-			"name the unit (--unit CODE), or use --all-units for every known unit.")
-	}
-	db, err := a.openDB(ctx)
+// runTemplate writes the template of one unit, or of every known unit,
+// and prints the paths written.
+func runTemplate(ctx context.Context, o *templateOptions) error {
+	db, err := o.openDB(ctx)
 	if err != nil {
 		return err
 	}
@@ -83,70 +97,47 @@ func (a *app) template(ctx context.Context, o *templateOptions) error {
 	if err != nil {
 		return err
 	}
-	known, err := knownUnits(ctx, db)
+	recs, err := db.Units(ctx)
 	if err != nil {
 		return err
 	}
-	base := form.Template{From: p.From, To: p.To, Indicators: cat.Indicators, Date: a.now()}
+	known := make([]form.Unit, len(recs))
+	for i, u := range recs {
+		known[i] = form.Unit{Code: u.Code, Name: u.Name, Listed: u.Source == "import"}
+	}
+	base := form.Template{From: o.period.From, To: o.period.To, Indicators: cat.Indicators, Date: o.now()}
 
 	if !o.allUnits {
-		t := base
-		t.UnitCode, t.UnitName = o.unit, strings.TrimSpace(o.unitName)
-		u, isKnown := known.find(o.unit)
-		switch {
-		case isKnown:
-			t.UnitCode = u.Code // as the list spells it
-			if t.UnitName == "" {
-				t.UnitName = u.Name
-			}
-		case known.restricted:
-			return fail(nil, "mã đơn vị %q không có trong danh sách đơn vị đã nhập; biểu lập với mã này sẽ bị từ chối khi nhập.",
-				"unit code %q is not in the imported unit list; a template with it would be refused on ingest.", o.unit)
-		}
-		if t.UnitName == "" {
-			return fail(nil, "chưa biết tên đơn vị %s: hãy cho --unit-name \"TÊN\".", "the name of unit %s is not known: give --unit-name \"NAME\".", o.unit)
+		t, err := form.For(base, known, o.unit, o.unitName)
+		if err != nil {
+			return templateRefusal(err, o.unit)
 		}
 		path := o.output
 		if path == "" {
-			path = form.FileName(t.UnitCode, p.From, p.To)
-		} else if st, err := os.Stat(path); err == nil && st.IsDir() {
-			path = filepath.Join(path, form.FileName(t.UnitCode, p.From, p.To))
+			path = form.FileName(t.UnitCode, t.From, t.To)
+		} else if isDir(path) {
+			path = filepath.Join(path, form.FileName(t.UnitCode, t.From, t.To))
 		}
-		return a.writeTemplate(path, t)
+		if err := writeTemplateFile(path, t); err != nil {
+			return err
+		}
+		fmt.Fprintln(o.out, path)
+		return nil
 	}
 
-	if len(known.units) == 0 {
-		return fail(nil, "chưa có đơn vị nào trong cơ sở dữ liệu: hãy nhập biểu của các đơn vị (tongket ingest) hoặc lập từng biểu bằng --unit.",
-			"the database knows no unit yet: ingest submissions first, or make each template with --unit.")
-	}
 	dir := o.output
 	if dir == "" {
 		dir = "."
 	}
-	jobs := make([]templateJob, len(known.units))
-	seen := map[string]string{} // file name, case folded → unit code
-	for i, u := range known.units {
-		t := base
-		t.UnitCode, t.UnitName = u.Code, u.Name
-		if t.UnitName == "" {
-			t.UnitName = u.Code
-		}
-		name := form.FileName(u.Code, p.From, p.To)
-		// Two codes naming one file (a space and a slash both become "-";
-		// Windows ignores case) would leave one unit without its template
-		// and which one is a matter of timing: refuse before writing.
-		if other, dup := seen[strings.ToLower(name)]; dup {
-			return fail(nil, "hai đơn vị %s và %s cho cùng một tên tệp %s: hãy lập biểu cho từng đơn vị bằng --unit, -o.",
-				"units %s and %s give the same file name %s: make their templates one by one with --unit and -o.", other, u.Code, name)
-		}
-		seen[strings.ToLower(name)] = u.Code
-		jobs[i] = templateJob{path: filepath.Join(dir, name), t: t}
+	jobs, err := form.ForAll(base, known, dir)
+	if err != nil {
+		return templateRefusal(err, "")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
 	}
-	bar, clear := a.progress("Đang lập biểu mẫu")
-	errs := pool.Each(ctx, len(jobs), 0, func(i int) error { return writeTemplateFile(jobs[i].path, jobs[i].t) }, bar)
+	bar, clear := o.progress("Đang lập biểu mẫu")
+	errs := pool.Each(ctx, len(jobs), 0, func(i int) error { return writeTemplateFile(jobs[i].Path, jobs[i].Template) }, bar)
 	clear()
 	// The paths written, in the units' order whatever order the workers
 	// finished in; then the first failure in that order.
@@ -154,7 +145,7 @@ func (a *app) template(ctx context.Context, o *templateOptions) error {
 	for i, err := range errs {
 		switch {
 		case err == nil:
-			fmt.Fprintln(a.out, jobs[i].path)
+			fmt.Fprintln(o.out, jobs[i].Path)
 		case first == nil && !errors.Is(err, pool.ErrNotStarted):
 			first = err
 		}
@@ -165,22 +156,27 @@ func (a *app) template(ctx context.Context, o *templateOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a.info("Đã lập %d biểu mẫu trong %s.\n", len(known.units), dir)
+	o.sayf("Đã lập %d biểu mẫu trong %s.", "Wrote %d templates in %s.", len(jobs), dir)
 	return nil
 }
 
-type templateJob struct {
-	path string
-	t    form.Template
-}
-
-// writeTemplate writes one template and prints its path.
-func (a *app) writeTemplate(path string, t form.Template) error {
-	if err := writeTemplateFile(path, t); err != nil {
-		return err
+// templateRefusal says why form planned no template.
+func templateRefusal(err error, unit string) error {
+	var same *form.SameFileError
+	switch {
+	case errors.Is(err, form.ErrUnlisted):
+		return fail(nil, "mã đơn vị %q không có trong danh sách đơn vị đã nhập; biểu lập với mã này sẽ bị từ chối khi nhập.",
+			"unit code %q is not in the imported unit list; a template with it would be refused on ingest.", unit)
+	case errors.Is(err, form.ErrNoName):
+		return fail(nil, "chưa biết tên đơn vị %s: hãy cho --unit-name \"TÊN\".", "the name of unit %s is not known: give --unit-name \"NAME\".", unit)
+	case errors.Is(err, form.ErrNoUnits):
+		return fail(nil, "chưa có đơn vị nào trong cơ sở dữ liệu: hãy nhập biểu của các đơn vị (tongket ingest) hoặc lập từng biểu bằng --unit.",
+			"the database knows no unit yet: ingest submissions first, or make each template with --unit.")
+	case errors.As(err, &same):
+		return fail(nil, "hai đơn vị %s và %s cho cùng một tên tệp %s: hãy lập biểu cho từng đơn vị bằng --unit, -o.",
+			"units %s and %s give the same file name %s: make their templates one by one with --unit and -o.", same.First, same.Second, same.File)
 	}
-	fmt.Fprintln(a.out, path)
-	return nil
+	return err
 }
 
 // writeTemplateFile writes one template whole or not at all; it is safe
@@ -191,33 +187,4 @@ func writeTemplateFile(path string, t form.Template) error {
 			"cannot write the template %s: check the folder exists and is writable.", path)
 	}
 	return nil
-}
-
-// units are the units the database knows: an imported list and the units
-// of earlier submissions.
-type units struct {
-	units      []store.UnitRecord
-	restricted bool // an official list was imported: other codes are refused
-}
-
-func knownUnits(ctx context.Context, db *store.DB) (units, error) {
-	us, err := db.Units(ctx)
-	if err != nil {
-		return units{}, err
-	}
-	out := units{units: us}
-	for _, u := range us {
-		out.restricted = out.restricted || u.Source == "import"
-	}
-	return out, nil
-}
-
-// find looks a code up as the reader does: case does not matter.
-func (us units) find(code string) (store.UnitRecord, bool) {
-	for _, u := range us.units {
-		if strings.EqualFold(u.Code, code) {
-			return u, true
-		}
-	}
-	return store.UnitRecord{}, false
 }
