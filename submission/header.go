@@ -87,6 +87,9 @@ type roles struct {
 // readRoles finds the label columns of row. Covered cells of a merged
 // label repeat it; only its anchor claims the column.
 func readRoles(sheet string, row xlsx.Row) roles {
+	if !hasIndicatorLabel(row) {
+		return roles{} // a title, a unit line, a note: most rows offered
+	}
 	ro := roles{labelled: map[int]bool{}, ordinals: map[int]bool{}}
 	seen := map[string]xlsx.Cell{}
 	claim := func(col *int, c xlsx.Cell, k string) {
@@ -142,6 +145,20 @@ func readRoles(sheet string, row xlsx.Row) roles {
 		}
 	}
 	return ro
+}
+
+// hasIndicatorLabel reports a text cell reading "Mã chỉ tiêu" or "Chỉ
+// tiêu" (or their variants): without one a row is no header.
+func hasIndicatorLabel(row xlsx.Row) bool {
+	for _, c := range row.Cells {
+		if c.Kind != xlsx.Text || c.Covered || len(c.Value) > 40 {
+			continue
+		}
+		if k := vn.Key(c.Value); codeLabels[k] || nameLabels[k] {
+			return true
+		}
+	}
+	return false
 }
 
 func (ro *roles) isRole(col int) bool {
@@ -222,7 +239,7 @@ func (r *reader) headerLabel(c xlsx.Cell) colLabel {
 	}
 	switch kind {
 	case xlsx.Text:
-		return parseColLabel(value)
+		return cachedColLabel(value)
 	case xlsx.Number:
 		f, err := strconv.ParseFloat(value, 64)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tongket/tongket/vn"
 )
@@ -57,6 +58,31 @@ func wordSet(ss ...string) map[string]bool {
 		m[s] = true
 	}
 	return m
+}
+
+// colLabels caches parseColLabel across files: the headers of a batch of
+// submissions are mostly the same few texts ("2019", "Năm 2020", "Ghi
+// chú"). Bounded, so a hostile file cannot fill memory.
+var colLabels struct {
+	sync.Mutex
+	m map[string]colLabel
+}
+
+func cachedColLabel(text string) colLabel {
+	colLabels.Lock()
+	l, ok := colLabels.m[text]
+	colLabels.Unlock()
+	if ok {
+		return l
+	}
+	l = parseColLabel(text)
+	colLabels.Lock()
+	if colLabels.m == nil || len(colLabels.m) > 4096 {
+		colLabels.m = map[string]colLabel{}
+	}
+	colLabels.m[text] = l
+	colLabels.Unlock()
+	return l
 }
 
 // parseColLabel reads a header text: "2013", "Năm 2013", "2022 (*)", "2023

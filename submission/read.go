@@ -280,6 +280,7 @@ type sheetState struct {
 	scaledBy      int       // the largest scale met (thousands divisions)
 	scaledExample [2]string // the first such cell's stored and shown value
 	converted     []int     // rows whose money was converted to triệu đồng
+	nameMeasure   string    // a measure in brackets ending the current row's indicator name
 	convMeasure   string    // the measure converted from (first met)
 	merged        map[string]bool
 }

@@ -182,7 +182,8 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 		r.repeatedHeader(st, row)
 		return
 	}
-	if m := nameMeasure(row, h, r); m != "" {
+	st.nameMeasure = nameMeasure(row, h, r)
+	if st.nameMeasure != "" {
 		name = strings.TrimSpace(name[:strings.LastIndexByte(name, '(')]) // the name without its measure
 	}
 	hasFigures := false
@@ -489,9 +490,9 @@ func (r *reader) rowMeasure(st *sheetState, row xlsx.Row, ind catalog.Indicator)
 			return measure{}, true // a count measure tongket does not know: the catalog's is meant
 		}
 		m = parsed
-	case nameMeasure(row, st.header, r) != "":
+	case st.nameMeasure != "":
 		// "Kinh phí xây, sửa nhà (đồng)": the measure in the name's brackets.
-		text, c = nameMeasure(row, st.header, r), cellOf(row, st.header.nameFrom)
+		text, c = st.nameMeasure, cellOf(row, st.header.nameFrom)
 		parsed, _ := r.measure(text)
 		m, where = parsed, c.Ref
 	case st.meta.measureCell != "" && ind.Kind == catalog.Money:
@@ -516,6 +517,9 @@ func (r *reader) rowMeasure(st *sheetState, row xlsx.Row, ind catalog.Indicator)
 // nameMeasure is a measure written in brackets at the end of a row's
 // indicator name ("Kinh phí … (triệu đồng)"), "" when there is none.
 func nameMeasure(row xlsx.Row, h *header, r *reader) string {
+	if c, ok := cellAt(row, h.nameFrom); !ok || !strings.HasSuffix(strings.TrimSpace(c.Value), ")") {
+		return "" // almost every row: the name cell ends without a bracket
+	}
 	name, _ := r.nameAt(row, h)
 	if !strings.HasSuffix(name, ")") {
 		return ""
