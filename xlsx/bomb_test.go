@@ -125,7 +125,7 @@ func TestZipBomb(t *testing.T) {
 			if !errors.As(err, &ce) || !contains(tt.wantCode, ce.Code) {
 				t.Fatalf("error = %v, want code %v", err, tt.wantCode)
 			}
-			if took > 2*time.Second {
+			if took > 10*time.Second { // a bound on pathological work, not a speed target (CI machines are shared)
 				t.Errorf("refusal took %v", took)
 			}
 			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
