@@ -1,9 +1,14 @@
 // Package unitlist reads the official list of units expected to report
-// (danh sách đơn vị: code, name, parent, level, other names), so
-// completeness knows who is missing before they ever submit and a name like
-// "Q. Hồng Bàng" resolves to one code.
+// (danh sách đơn vị: code, name, parent, level, other names, the days each
+// unit existed), so completeness knows who is missing before they ever
+// submit and a name like "Q. Hồng Bàng" resolves to one code; and the
+// units' history (FORMATS.md §10): the sheet "Sáp nhập" of which old unit
+// went to which new one, when, in what share and on what legal basis,
+// checked whole (codes, shares adding up to 1, no cycle, dates that agree).
+// It also writes a list back as a workbook that reads the same.
 //
-// It reads and checks only; storing the list is the store's job.
+// It reads, checks and writes workbooks only; storing the list is the
+// store's job.
 package unitlist
 
 import (
@@ -26,15 +31,29 @@ type Unit struct {
 	Parent  string
 	Level   string
 	Aliases []string
-	Row     int
+	// ValidFrom and ValidTo are the first and last days the unit existed
+	// (ISO dates, "" for always).
+	ValidFrom, ValidTo string
+	Row                int
+}
+
+// Succession is one row of the sheet "Sáp nhập": Share (in millionths of
+// Whole) of the old unit went to the new one on Date.
+type Succession struct {
+	Old, New string
+	Date     string // ISO
+	Share    int64
+	Basis    string // legal basis, free text
+	Row      int
 }
 
 // List is a read unit list.
 type List struct {
-	File     string
-	SHA256   string
-	Units    []Unit
-	Findings []finding.Finding
+	File        string
+	SHA256      string
+	Units       []Unit
+	Successions []Succession
+	Findings    []finding.Finding
 }
 
 // Valid reports whether the list has no error finding.
@@ -47,6 +66,8 @@ const (
 	fParent
 	fLevel
 	fAliases
+	fFrom
+	fTo
 	numFields
 )
 
@@ -56,6 +77,8 @@ var labels = map[string]int{
 	vn.Key("Cấp trên"): fParent, vn.Key("Mã cấp trên"): fParent, vn.Key("Đơn vị cấp trên"): fParent,
 	vn.Key("Cấp"): fLevel, vn.Key("Cấp hành chính"): fLevel,
 	vn.Key("Tên khác"): fAliases, vn.Key("Tên gọi khác"): fAliases, vn.Key("Bí danh"): fAliases,
+	vn.Key("Hiệu lực từ"): fFrom, vn.Key("Từ ngày"): fFrom, vn.Key("Ngày thành lập"): fFrom,
+	vn.Key("Hiệu lực đến"): fTo, vn.Key("Đến ngày"): fTo, vn.Key("Ngày giải thể"): fTo,
 }
 
 // Read reads a unit list workbook: the first visible sheet with a header
@@ -73,8 +96,9 @@ func Read(name string, data []byte) *List {
 		return l
 	}
 	defer book.Close()
+	var units *sheetReader
 	for _, s := range book.Sheets() {
-		if s.Hidden {
+		if s.Hidden || successionName(s.Name) {
 			continue
 		}
 		r := &sheetReader{l: l, book: book, sheet: s.Name, codes: map[string]int{}, aliases: map[string]string{}}
@@ -83,22 +107,35 @@ func Read(name string, data []byte) *List {
 			problem = new(table.ReadProblem(s.Name, err))
 		}
 		if problem != nil {
-			// The units above the damage are not the list, and what was
-			// found wrong with them may be the damage's doing (merged
-			// ranges follow the rows in the file and go with a cut end):
-			// the damage alone is reported.
-			l.Units = nil
-			l.Findings = []finding.Finding{*problem}
-			return l
+			return l.damaged(*problem)
 		}
 		if found {
-			finding.Sort(l.Findings)
-			return l
+			units = r
+			break
 		}
 	}
-	l.Findings = append(l.Findings, finding.New(finding.Error, finding.NoTable, lang.F(
-		"Không tìm thấy bảng đơn vị: cần một dòng tiêu đề có cột \"Mã đơn vị\" và \"Tên đơn vị\" (thêm \"Cấp trên\", \"Cấp\", \"Tên khác\" nếu có).",
-		"No unit table found: it needs a header row with \"Mã đơn vị\" and \"Tên đơn vị\" (and \"Cấp trên\", \"Cấp\", \"Tên khác\" if any).")))
+	if units == nil {
+		l.Findings = append(l.Findings, finding.New(finding.Error, finding.NoTable, lang.F(
+			"Không tìm thấy bảng đơn vị: cần một dòng tiêu đề có cột \"Mã đơn vị\" và \"Tên đơn vị\" (thêm \"Cấp trên\", \"Cấp\", \"Tên khác\", \"Hiệu lực từ\", \"Hiệu lực đến\" nếu có).",
+			"No unit table found: it needs a header row with \"Mã đơn vị\" and \"Tên đơn vị\" (and \"Cấp trên\", \"Cấp\", \"Tên khác\", \"Hiệu lực từ\", \"Hiệu lực đến\" if any).")))
+		return l
+	}
+	succ, problem := readSuccessions(l, book, units.sheet)
+	if problem != nil {
+		return l.damaged(*problem)
+	}
+	checkHistory(l, units, succ)
+	sortFindings(l.Findings, units.sheet)
+	return l
+}
+
+// damaged reports a sheet that could not be read to its end alone. The
+// units above the damage are not the list, and what was found wrong with
+// them may be the damage's doing (merged ranges follow the rows in the
+// file and go with a cut end).
+func (l *List) damaged(problem finding.Finding) *List {
+	l.Units, l.Successions = nil, nil
+	l.Findings = []finding.Finding{problem}
 	return l
 }
 
@@ -185,8 +222,8 @@ func (r *sheetReader) bad(col, row int, code string, t lang.Text, v string) {
 // values reads a row's fields. A value merged down a group of rows (a
 // parent or level shared by several units) belongs to each; one merged
 // across columns belongs to its first column only.
-func (r *sheetReader) values(row xlsx.Row) [numFields]string {
-	var v [numFields]string
+// The cells of the date fields are kept: a date cell is read as a date.
+func (r *sheetReader) values(row xlsx.Row) (v [numFields]string, dates [2]*xlsx.Cell) {
 	for _, cell := range row.Cells {
 		if table.FromLeft(cell) {
 			continue
@@ -194,10 +231,40 @@ func (r *sheetReader) values(row xlsx.Row) [numFields]string {
 		for i, col := range r.cols {
 			if col != 0 && cell.Col == col {
 				v[i] = table.CellText(cell, xlsx.ParseFormat(r.book.NumFmt(cell.Style)))
+				if (i == fFrom || i == fTo) && v[i] != "" {
+					dates[i-fFrom] = &cell
+				}
 			}
 		}
 	}
-	return v
+	return v, dates
+}
+
+// validity reads the days a unit existed; a cell that is not a date is
+// reported and read as empty.
+func (r *sheetReader) validity(u *Unit, dates [2]*xlsx.Cell) {
+	for i, c := range dates {
+		if c == nil {
+			continue
+		}
+		d, problem := cellDate(*c, xlsx.ParseFormat(r.book.NumFmt(c.Style)), r.book.Date1904())
+		if problem != nil {
+			field := [2]string{"Hiệu lực từ", "Hiệu lực đến"}[i]
+			r.bad(c.Col, u.Row, finding.TypeError, lang.Join(" ", lang.F("Ô %s (%s của %s):", "Cell %s (%s of %s):", c.Ref, field, u.Code), *problem), c.Value)
+			continue
+		}
+		if i == 0 {
+			u.ValidFrom = d
+		} else {
+			u.ValidTo = d
+		}
+	}
+	if u.ValidFrom != "" && u.ValidTo != "" && u.ValidFrom > u.ValidTo {
+		r.bad(r.cols[fTo], u.Row, finding.ConstraintError, lang.F(
+			"Đơn vị %s hiệu lực từ %s đến %s: ngày kết thúc trước ngày bắt đầu. Hãy sửa một trong hai ngày.",
+			"Unit %s is in force from %s to %s: the end comes before the start. Correct one of the two dates.",
+			u.Code, ShowDate(u.ValidFrom), ShowDate(u.ValidTo)), ShowDate(u.ValidTo))
+	}
 }
 
 // row reads one row under the header.
@@ -205,7 +272,7 @@ func (r *sheetReader) row(h table.Header, row xlsx.Row) error {
 	if r.cols == (columns{}) {
 		r.cols = headerColumns(h.Labels, h.End > h.Row)
 	}
-	v := r.values(row)
+	v, dates := r.values(row)
 	if v == [numFields]string{} {
 		return nil
 	}
@@ -227,6 +294,7 @@ func (r *sheetReader) row(h table.Header, row xlsx.Row) error {
 	}
 	r.codes[key] = row.Num
 	u.Aliases = r.otherNames(row.Num, u.Code, v[fAliases])
+	r.validity(&u, dates)
 	r.l.Units = append(r.l.Units, u)
 	return nil
 }
