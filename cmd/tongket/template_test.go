@@ -10,13 +10,13 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tongket/tongket/catalog"
 	"github.com/tongket/tongket/form"
 	"github.com/tongket/tongket/store"
+	"github.com/tongket/tongket/summary"
 	"github.com/tongket/tongket/unitlist"
 )
 
@@ -354,20 +354,6 @@ func importUnits(t *testing.T, dir string, us []unitlist.Unit) {
 	}
 }
 
-// runOnTerminal is run with standard error taken for a terminal, as Main
-// decides when it is one.
-func runOnTerminal(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	a := &app{out: &out, errOut: &errb, now: time.Now, errTerminal: true}
-	root := a.rootCmd()
-	root.SetArgs(append([]string{"--db", filepath.Join(dir, "t.db")}, args...))
-	root.SetOut(&out)
-	root.SetErr(&errb)
-	code = a.exitCode(root.ExecuteContext(context.Background()))
-	return code, out.String(), errb.String()
-}
-
 // TestTemplateProgress: --all-units draws a bar on a terminal's standard
 // error and blanks it out before the closing line; off a terminal, or with
 // --quiet, there is none; standard output only ever has the paths.
@@ -389,11 +375,20 @@ func TestTemplateProgress(t *testing.T) {
 		}
 	}
 
-	t.Run("terminal", func(t *testing.T) {
-		code, stdout, stderr := runOnTerminal(t, dir, args...)
-		if code != 0 {
-			t.Fatalf("exit %d: %s", code, stderr)
+	// On a terminal: runTemplate with standard error a fake terminal.
+	onTerminal := func(t *testing.T, quiet bool) (stdout, stderr string) {
+		t.Helper()
+		d, outb, errb := testDeps(t, dir)
+		d.errTerminal, d.quiet = true, quiet
+		o := &templateOptions{deps: d, period: summary.Period{From: 2019, To: 2024}, allUnits: true, output: out}
+		if err := runTemplate(context.Background(), o); err != nil {
+			t.Fatalf("%v; stderr %q", err, errb)
 		}
+		return outb.String(), errb.String()
+	}
+
+	t.Run("terminal", func(t *testing.T) {
+		stdout, stderr := onTerminal(t, false)
 		checkPaths(t, stdout)
 		bar, rest, ok := strings.Cut(stderr, closing)
 		if !ok || rest != "" {
@@ -406,9 +401,9 @@ func TestTemplateProgress(t *testing.T) {
 		}
 	})
 	t.Run("terminal --quiet", func(t *testing.T) {
-		code, stdout, stderr := runOnTerminal(t, dir, append([]string{"--quiet"}, args...)...)
-		if code != 0 || stderr != "" {
-			t.Fatalf("exit %d, stderr %q; want 0 and nothing", code, stderr)
+		stdout, stderr := onTerminal(t, true)
+		if stderr != "" {
+			t.Fatalf("stderr %q; want nothing", stderr)
 		}
 		checkPaths(t, stdout)
 	})
