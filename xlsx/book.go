@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -133,10 +132,8 @@ const (
 // goroutines, Close excepted.
 type Book struct {
 	name string
-	path string // set by Open, for Calc
 	ra   io.ReaderAt
 	size int64
-	file *os.File // closed by Close when Open opened it
 	lim  Limits
 
 	files  map[string]*zip.File // by normalised part name
@@ -144,7 +141,7 @@ type Book struct {
 	parts  []*zip.File // worksheet part of sheets[i]
 	sstZF  *zip.File
 	styZF  *zip.File // styles.xml, read by FontName when first asked
-	meta   int64     // bytes unpacked by Open, counted against MaxUncompressed
+	meta   int64     // bytes unpacked by OpenReaderAt, counted against MaxUncompressed
 
 	sstOnce sync.Once
 	sst     *sharedStrings
@@ -171,32 +168,6 @@ type Book struct {
 	xf     *excelize.File
 	xfErr  error
 	cycles cycleState
-}
-
-// Open opens the workbook at path. File problems are *ContainerError;
-// other I/O errors are wrapped.
-func Open(path string, lim Limits) (*Book, error) {
-	lim = lim.withDefaults()
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("xlsx: %w", err)
-	}
-	st, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("xlsx: %w", err)
-	}
-	if !st.Mode().IsRegular() {
-		f.Close()
-		return nil, fmt.Errorf("xlsx: %s is not a regular file", path)
-	}
-	b, err := OpenReaderAt(f, st.Size(), path, lim)
-	if err != nil {
-		f.Close()
-		return nil, err
-	}
-	b.path, b.file = path, f
-	return b, nil
 }
 
 // OpenReaderAt opens a workbook of size bytes read from r; name is used in
@@ -700,7 +671,7 @@ func (b *Book) lookup(s Sheet) (int, error) {
 	return 0, fmt.Errorf("xlsx: %s has no worksheet %q", b.name, s.Name)
 }
 
-// Close releases the file and, if Calc was used, excelize's copy.
+// Close releases excelize's copy of the workbook, if Calc was used.
 func (b *Book) Close() error {
 	var err error
 	b.calcMu.Lock()
@@ -709,11 +680,5 @@ func (b *Book) Close() error {
 		b.xf = nil
 	}
 	b.calcMu.Unlock()
-	if b.file != nil {
-		if e := b.file.Close(); err == nil {
-			err = e
-		}
-		b.file = nil
-	}
 	return err
 }

@@ -70,15 +70,7 @@ func (b *Book) openExcelize() (*excelize.File, error) {
 		UnzipSizeLimit:    b.lim.MaxUncompressed,
 		UnzipXMLSizeLimit: min(b.lim.MaxUncompressed, 16<<20),
 	}
-	var (
-		f   *excelize.File
-		err error
-	)
-	if b.path != "" {
-		f, err = excelize.OpenFile(b.path, opt)
-	} else {
-		f, err = excelize.OpenReader(io.NewSectionReader(b.ra, 0, b.size), opt)
-	}
+	f, err := excelize.OpenReader(io.NewSectionReader(b.ra, 0, b.size), opt)
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: opening %s for calculation: %w", b.name, err)
 	}

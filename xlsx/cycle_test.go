@@ -10,7 +10,7 @@ import (
 )
 
 func TestCalcCircular(t *testing.T) {
-	b, err := Open(filepath.Join("testdata", "circular_openpyxl.xlsx"), Limits{})
+	b, err := openFile(filepath.Join("testdata", "circular_openpyxl.xlsx"), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

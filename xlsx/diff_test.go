@@ -260,7 +260,7 @@ func diffFiles(t *testing.T, files []string) {
 // diffFile compares one workbook file.
 func diffFile(p string) (res fileResult) {
 	res.path = p
-	b, err := Open(p, Limits{})
+	b, err := openFile(p, Limits{})
 	if err != nil {
 		var ce *ContainerError
 		if !errors.As(err, &ce) {

@@ -311,7 +311,7 @@ func FuzzMerges(f *testing.F) {
 		f.Add(mergeSheet(`<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="inlineStr"><is><t>mergeCells</t></is></c></row><row r="3"><c r="C3"><f>1</f></c></row>`, tail))
 	}
 	for _, name := range []string{"merges_openpyxl.xlsx", "merges_libreoffice.xlsx"} {
-		b, err := Open(filepath.Join("testdata", name), Limits{})
+		b, err := openFile(filepath.Join("testdata", name), Limits{})
 		if err != nil {
 			f.Fatal(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -61,6 +62,26 @@ func skeleton(sheetXML, sst string) []part {
 
 func sheetXML(rows string) string {
 	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet ` + nsMain + ` ` + nsRel + `><sheetData>` + rows + `</sheetData></worksheet>`
+}
+
+// openFile opens a workbook file as tongket does (table.LoadFile reads it
+// whole, then OpenReaderAt), so the tests read what production reads.
+func openFile(path string, lim Limits) (*Book, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return OpenReaderAt(bytes.NewReader(data), int64(len(data)), path, lim)
+}
+
+// cellFont is the font a cell's text is drawn in, as submission's legacy
+// check asks for it: the run font of a rich-text string when it names one,
+// else the font of the cell's format.
+func cellFont(b *Book, c Cell) string {
+	if f := b.RunFont(c); f != "" {
+		return f
+	}
+	return b.FontName(c.Style)
 }
 
 func openBytes(t testing.TB, data []byte, lim Limits) (*Book, error) {

@@ -169,7 +169,7 @@ func TestMergesFixtures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			b, err := Open(filepath.Join("testdata", tt.file), Limits{})
+			b, err := openFile(filepath.Join("testdata", tt.file), Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -484,7 +484,7 @@ func TestMergedRowsCutShort(t *testing.T) {
 }
 
 func TestMergedRowsCallback(t *testing.T) {
-	b, err := Open(filepath.Join("testdata", "merges_libreoffice.xlsx"), Limits{})
+	b, err := openFile(filepath.Join("testdata", "merges_libreoffice.xlsx"), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -512,7 +512,7 @@ func TestMergedRowsCallback(t *testing.T) {
 }
 
 func TestMergesConcurrent(t *testing.T) {
-	b, err := Open(filepath.Join("testdata", "merges_openpyxl.xlsx"), Limits{})
+	b, err := openFile(filepath.Join("testdata", "merges_openpyxl.xlsx"), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -546,7 +546,7 @@ func TestMergesConcurrent(t *testing.T) {
 func TestRowsMerges(t *testing.T) {
 	for _, file := range []string{"merges_openpyxl.xlsx", "merges_libreoffice.xlsx", "libreoffice.xlsx", "openpyxl.xlsx"} {
 		t.Run(file, func(t *testing.T) {
-			b, err := Open(filepath.Join("testdata", file), Limits{})
+			b, err := openFile(filepath.Join("testdata", file), Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -569,7 +569,7 @@ func TestRowsMerges(t *testing.T) {
 					t.Fatal(err)
 				}
 				// A fresh book reads the merges its own way.
-				b2, err := Open(filepath.Join("testdata", file), Limits{})
+				b2, err := openFile(filepath.Join("testdata", file), Limits{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -592,7 +592,7 @@ func TestRowsMerges(t *testing.T) {
 // TestRowsMergesStopped: a callback that stops the read leaves the ranges
 // unknown and uncached.
 func TestRowsMergesStopped(t *testing.T) {
-	b, err := Open(filepath.Join("testdata", "merges_openpyxl.xlsx"), Limits{})
+	b, err := openFile(filepath.Join("testdata", "merges_openpyxl.xlsx"), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

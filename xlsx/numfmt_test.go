@@ -136,7 +136,7 @@ func TestNumFmtFixtures(t *testing.T) {
 	}
 	for _, file := range []string{"merges_openpyxl.xlsx", "merges_libreoffice.xlsx"} {
 		t.Run(file, func(t *testing.T) {
-			b, err := Open(filepath.Join("testdata", file), Limits{})
+			b, err := openFile(filepath.Join("testdata", file), Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -211,7 +211,7 @@ func TestWorkbookFlags(t *testing.T) {
 		{"libreoffice.xlsx", false, false},
 	}
 	for _, tt := range tests {
-		b, err := Open(filepath.Join("testdata", tt.file), Limits{})
+		b, err := openFile(filepath.Join("testdata", tt.file), Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -247,7 +247,7 @@ func TestWorkbookFlags(t *testing.T) {
 
 // A date read from a 1904 workbook is the date Excel shows.
 func TestDate1904Fixture(t *testing.T) {
-	b, err := Open(filepath.Join("testdata", "date1904.xlsx"), Limits{})
+	b, err := openFile(filepath.Join("testdata", "date1904.xlsx"), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

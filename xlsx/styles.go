@@ -101,15 +101,6 @@ func (b *Book) inlineFont(name []byte) uint32 {
 	return srcInline | uint32(len(b.inlineFonts)-1)
 }
 
-// Font returns the font the cell's text is drawn in: the run font of a
-// rich-text string when it names one, else the font of the cell's format.
-func (b *Book) Font(c Cell) string {
-	if f := b.RunFont(c); f != "" {
-		return f
-	}
-	return b.FontName(c.Style)
-}
-
 func (b *Book) styles() *styles {
 	b.styOnce.Do(func() {
 		b.sty = &styles{}

@@ -68,8 +68,8 @@ func TestFontsHandMade(t *testing.T) {
 		}
 		return nil
 	})
-	if f := b.Font(a1); f != ".VnTime" {
-		t.Errorf("Font(A1) = %q", f)
+	if f := cellFont(b, a1); f != ".VnTime" {
+		t.Errorf("cellFont(A1) = %q", f)
 	}
 	if f := b.FontName(-1); f != "" {
 		t.Errorf("FontName(-1) = %q", f)
@@ -175,7 +175,7 @@ func TestFontsConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for _, c := range cells {
-				if b.Font(c) == "" {
+				if cellFont(b, c) == "" {
 					t.Errorf("%s: no font", c.Ref)
 				}
 			}

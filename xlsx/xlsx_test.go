@@ -98,7 +98,7 @@ func TestFixtures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			b, err := Open(filepath.Join("testdata", tt.file), Limits{})
+			b, err := openFile(filepath.Join("testdata", tt.file), Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -154,7 +154,7 @@ func TestCalc(t *testing.T) {
 		var b *Book
 		var err error
 		if f == "openpyxl.xlsx" {
-			b, err = Open(filepath.Join("testdata", f), Limits{})
+			b, err = openFile(filepath.Join("testdata", f), Limits{})
 		} else {
 			data, rerr := os.ReadFile(filepath.Join("testdata", f))
 			if rerr != nil {
@@ -501,23 +501,8 @@ func TestContainerErrors(t *testing.T) {
 	}
 }
 
-func TestOpenPath(t *testing.T) {
-	dir := t.TempDir()
-	if _, err := Open(filepath.Join(dir, "missing.xlsx"), Limits{}); err == nil || !errors.Is(err, os.ErrNotExist) {
-		t.Fatalf("missing file: %v", err)
-	}
-	empty := filepath.Join(dir, "empty.xlsx")
-	if err := os.WriteFile(empty, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	var ce *ContainerError
-	if _, err := Open(empty, Limits{}); !errors.As(err, &ce) || ce.Code != CodeCorrupt {
-		t.Fatalf("empty file: %v", err)
-	}
-}
-
 func TestRowsCallback(t *testing.T) {
-	b, err := Open(filepath.Join("testdata", "libreoffice.xlsx"), Limits{})
+	b, err := openFile(filepath.Join("testdata", "libreoffice.xlsx"), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
