@@ -75,9 +75,6 @@ func SortKeyPerson(name string) []byte {
 // alphabetical order of their full name. Compare keys with bytes.Compare.
 func SortKeyCollective(name string) []byte { return sortKey(name) }
 
-// ComparePeople orders two personal names as SortKeyPerson does.
-func ComparePeople(a, b string) int { return bytes.Compare(SortKeyPerson(a), SortKeyPerson(b)) }
-
 // CompareText orders two strings (collective names, units, organisations)
 // in Vietnamese alphabetical order, ignoring differences Key ignores.
 func CompareText(a, b string) int { return bytes.Compare(sortKey(a), sortKey(b)) }

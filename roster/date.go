@@ -52,17 +52,9 @@ var (
 	wordsRe = regexp.MustCompile(`^(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*,?\s*năm\s*(\d{4})$`)
 )
 
-// ParseDate reads a date typed as text: dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy,
+// parseDate reads a date typed as text: dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy,
 // dd.mm.yyyy, ISO yyyy-mm-dd, or "ngày 01 tháng 8 năm 2024". Day comes
 // before month, as Vietnamese write it.
-func ParseDate(s string) (time.Time, error) {
-	t, p := parseDate(s)
-	if p != nil {
-		return t, fmt.Errorf("%s", p.text.EN)
-	}
-	return t, nil
-}
-
 func parseDate(s string) (time.Time, *dateProblem) {
 	k := vn.Key(s)
 	var d, m, y string

@@ -50,9 +50,9 @@ func TestParseDate(t *testing.T) {
 		{"29/02/2024", day(2024, 2, 29)},
 	}
 	for _, tt := range good {
-		got, err := ParseDate(tt.in)
-		if err != nil || !got.Equal(tt.want) {
-			t.Errorf("ParseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		got, p := parseDate(tt.in)
+		if p != nil || !got.Equal(tt.want) {
+			t.Errorf("parseDate(%q) = %v, %v; want %v", tt.in, got, p, tt.want)
 		}
 	}
 	bad := []string{
@@ -60,8 +60,8 @@ func TestParseDate(t *testing.T) {
 		"08/31/2024", "01/08/24", "abc", "", "2024", "01/08-2024", "45505", "khoảng tháng 8/2024",
 	}
 	for _, in := range bad {
-		if got, err := ParseDate(in); err == nil {
-			t.Errorf("ParseDate(%q) = %v, want an error", in, got)
+		if got, p := parseDate(in); p == nil {
+			t.Errorf("parseDate(%q) = %v, want a problem", in, got)
 		}
 	}
 }
