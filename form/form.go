@@ -115,6 +115,13 @@ func (t Template) check() error {
 	case len(t.Indicators) == 0:
 		return errors.New("no indicators")
 	}
+	seen := map[string]bool{}
+	for _, ind := range t.Indicators {
+		if seen[ind.Code] {
+			return fmt.Errorf("indicator %s is listed twice", ind.Code)
+		}
+		seen[ind.Code] = true
+	}
 	return nil
 }
 
@@ -230,8 +237,9 @@ var (
 func (b *book) dataSheet() error {
 	f, t, sh := b.f, b.t, DataSheet
 	years := t.Years()
-	noteCol := FirstYearCol + len(years)
-	last := colName(noteCol)
+	// Cells are placed by Cell and NoteColumn, the layout a submitter's
+	// program (and the tests) fill in by.
+	last := t.NoteColumn()
 
 	// Codes are upper case, wider than the digit the width counts in.
 	codeW := wCode
@@ -307,11 +315,13 @@ func (b *book) dataSheet() error {
 		if ind.Kind == catalog.Money {
 			vs = sMoney
 		}
-		first, lastYear := ref(FirstYearCol, r), ref(noteCol-1, r)
+		first, _ := t.Cell(ind.Code, t.From)
+		lastYear, _ := t.Cell(ind.Code, t.To)
 		if err := b.style(sh, first, lastYear, vs); err != nil {
 			return err
 		}
-		if err := b.style(sh, ref(noteCol, r), ref(noteCol, r), sNote); err != nil {
+		note := last + strconv.Itoa(r)
+		if err := b.style(sh, note, note, sNote); err != nil {
 			return err
 		}
 		lines := max(sName.Lines(ind.Name, wName), sUnit.Lines(ind.Unit, wUnit))

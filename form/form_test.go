@@ -75,6 +75,7 @@ func TestWriteRefuses(t *testing.T) {
 		"reversed":      {UnitCode: "X", From: 2024, To: 2019, Indicators: catalog.Builtin().Indicators},
 		"no indicators": {UnitCode: "X", From: 2019, To: 2024},
 		"too long":      {UnitCode: "X", From: 1980, To: 2100, Indicators: catalog.Builtin().Indicators},
+		"a code twice":  {UnitCode: "X", From: 2019, To: 2024, Indicators: append(catalog.Builtin().Indicators[:2:2], catalog.Builtin().Indicators[0])},
 	} {
 		if err := tm.Write(&bytes.Buffer{}); err == nil {
 			t.Errorf("%s: no error", name)
