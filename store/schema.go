@@ -111,6 +111,21 @@ var migrations = []string{
 	ALTER TABLE rosters ADD COLUMN folder TEXT NOT NULL DEFAULT '';
 	ALTER TABLE rosters ADD COLUMN year_from INTEGER NOT NULL DEFAULT 0;
 	ALTER TABLE rosters ADD COLUMN year_to INTEGER NOT NULL DEFAULT 0;`,
+	// 7: units that change (FORMATS.md §10): the days each unit of the
+	// list existed, the list's order, and its history: which old unit went
+	// to which new one, when, in what share (millionths) and on what
+	// legal basis. Figures are never touched by it.
+	`ALTER TABLE units ADD COLUMN valid_from TEXT NOT NULL DEFAULT ''; -- yyyy-mm-dd, '' for always
+	ALTER TABLE units ADD COLUMN valid_to TEXT NOT NULL DEFAULT '';
+	ALTER TABLE units ADD COLUMN ord INTEGER NOT NULL DEFAULT 0;
+	CREATE TABLE successions (
+		old_code TEXT NOT NULL REFERENCES units(code),
+		new_code TEXT NOT NULL REFERENCES units(code),
+		date TEXT NOT NULL, -- yyyy-mm-dd
+		share INTEGER NOT NULL CHECK (share > 0 AND share <= 1000000),
+		basis TEXT NOT NULL DEFAULT '',
+		ord INTEGER NOT NULL,
+		PRIMARY KEY (old_code, new_code)) WITHOUT ROWID;`,
 }
 
 // seedLists fills the organisations and award forms a new or upgraded

@@ -421,3 +421,17 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestExportSavedByLibreOffice: what "tongket units export" wrote of the
+// sample list, opened and saved by LibreOffice Calc (testdata/gen.py),
+// reads as the sample list.
+func TestExportSavedByLibreOffice(t *testing.T) {
+	want := Read("ds-don-vi-2025.xlsx", readFile(t, "../testdata/reorg/ds-don-vi-2025.xlsx"))
+	got := Read("export-libreoffice.xlsx", readFile(t, "testdata/export-libreoffice.xlsx"))
+	if !got.Valid() {
+		t.Fatalf("findings %v", messages(got.Findings))
+	}
+	if a, b := listText(want), listText(got); a != b || len(got.Successions) != 8 {
+		t.Errorf("read\n%s\nwant\n%s", b, a)
+	}
+}

@@ -20,6 +20,11 @@ Python (openpyxl 3.0.9) and LibreOffice on the PATH:
     nfd.xlsx        openpyxl: the header typed in decomposed Unicode (NFD),
                     capitals and doubled spaces ("MÃ ĐƠN VỊ", "tên  đơn
                     vị"), a code typed as a number (5), two units.
+    export-libreoffice.xlsx
+                    what "tongket units export" writes after importing
+                    ../../testdata/reorg/ds-don-vi-2025.xlsx (units with
+                    validity, the sheet "Sáp nhập"), opened and saved by
+                    LibreOffice Calc: it must import unchanged. Needs Go.
 
 Zip entry times and document dates are pinned, so reruns of the openpyxl
 files are byte-stable; LibreOffice's own output may differ by version.
@@ -148,7 +153,27 @@ def nfd():
     save(wb, "nfd.xlsx")
 
 
+def exported():
+    """tongket's export of the reorganisation sample, saved by LibreOffice."""
+    root = os.path.dirname(os.path.dirname(HERE))
+    with tempfile.TemporaryDirectory() as tmp:
+        db, name = os.path.join(tmp, "t.db"), "export-libreoffice.xlsx"
+        src = os.path.join(tmp, "in", name)
+        os.makedirs(os.path.dirname(src))
+        tongket = ["go", "run", "./cmd/tongket", "--db", db]
+        subprocess.run(tongket + ["units", "import", "testdata/reorg/ds-don-vi-2025.xlsx"], cwd=root, check=True)
+        subprocess.run(tongket + ["units", "export", "-o", src], cwd=root, check=True, stdout=subprocess.DEVNULL)
+        out = os.path.join(tmp, "out")
+        subprocess.run(["soffice", "-env:UserInstallation=file://" + os.path.join(tmp, "profile"),
+                        "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, src],
+                       check=True, stdout=subprocess.DEVNULL)
+        dst = os.path.join(HERE, name)
+        shutil.copyfile(os.path.join(out, name), dst)
+    pin_zip(dst)
+
+
 if __name__ == "__main__":
     city()
     two_rows()
     nfd()
+    exported()
