@@ -2,7 +2,6 @@ package catalogbook
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"slices"
 	"strings"
@@ -12,10 +11,9 @@ import (
 
 	"github.com/tongket/tongket/catalog"
 	"github.com/tongket/tongket/finding"
+	"github.com/tongket/tongket/internal/goldenfile"
 	"github.com/tongket/tongket/table/tabletest"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/export.xlsx, the exported built-in catalog gen.py gives to LibreOffice")
 
 func export(t *testing.T, c *catalog.Catalog) []byte {
 	t.Helper()
@@ -64,7 +62,9 @@ func codes(fs []finding.Finding) []string {
 func TestRoundTrip(t *testing.T) {
 	c := catalog.Builtin()
 	data := export(t, c)
-	if *update {
+	// With -update, the export is kept as testdata/export.xlsx, the
+	// exported built-in catalog gen.py gives to LibreOffice.
+	if goldenfile.Update() {
 		if err := os.WriteFile("testdata/export.xlsx", data, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"io"
 	"math"
 	"os"
@@ -16,12 +15,11 @@ import (
 
 	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/intake"
+	"github.com/tongket/tongket/internal/goldenfile"
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/report"
 	"github.com/tongket/tongket/store"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 var clock = func() time.Time { return time.Date(2025, 1, 5, 8, 0, 0, 0, time.UTC) }
 
@@ -65,19 +63,7 @@ func TestDemoSummaries(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden := filepath.Join("testdata", name)
-		if *update {
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test ./demo -update once)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s; inspect, then go test ./demo -update", name, golden)
-		}
+		goldenfile.Check(t, filepath.Join("testdata", name), got)
 		checkAgainstExpected(t, p.From, p.To, got, expected)
 	}
 }

@@ -2,16 +2,14 @@ package roster
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+	"github.com/tongket/tongket/internal/goldenfile"
+)
 
 func ent(kind, org, form, name, unit string, y, m, d int) Entry {
 	return Entry{Name: name, Kind: kind, Organisation: org, Form: form, Unit: unit, DecisionDate: day(y, m, d)}
@@ -190,19 +188,7 @@ func TestWriteJSONGolden(t *testing.T) {
 	if err := WriteJSON(&buf, ex); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "export.json")
-	if *update {
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./roster -run Golden -update)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("JSON differs from %s (rerun with -update if intended):\n%s", golden, buf.String())
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "export.json"), buf.Bytes())
 	// Keys of an entry in the order of FORMATS.md §4.
 	s := buf.String()
 	keys := []string{`"period"`, `"from"`, `"to"`, `"groups"`, `"kind"`, `"organisation"`, `"entries"`,
