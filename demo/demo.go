@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/tongket/tongket/intake"
@@ -104,8 +105,17 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 	}
 	defer db.Close()
 
+	// The settings go in as "tongket config set" puts them: a key of the
+	// report document, a value that setting accepts.
 	for k, v := range Settings {
-		if err := db.SetSetting(ctx, k, v); err != nil {
+		set, err := report.SettingByKey(k)
+		if err == nil {
+			err = set.Check(v)
+		}
+		if err != nil {
+			return fmt.Errorf("demo setting %s: %w", k, err)
+		}
+		if err := db.SetSetting(ctx, k, strings.TrimSpace(v)); err != nil {
 			return err
 		}
 	}
