@@ -65,12 +65,11 @@ type Rule struct {
 	MessageVI string `json:"message_vi,omitempty"`
 	MessageEN string `json:"message_en,omitempty"`
 
-	L, R     Operand `json:"-"`
-	HasWhen  bool    `json:"-"`
-	WhenL    Operand `json:"-"`
-	WhenOp   string  `json:"-"`
-	WhenR    Operand `json:"-"`
-	Describe string  `json:"-"`
+	L, R    Operand `json:"-"`
+	HasWhen bool    `json:"-"`
+	WhenL   Operand `json:"-"`
+	WhenOp  string  `json:"-"`
+	WhenR   Operand `json:"-"`
 }
 
 // Catalog is a loaded, indexed catalog.
@@ -160,7 +159,6 @@ func (c *Catalog) compile(r *Rule) error {
 	if r.R, err = c.operand(r.Right); err != nil {
 		return err
 	}
-	r.Describe = r.Left + " " + r.Op + " " + r.Right
 	if strings.TrimSpace(r.When) != "" {
 		m := condRe.FindStringSubmatch(r.When)
 		if m == nil {
@@ -173,7 +171,6 @@ func (c *Catalog) compile(r *Rule) error {
 		if r.WhenR, err = c.operand(m[3]); err != nil {
 			return err
 		}
-		r.Describe += " khi " + r.When
 	}
 	return nil
 }

@@ -203,7 +203,11 @@ func writeCatalog(w io.Writer, c *catalog.Catalog, l lang.Lang) error {
 	}
 	fmt.Fprintf(w, "\n%s\n", lang.F("Quy tắc:", "Rules:").In(l))
 	for _, r := range c.Rules {
-		fmt.Fprintf(w, "  [%s] %s\n", r.Severity, r.Describe)
+		rule := r.Left + " " + r.Op + " " + r.Right
+		if r.HasWhen {
+			rule += lang.F(" khi %s", " when %s", r.When).In(l)
+		}
+		fmt.Fprintf(w, "  [%s] %s\n", r.Severity, rule)
 	}
 	_, err := fmt.Fprintf(w, "\n%s %v\n%s %v\n",
 		lang.F("Tổ chức:", "Organisations:").In(l), c.Organisations,

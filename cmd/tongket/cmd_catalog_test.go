@@ -64,7 +64,7 @@ func TestRunCatalog(t *testing.T) {
 	if err := runCatalog(ctx, &catalogOptions{deps: d}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"TT_BUOI", "\nRules:\n", "\nOrganisations: [", "\nAward forms: ["} {
+	for _, want := range []string{"TT_BUOI", "\nRules:\n", "  [warning] NHA_TIEN > 0 when NHA_SO > 0\n", "\nOrganisations: [", "\nAward forms: ["} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("listing lacks %q:\n%s", want, stdout)
 		}
