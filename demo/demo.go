@@ -89,6 +89,8 @@ func (o Options) now() time.Time {
 // Run ingests the sample into a new database in opt.Dir and writes the
 // 10-year and 5-year summaries, as JSON files and as text on out.
 func Run(ctx context.Context, out io.Writer, opt Options) error {
+	// say prints one of the demo's own lines in the chosen language.
+	say := func(vi, en string, args ...any) { fmt.Fprint(out, lang.F(vi, en, args...).In(opt.Lang)) }
 	in, err := WriteInbox(opt.Dir)
 	if err != nil {
 		return err
@@ -124,7 +126,7 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 		return err
 	}
 
-	fmt.Fprintf(out, "== tongket demo: nhập các biểu số liệu mẫu từ %s\n\n", in)
+	say("== tongket demo: nhập các biểu số liệu mẫu từ %s\n\n", "== tongket demo: ingesting the sample submissions from %s\n\n", in)
 	res, err := intake.Ingest(ctx, db, []string{in}, intake.Options{Now: opt.Now})
 	if err != nil {
 		return err
@@ -132,13 +134,14 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 	if err := res.WriteText(out, opt.Lang); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "(Tệp kien-an-loi.xlsx cố ý có lỗi để minh họa: nó bị từ chối toàn bộ, không số liệu nào của nó được lưu.)\n")
+	say("(Tệp kien-an-loi.xlsx cố ý có lỗi để minh họa: nó bị từ chối toàn bộ, không số liệu nào của nó được lưu.)\n",
+		"(kien-an-loi.xlsx has mistakes on purpose: it is refused whole, none of its figures is stored.)\n")
 
 	rosters, err := WriteRosters(opt.Dir)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\n== Nhập danh sách khen thưởng từ %s\n\n", rosters)
+	say("\n== Nhập danh sách khen thưởng từ %s\n\n", "\n== Importing the award rosters from %s\n\n", rosters)
 	ares, err := intake.ImportAwards(ctx, db, []string{rosters}, intake.Options{Now: opt.Now})
 	if err != nil {
 		return err
@@ -146,7 +149,7 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 	if err := ares.WriteText(out, opt.Lang); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "(Tệp khen-thuong-loi.xlsx cố ý có lỗi: bị từ chối toàn bộ.)\n")
+	say("(Tệp khen-thuong-loi.xlsx cố ý có lỗi: bị từ chối toàn bộ.)\n", "(khen-thuong-loi.xlsx has mistakes on purpose: it is refused whole.)\n")
 	for _, p := range Periods {
 		s, err := db.Summarize(ctx, p)
 		if err != nil {
@@ -165,11 +168,12 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 		if err := report.WriteText(out, s, o); err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "\nĐã ghi:\n")
+		say("\nĐã ghi:\n", "\nWritten:\n")
 		for _, p := range written.Paths {
 			fmt.Fprintf(out, "  %s\n", p)
 		}
-		fmt.Fprintf(out, "(%d mục đơn vị tự viết còn để trống \"[Đơn vị bổ sung: …]\" trong báo cáo.)\n", len(written.Blanks))
+		say("(%d mục đơn vị tự viết còn để trống \"[Đơn vị bổ sung: …]\" trong báo cáo.)\n",
+			"(%d sections the office writes itself are still blank \"[Đơn vị bổ sung: …]\" in the report.)\n", len(written.Blanks))
 	}
 	lists, err := db.AwardLists(ctx)
 	if err != nil {
@@ -185,10 +189,11 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\nKhen thưởng giai đoạn %s: %s\nĐã ghi:\n", last, e.Line)
+	say("\nKhen thưởng giai đoạn %s: %s\nĐã ghi:\n", "\nAwards %s: %s\nWritten:\n", last, e.Line)
 	for _, p := range paths {
 		fmt.Fprintf(out, "  %s\n", p)
 	}
-	fmt.Fprintf(out, "\nCơ sở dữ liệu mẫu: %s\nThử tiếp: tongket --db %s status --period 2013-2023\n", dbPath, dbPath)
+	say("\nCơ sở dữ liệu mẫu: %s\nThử tiếp: tongket --db %s status --period 2013-2023\n",
+		"\nSample database: %s\nTry next: tongket --db %s status --period 2013-2023\n", dbPath, dbPath)
 	return nil
 }
