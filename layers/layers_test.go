@@ -26,10 +26,12 @@ var allowed = map[string][]string{
 	"progress":   nil,
 	"sheetstyle": nil,
 	"templates":  nil,
+	"docx":       nil, // WordprocessingML, read and written; knows no report
 	// read
 	"xlsx":            nil,
 	"table":           {"xlsx", "finding", "lang", "vn"},
 	"table/tabletest": nil,
+	"docx/docxtest":   nil,
 	"submission":      {"table", "xlsx", "catalog", "finding", "lang", "vn"},
 	"roster":          {"table", "xlsx", "catalog", "finding", "lang", "vn", "atomicfile"},
 	"unitlist":        {"table", "xlsx", "finding", "lang", "vn"},
