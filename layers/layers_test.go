@@ -38,8 +38,10 @@ var allowed = map[string][]string{
 	"catalogbook":     {"table", "xlsx", "catalog", "finding", "lang", "vn"},
 	// check
 	"check": {"submission", "catalog", "finding", "lang", "vn"},
+	// aggregate: figures of units that changed, attributed (plain values)
+	"succession": {"summary"},
 	// store and aggregate: no Excel, no renderer
-	"store": {"submission", "roster", "unitlist", "summary", "catalog", "finding", "lang", "vn"},
+	"store": {"submission", "roster", "unitlist", "summary", "succession", "catalog", "finding", "lang", "vn"},
 	// render: never the database
 	"report":   {"summary", "roster", "catalog", "sheetstyle", "templates", "atomicfile", "lang", "vn"},
 	"form":     {"catalog", "sheetstyle", "submission", "vn"},

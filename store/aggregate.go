@@ -67,6 +67,22 @@ func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary
 	if err != nil {
 		return nil, err
 	}
+	// Units that merged, split, began or ended (FORMATS.md §10) are
+	// attributed in Go (attribution.go); SQL adds up the others as it
+	// always did, and everything when the list has no history.
+	h, err := loadHistory(ctx, tx, p)
+	if err != nil {
+		return nil, err
+	}
+	excl, exclArgs := h.excluding()
+	expects := func(string) bool { return true }
+	if h.listed {
+		listed := map[string]bool{}
+		for _, u := range h.units {
+			listed[u.code] = h.expects(u.source)
+		}
+		expects = func(unit string) bool { return listed[unit] }
+	}
 	reported := map[string][]int64{}
 	counts := map[string][2]int{} // indicator → unit-years with a value in p, in prev
 	for _, kind := range []struct {
@@ -88,13 +104,13 @@ func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary
 		// value. The mask says which years the unit reported. One
 		// indicator at a time, so that no row carries its code.
 		stmt, err := tx.PrepareContext(ctx, `SELECT unit_code, `+kind.unit+`, `+strings.Join(reportedMasks(both), ", ")+`
-			FROM series WHERE indicator = ?`)
+			FROM series WHERE indicator = ?`+excl)
 		if err != nil {
 			return nil, fmt.Errorf("summarize by unit: %w", err)
 		}
 		for _, code := range kind.codes {
 			ind := get(code.(string))
-			n, err := byUnit(ctx, stmt, ind, p, both, reported)
+			n, err := byUnit(ctx, stmt, append([]any{code}, exclArgs...), ind, p, both, reported, expects)
 			if err != nil {
 				stmt.Close()
 				return nil, fmt.Errorf("summarize by unit: %w", err)
@@ -114,31 +130,25 @@ func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary
 		}
 		cols.WriteString(kind.prev)
 		if err := byYear(ctx, tx, p, `SELECT indicator, `+cols.String()+`
-			FROM series WHERE indicator IN `+in+` GROUP BY indicator`, kind.codes, get); err != nil {
+			FROM series WHERE indicator IN `+in+excl+` GROUP BY indicator`, append(kind.codes, exclArgs...), get); err != nil {
 			return nil, fmt.Errorf("summarize by year: %w", err)
 		}
+	}
+	isStock := map[string]bool{}
+	for _, c := range stocks {
+		isStock[c.(string)] = true
+	}
+	if err := h.attribute(ctx, tx, s, both, isStock, get, reported, counts); err != nil {
+		return nil, err
 	}
 
 	for i := range s.Indicators {
 		ind := &s.Indicators[i]
 		ind.UnitsReporting = len(ind.ByUnit)
-		ind.Leading = summary.Leading(ind.ByUnit, 3)
-		if len(ind.ByYear) == 0 {
-			continue
-		}
-		var t summary.Amount
-		if ind.Agg == "last" {
-			t = ind.ByYear[strconv.Itoa(p.To)]
-		} else {
-			for _, v := range ind.ByYear {
-				t += v
-			}
-		}
-		ind.Total = &t
+		ind.Leading = summary.LeadingOf(ind, 3)
+		setTotal(ind, p)
 	}
-	if err := completeness(ctx, tx, s, reported, both); err != nil {
-		return nil, err
-	}
+	completeness(s, h, reported, both)
 	compare(s, counts)
 	if err := awardCounts(ctx, tx, s); err != nil {
 		return nil, err
@@ -163,6 +173,46 @@ func compare(s *summary.Summary, counts map[string][2]int) {
 	}
 }
 
+// setTotal sets an indicator's period total from its by_year figures: a
+// flow's add up, a stock's is its last year's (FORMATS.md §5). Figures
+// made exact beyond hundredths are added exactly.
+func setTotal(ind *summary.Indicator, p summary.Period) {
+	if len(ind.ByYear) == 0 {
+		return
+	}
+	if ind.Exact == nil {
+		var t summary.Amount
+		if ind.Agg == "last" {
+			t = ind.ByYear[strconv.Itoa(p.To)]
+		} else {
+			for _, v := range ind.ByYear {
+				t += v
+			}
+		}
+		ind.Total = &t
+		return
+	}
+	year := func(key string) summary.Micro {
+		if v, ok := ind.Exact.ByYear[key]; ok {
+			return v
+		}
+		return ind.ByYear[key].Micro()
+	}
+	var t summary.Micro
+	if ind.Agg == "last" {
+		t = year(strconv.Itoa(p.To))
+	} else {
+		for k := range ind.ByYear {
+			t += year(k)
+		}
+	}
+	a := t.Amount()
+	ind.Total = &a
+	if t%summary.MicroPerAmount != 0 {
+		ind.Exact.Total = &t
+	}
+}
+
 // yearSums are the sums of a period's year columns: a flow's total is
 // theirs, added up (in Go: SQL would test each row for a year with a
 // value first).
@@ -178,9 +228,9 @@ func yearSums(p summary.Period) string {
 // values (a unit with no year of p reported has none), the masks of years
 // reported or-ed into reported by unit, and the unit-years with a value in
 // p and in the period before it.
-func byUnit(ctx context.Context, stmt *sql.Stmt, ind *summary.Indicator, p, both summary.Period, reported map[string][]int64) ([2]int, error) {
+func byUnit(ctx context.Context, stmt *sql.Stmt, args []any, ind *summary.Indicator, p, both summary.Period, reported map[string][]int64, expects func(string) bool) ([2]int, error) {
 	var n [2]int
-	rows, err := stmt.QueryContext(ctx, ind.Code)
+	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
 		return n, err
 	}
@@ -210,8 +260,10 @@ func byUnit(ctx context.Context, stmt *sql.Stmt, ind *summary.Indicator, p, both
 			r[k] |= m
 		}
 		cur := countBits(mask, both, p)
-		n[0] += cur
-		n[1] += countBits(mask, both, prev)
+		if expects(unit) {
+			n[0] += cur
+			n[1] += countBits(mask, both, prev)
+		}
 		if v.Valid && cur > 0 {
 			ind.ByUnit[unit] = summary.Amount(v.Int64)
 		}
@@ -344,45 +396,71 @@ func countBits(masks []int64, p, q summary.Period) int {
 	return n
 }
 
-// completeness lists, for every known unit, the years of the period it
-// reported (any figure) and the years it did not, and counts the previous
-// period's reports. A unit's masks are reportedMasks(both).
-func completeness(ctx context.Context, tx *sql.Tx, s *summary.Summary, reported map[string][]int64, both summary.Period) error {
+// completeness lists every unit expected in some year of the period
+// (FORMATS.md §5.1, §10: the units of the list, or without one every unit
+// known, each in the years it was in force), or that reported one anyway,
+// with the years it reported
+// (any figure), those it did not, and those it was not expected in; and
+// counts the expected unit-years of both periods and those reported. A
+// unit's masks are reportedMasks(both). It also names the changes of the
+// unit list that the figures were attributed through.
+func completeness(s *summary.Summary, h *unitHistory, reported map[string][]int64, both summary.Period) {
 	p := s.Period
 	prev := p.Previous()
 	s.PreviousCompleteness = summary.PeriodReports{From: prev.From, To: prev.To}
-	urows, err := tx.QueryContext(ctx, `SELECT code, name FROM units ORDER BY code`)
-	if err != nil {
-		return fmt.Errorf("completeness: %w", err)
-	}
-	defer urows.Close()
 	s.Completeness.Missing = []summary.Missing{}
-	for urows.Next() {
-		u := summary.Unit{YearsReported: []int{}, YearsMissing: []int{}}
-		if err := urows.Scan(&u.Code, &u.Name); err != nil {
-			return fmt.Errorf("completeness: %w", err)
+	rep := func(code string, y int) bool { return reportedIn(reported[code], both, y) }
+	for _, k := range h.units {
+		if !h.expects(k.source) {
+			continue
 		}
-		masks := reported[u.Code]
-		s.PreviousCompleteness.Expected += prev.Years()
-		if masks != nil {
-			s.PreviousCompleteness.Received += countBits(masks, both, prev)
+		masks := reported[k.code]
+		touched := h.isTouch[k.code]
+		expected := func(y int) bool { return !touched || h.expected(k.code, y, rep) }
+		if !touched {
+			s.PreviousCompleteness.Expected += prev.Years()
+			if masks != nil {
+				s.PreviousCompleteness.Received += countBits(masks, both, prev)
+			}
+		} else {
+			for y := prev.From; y <= prev.To; y++ {
+				if expected(y) {
+					s.PreviousCompleteness.Expected++
+					if reportedIn(masks, both, y) {
+						s.PreviousCompleteness.Received++
+					}
+				}
+			}
 		}
+		u := summary.Unit{Code: k.code, Name: k.name, ValidFrom: k.from, ValidTo: k.to,
+			YearsReported: []int{}, YearsMissing: []int{}, Ended: !h.inForce(k.code)}
+		any := false
 		for y := p.From; y <= p.To; y++ {
-			s.Completeness.Expected++
-			if reportedIn(masks, both, y) {
-				s.Completeness.Received++
+			got := reportedIn(masks, both, y)
+			if got {
 				u.YearsReported = append(u.YearsReported, y)
+			}
+			if !expected(y) {
+				u.YearsOutside = append(u.YearsOutside, y)
+				continue
+			}
+			any = true
+			s.Completeness.Expected++
+			if got {
+				s.Completeness.Received++
 			} else {
 				u.YearsMissing = append(u.YearsMissing, y)
 				s.Completeness.Missing = append(s.Completeness.Missing, summary.Missing{Unit: u.Code, Year: y})
 			}
 		}
-		s.Units = append(s.Units, u)
+		if any || len(u.YearsReported) > 0 {
+			s.Units = append(s.Units, u)
+		}
 	}
 	if s.Units == nil {
 		s.Units = []summary.Unit{}
 	}
-	return urows.Err()
+	s.Successions = h.succ
 }
 
 // awardRosters lists the rosters in force with the years they cover: the

@@ -148,14 +148,36 @@ type Summary struct {
 	// PreviousCompleteness counts the previous period's reports the same
 	// way: the sentence that says how incomplete it is quotes it.
 	PreviousCompleteness PeriodReports `json:"previous_completeness"`
+	// Successions are the changes of the unit list up to the reference
+	// date (31/12 of the last year) through which figures were attributed
+	// to the units in force then (FORMATS.md §10).
+	Successions []Succession `json:"successions,omitempty"`
+	// Unattributed are the years of the period that units not yet in
+	// force at the reference date reported (history re-reported by a
+	// later unit): they belong to no unit of the period and are left out
+	// of its figures, which their predecessors' reports make.
+	Unattributed []UnitYears `json:"unattributed,omitempty"`
 }
 
-// Unit is a unit expected to report, with the years it did and did not.
+// Unit is a unit expected to report in at least one year of the period,
+// with the years it did and did not.
 type Unit struct {
-	Code          string `json:"code"`
-	Name          string `json:"name"`
+	Code string `json:"code"`
+	Name string `json:"name"`
+	// ValidFrom and ValidTo are the days the unit existed, as the unit
+	// list gives them (ISO dates), when it gives them.
+	ValidFrom     string `json:"valid_from,omitempty"`
+	ValidTo       string `json:"valid_to,omitempty"`
 	YearsReported []int  `json:"years_reported"`
 	YearsMissing  []int  `json:"years_missing"`
+	// YearsOutside are the years of the period in which the unit was not
+	// expected: outside its life, or the year it ended in when its
+	// successors reported for it. A report for such a year still counts
+	// as a figure (and is in YearsReported).
+	YearsOutside []int `json:"years_outside,omitempty"`
+	// Ended: the unit is not in force at the reference date; its figures
+	// went to its successors, or it ceased without one.
+	Ended bool `json:"-"`
 }
 
 // Indicator is one indicator's figures over the period.
@@ -178,6 +200,12 @@ type Indicator struct {
 	Change         *float64 `json:"change"`
 	Leading        []Leader `json:"leading"`
 	UnitsReporting int      `json:"units_reporting"`
+	// Estimated are the units whose by_unit value came, in part, through
+	// a share below 1 of a unit that was split (FORMATS.md §10).
+	Estimated []string `json:"estimated,omitempty"`
+	// Exact holds the figures that attribution made finer than
+	// hundredths; nil when none.
+	Exact *Exact `json:"-"`
 }
 
 // Year returns by_year for a year and whether it was reported.
@@ -230,6 +258,14 @@ func (i *Indicator) SetComparison(curOK, prevOK bool) {
 	// (t−p)/p is t/p − 1 computed without its rounding: 700 on 500 is
 	// exactly 0.4.
 	c := float64(*i.Total-*i.Previous.Total) / float64(*i.Previous.Total)
+	if i.Exact != nil && (i.Exact.Total != nil || i.Exact.Previous != nil) {
+		t, _ := i.ExactTotal()
+		p := i.Previous.Total.Micro()
+		if i.Exact.Previous != nil {
+			p = *i.Exact.Previous
+		}
+		c = float64(t-p) / float64(p)
+	}
 	i.Change = &c
 }
 
@@ -237,7 +273,28 @@ func (i *Indicator) SetComparison(curOK, prevOK bool) {
 // by code (FORMATS.md §5.1). It keeps the best n in one pass: the whole
 // country is thousands of units per indicator.
 func Leading(byUnit map[string]Amount, n int) []Leader {
-	better := func(a, b Leader) bool { return a.Value > b.Value || a.Value == b.Value && a.Unit < b.Unit }
+	return leading(byUnit, n, func(l Leader) Micro { return l.Value.Micro() })
+}
+
+// LeadingOf are an indicator's n leading units (Leading), compared
+// exactly where attribution made its figures finer than hundredths.
+func LeadingOf(i *Indicator, n int) []Leader {
+	if i.Exact == nil || len(i.Exact.ByUnit) == 0 {
+		return Leading(i.ByUnit, n)
+	}
+	return leading(i.ByUnit, n, func(l Leader) Micro {
+		if v, ok := i.Exact.ByUnit[l.Unit]; ok {
+			return v
+		}
+		return l.Value.Micro()
+	})
+}
+
+func leading(byUnit map[string]Amount, n int, value func(Leader) Micro) []Leader {
+	better := func(a, b Leader) bool {
+		va, vb := value(a), value(b)
+		return va > vb || va == vb && a.Unit < b.Unit
+	}
 	out := make([]Leader, 0, n+1)
 	for u, v := range byUnit {
 		l := Leader{Unit: u, Value: v}

@@ -255,8 +255,22 @@ def write_lists(tmp):
 def main():
     shutil.rmtree(INBOX, ignore_errors=True)
     os.makedirs(INBOX)
-    for code, name, _, _, vt, years, size in UNITS:
-        write_submission(code, name, figures(code, years, size, vt))
+    data = {code: figures(code, years, size, vt) for code, _, _, _, vt, years, size in UNITS}
+    # A new ward's cameras at the end of 2025 are those its predecessors
+    # had at the end of 2024 (their shares of them) and a few more.
+    def cameras(code):
+        years = [y for y in data[code] if "CAMERA_SO" in data[code][y]]
+        if years:
+            return Decimal(data[code][max(years)]["CAMERA_SO"])
+        return sum(Decimal(str(share or 1)) * cameras(old)
+                   for old, to, _, share, _ in SUCCESSIONS if to == code)
+
+    for new in ("P-THUYNGUYEN", "P-THIENHUONG"):
+        del data[new][2025]["CAMERA_SO"]
+        had = cameras(new)
+        data[new][2025]["CAMERA_SO"] = int(had) + random.Random(f"{SEED}/cam/{new}").randint(3, 9)
+    for code, name, _, _, _, _, _ in UNITS:
+        write_submission(code, name, data[code])
     with tempfile.TemporaryDirectory() as tmp:
         write_lists(tmp)
 
