@@ -1,10 +1,13 @@
 // Package check applies the catalog's rules to a read submission: per-cell
 // rules (negative values, whole numbers), claimed totals, the cross-indicator
-// rules of FORMATS.md §1 (evaluated from catalog data, never hard-coded), and
-// outlier warnings against the unit's other years.
+// rules of FORMATS.md §1 (evaluated from catalog data, never hard-coded),
+// outlier warnings against the unit's other years, and, where the unit list
+// has history (FORMATS.md §10), figures of a unit that had ceased and a
+// stock reported by both sides of a change.
 //
 // It is the "check" room of the data flow: it reads figures already stored
-// only through the History interface and never writes anything.
+// and units' lives only through the History (and Lineage) interface and
+// never writes anything.
 package check
 
 import (
@@ -45,13 +48,19 @@ func Run(sub *submission.Submission, cat *catalog.Catalog, hist History) error {
 	if err := c.perUnit(hist); err != nil {
 		return err
 	}
+	if l, ok := hist.(Lineage); ok {
+		if err := c.lineage(l, hist); err != nil {
+			return err
+		}
+	}
 	sub.SortFindings()
 	return nil
 }
 
 type checker struct {
-	sub *submission.Submission
-	cat *catalog.Catalog
+	sub     *submission.Submission
+	cat     *catalog.Catalog
+	byPlace map[place]submission.Figure // the file's figures, once lineage needs them
 }
 
 func (c *checker) add(f finding.Finding) { c.sub.Findings = append(c.sub.Findings, f) }

@@ -67,6 +67,9 @@ const (
 	ScaledFormat      = "scaled-format"      // warning: read through a number format that scales
 	UnreadColumn      = "unread-column"      // warning: numbers under a header that is not a year
 	SecondHeader      = "second-header"      // a second table under the first, with other years
+	// Units that change (FORMATS.md §10).
+	UnitCeased        = "unit-ceased"        // figures for a year after the unit ceased
+	SuccessionOverlap = "succession-overlap" // warning: a stock of the year of a change from both sides
 	// No entry left behind (FORMATS.md §4.1).
 	DateOrder      = "date-order"      // date cells shown month first beside day-first text dates
 	CombinedColumn = "combined-column" // warning: "Chức vụ, đơn vị công tác" kept whole in one field

@@ -141,7 +141,11 @@ func run(ctx context.Context, db *store.DB, paths []string, opt Options, ingest 
 	if ingest {
 		res.Totals = &Totals{}
 	}
-	hist := history{ctx: ctx, db: db}
+	lives, err := db.UnitLives(ctx)
+	if err != nil {
+		return nil, err
+	}
+	hist := history{ctx: ctx, db: db, lives: lives}
 	ropt := submission.Options{Catalog: cat, Limits: opt.Limits, Now: opt.Now}
 	read := func(in Input) *submission.Submission { return readOne(in, ropt) }
 	if !ingest {
@@ -383,13 +387,30 @@ func (r *Result) add(fr FileResult) {
 	}
 }
 
-// history adapts the store to check.History.
+// history adapts the store to check.History and check.Lineage.
 type history struct {
-	ctx context.Context
-	db  *store.DB
+	ctx   context.Context
+	db    *store.DB
+	lives map[string]store.UnitLife // the units that ended or changed
 }
 
 func (h history) Figures(unit string) (check.Series, error) { return h.db.Figures(h.ctx, unit) }
+
+func (h history) Life(unit string) (check.Life, bool) {
+	l, ok := h.lives[unit]
+	if !ok {
+		return check.Life{}, false
+	}
+	out := check.Life{Name: l.Name, End: l.End, Successors: l.Successors}
+	for _, c := range l.Changes {
+		out.Changes = append(out.Changes, check.Change{Unit: c.Unit, Year: c.Year, Predecessor: c.Predecessor})
+	}
+	return out, true
+}
+
+func (h history) Source(unit, indicator string, year int) (string, string, bool, error) {
+	return h.db.FigureSource(h.ctx, unit, indicator, year)
+}
 
 // readAll reads files on all cores and hands them to fn one at a time in
 // input order. Readers run at most a window ahead of fn, so memory does not

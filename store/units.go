@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -246,4 +247,78 @@ func (db *DB) UnitList(ctx context.Context) (*unitlist.List, error) {
 		return nil, err
 	}
 	return l, nil
+}
+
+// UnitLife is how a unit of the list ended and whom it is joined to, for
+// the checks of submissions (FORMATS.md §10).
+type UnitLife struct {
+	Name string
+	// End is the last day the unit existed (ISO), "" while it exists: its
+	// Hiệu lực đến, or the day before it went to successors if earlier.
+	End        string
+	Successors []string
+	Changes    []UnitChange
+}
+
+// UnitChange is a unit joined to another by a succession in Year.
+type UnitChange struct {
+	Unit        string
+	Year        int
+	Predecessor bool // Unit is the predecessor
+}
+
+// UnitLives are the lives of the units that ended or changed, by code.
+func (db *DB) UnitLives(ctx context.Context) (map[string]UnitLife, error) {
+	recs, err := db.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]UnitLife{}
+	for _, u := range recs {
+		if u.ValidTo == "" && len(u.Predecessors) == 0 && len(u.Successors) == 0 {
+			continue
+		}
+		l := UnitLife{Name: u.Name, End: u.ValidTo}
+		for _, s := range u.Successors {
+			l.Successors = append(l.Successors, s.New)
+			l.Changes = append(l.Changes, UnitChange{Unit: s.New, Year: yearOfISO(s.Date)})
+			if before := isoDayBefore(s.Date); l.End == "" || before < l.End {
+				l.End = before
+			}
+		}
+		for _, s := range u.Predecessors {
+			l.Changes = append(l.Changes, UnitChange{Unit: s.Old, Year: yearOfISO(s.Date), Predecessor: true})
+		}
+		out[u.Code] = l
+	}
+	return out, nil
+}
+
+func yearOfISO(iso string) int {
+	y, _ := strconv.Atoi(iso[:min(4, len(iso))])
+	return y
+}
+
+func isoDayBefore(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return t.AddDate(0, 0, -1).Format("2006-01-02")
+}
+
+// FigureSource names the file and cell of the figure in force for (unit,
+// indicator, year); ok is false when there is none.
+func (db *DB) FigureSource(ctx context.Context, unit, indicator string, year int) (file, cell string, ok bool, err error) {
+	err = db.sql.QueryRowContext(ctx, `SELECT s.file_name, j.value->>3
+		FROM submission_figures f JOIN submissions s ON s.id = f.submission_id, json_each(f.data) j
+		WHERE f.unit_code = ? AND s.state = 'active' AND j.value->>0 = ? AND j.value->>1 = ?
+		ORDER BY f.submission_id DESC LIMIT 1`, unit, indicator, year).Scan(&file, &cell)
+	switch {
+	case err == sql.ErrNoRows:
+		return "", "", false, nil
+	case err != nil:
+		return "", "", false, fmt.Errorf("source of %s %s %d: %w", unit, indicator, year, err)
+	}
+	return file[strings.LastIndexAny(file, `/\`)+1:], cell, true, nil
 }

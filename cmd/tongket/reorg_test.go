@@ -2,7 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -153,4 +158,143 @@ func addSheet(t *testing.T, path, name string, rows [][]any) {
 			f.SetSheetRow(name, "A"+strconv.Itoa(i+1), &r)
 		}
 	})
+}
+
+// reorgDB imports the sample's list (if list is not "") and ingests its
+// inbox into a new database in a temporary folder.
+func reorgDB(t *testing.T, list string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if list != "" {
+		if code, _, stderr := run(t, dir, "units", "import", reorgFile(list)); code != 0 {
+			t.Fatalf("units import: %d %s", code, stderr)
+		}
+	}
+	if code, out, _ := run(t, dir, "ingest", reorgFile("inbox")); code != 0 || !strings.Contains(out, "Đã lưu 10 tệp") {
+		t.Fatalf("ingest: %d\n%s", code, out)
+	}
+	return dir
+}
+
+// summaryJSON runs summarize --format json and decodes it.
+func summaryJSON(t *testing.T, dir, period string) map[string]any {
+	t.Helper()
+	code, out, stderr := run(t, dir, "summarize", "--period", period, "--format", "json")
+	if code != 0 {
+		t.Fatalf("summarize %s: %d %s", period, code, stderr)
+	}
+	var s map[string]any
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestReorgBeforeTheChange: a summary of a period that ends before the
+// change gives, with the 2025 list, what tongket gave before it knew unit
+// histories (testdata/reorg/today-*), the units' validity aside.
+func TestReorgBeforeTheChange(t *testing.T) {
+	dir := reorgDB(t, "ds-don-vi-2025.xlsx")
+	got := summaryJSON(t, dir, "2014-2024")
+	for _, u := range got["units"].([]any) {
+		delete(u.(map[string]any), "valid_from")
+		delete(u.(map[string]any), "valid_to")
+	}
+	data, err := os.ReadFile(reorgFile("today-2014-2024.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want map[string]any
+	json.Unmarshal(data, &want)
+	if !reflect.DeepEqual(got, want) {
+		a, _ := json.MarshalIndent(got, "", " ")
+		t.Errorf("2014–2024 with the 2025 list differs from before:\n%s", a)
+	}
+	_, status, _ := run(t, dir, "status", "--period", "2014-2024")
+	if data, _ := os.ReadFile(reorgFile("today-status-2014-2024.txt")); status != string(data) {
+		t.Errorf("status:\n%s\nwant\n%s", status, data)
+	}
+}
+
+// TestReorgAcrossTheChange: the 2016–2025 summary attributes every stored
+// figure to the units in force at its end, exactly; its grand totals are
+// those of the same figures without the list (nobody re-reported
+// history); completeness counts no unit-year outside a unit's life.
+func TestReorgAcrossTheChange(t *testing.T) {
+	with := summaryJSON(t, reorgDB(t, "ds-don-vi-2025.xlsx"), "2016-2025")
+	without := summaryJSON(t, reorgDB(t, ""), "2016-2025")
+	inds := func(s map[string]any) map[string]map[string]any {
+		out := map[string]map[string]any{}
+		for _, i := range s["indicators"].([]any) {
+			m := i.(map[string]any)
+			out[m["code"].(string)] = m
+		}
+		return out
+	}
+	w, wo := inds(with), inds(without)
+	for _, code := range []string{"TT_BUOI", "TT_LUOT", "TIN_GIATRI", "VON_HO", "VON_TIEN", "HG_VU"} {
+		for _, k := range []string{"total", "by_year"} {
+			if !reflect.DeepEqual(w[code][k], wo[code][k]) {
+				t.Errorf("%s %s: %v with the list, %v without", code, k, w[code][k], wo[code][k])
+			}
+		}
+		if !reflect.DeepEqual(w[code]["previous"].(map[string]any)["total"], wo[code]["previous"].(map[string]any)["total"]) {
+			t.Errorf("%s previous total differs", code)
+		}
+		// The units in force (and the district that ceased) hold it all.
+		var units []string
+		for u := range w[code]["by_unit"].(map[string]any) {
+			units = append(units, u)
+		}
+		slices.Sort(units)
+		if !slices.Equal(units, []string{"P-THIENHUONG", "P-THUYNGUYEN", "TP-THUYNGUYEN"}) {
+			t.Errorf("%s by_unit %v", code, units)
+		}
+	}
+	// A 0,4 share of Hoa Động's money, exact to the millionth.
+	von := w["VON_TIEN"]
+	if est := fmt.Sprint(von["estimated"]); est != "[P-THIENHUONG P-THUYNGUYEN]" {
+		t.Errorf("estimated %s", est)
+	}
+	if s := len(with["successions"].([]any)); s != 8 {
+		t.Errorf("%d successions", s)
+	}
+	// Completeness: every expected or missing unit-year is within the
+	// unit's life; the old wards are not expected in 2025, the new ones
+	// only then.
+	c := with["completeness"].(map[string]any)
+	if c["expected"].(float64) != 57 || c["received"].(float64) != 56 {
+		t.Errorf("completeness %v", c)
+	}
+	for _, u := range with["units"].([]any) {
+		m := u.(map[string]any)
+		for _, y := range m["years_missing"].([]any) {
+			yy := fmt.Sprint(y)
+			if from, ok := m["valid_from"].(string); ok && yy < from[:4] {
+				t.Errorf("%s missing %s before it existed", m["code"], yy)
+			}
+			if to, ok := m["valid_to"].(string); ok && yy > to[:4] {
+				t.Errorf("%s missing %s after it ceased", m["code"], yy)
+			}
+		}
+	}
+}
+
+// TestReorgValidation: a figure from a unit for a year after it ceased is
+// refused, naming its successors; a stock of the year of the change from
+// both sides is a warning naming both files and cells.
+func TestReorgValidation(t *testing.T) {
+	dir := reorgDB(t, "ds-don-vi-2025.xlsx")
+	late := filepath.Join(dir, "hoa-dong-2026.xlsx")
+	sheetFile(t, late, [][]any{{"Mã đơn vị: TN-HOADONG"}, {"Mã chỉ tiêu", 2025, 2026}, {"TT_BUOI", 10, 12}, {"TIN_GIATRI", 3, 4}})
+	code, out, _ := run(t, dir, "validate", late)
+	if code != exitRefused || !strings.Contains(out, "Sheet1!C3: Đơn vị Phường Hoa Động (TN-HOADONG) hết hiệu lực từ sau ngày 30/06/2025 (đã chuyển sang P-THUYNGUYEN, P-THIENHUONG) nên không có số liệu năm 2026 (2 ô, từ ô C3)") {
+		t.Errorf("unit-ceased: %d\n%s", code, out)
+	}
+	overlap := filepath.Join(dir, "hoa-dong-camera.xlsx")
+	sheetFile(t, overlap, [][]any{{"Mã đơn vị: TN-HOADONG"}, {"Mã chỉ tiêu", 2025}, {"CAMERA_SO", 31}})
+	code, out, _ = run(t, dir, "ingest", overlap)
+	if code != 0 || !strings.Contains(out, "cả đơn vị cũ TN-HOADONG và đơn vị mới P-THUYNGUYEN đều báo số thời điểm này cho năm sáp nhập 2025 (số của P-THUYNGUYEN ở p-thuynguyen.xlsx, E12)") {
+		t.Errorf("succession-overlap: %d\n%s", code, out)
+	}
 }
