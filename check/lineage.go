@@ -182,4 +182,3 @@ func showDate(iso string) string {
 	}
 	return iso[8:] + "/" + iso[5:7] + "/" + iso[:4]
 }
-
