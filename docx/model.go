@@ -97,6 +97,7 @@ type Run struct {
 	Size                    float64 // pt; 0: the paragraph style's
 	Color                   string  // "RRGGBB"; "" automatic
 	Highlight               string  // a Word highlight colour name: "yellow"; "" none
+	Shade                   string  // background "RRGGBB"; "" none
 	Style                   string  // a character style ID
 	Font                    string  // "": the document's
 	Field                   string
@@ -107,7 +108,8 @@ type Table struct {
 	Widths   []float64 // of the grid columns, mm
 	Borders  bool      // single lines around and between every cell
 	Center   bool      // centred between the margins
-	CellPad  float64   // left and right padding of each cell, mm (0 for 1,2)
+	CellPad  float64   // left and right padding of each cell, mm (0 for 1,2; negative for none)
+	CellPadV float64   // top and bottom padding of each cell, mm
 	Rows     []Row
 	FontSize float64 // pt, for the cells' runs and marks; 0: the paragraph style's
 	Font     string  // for the cells' runs; "": the document's

@@ -15,6 +15,7 @@ import (
 const (
 	nsW       = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 	nsR       = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	nsWP      = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 	nsRels    = "http://schemas.openxmlformats.org/package/2006/relationships"
 	relDoc    = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 	relCore   = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
@@ -57,17 +58,21 @@ func (d *Document) write(w io.Writer) error {
 		stamp = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	body, headers := d.documentXML()
+	charts := d.charts()
 	parts := []struct{ name, data string }{
-		{"[Content_Types].xml", d.contentTypes(len(headers))},
+		{"[Content_Types].xml", d.contentTypes(len(headers), len(charts))},
 		{"_rels/.rels", rootRels},
 		{"docProps/core.xml", d.coreXML(stamp)},
 		{"word/document.xml", body},
-		{"word/_rels/document.xml.rels", documentRels(len(headers))},
+		{"word/_rels/document.xml.rels", documentRels(len(headers), len(charts))},
 		{"word/styles.xml", d.stylesXML()},
 		{"word/settings.xml", d.settingsXML()},
 	}
 	for i, h := range headers {
 		parts = append(parts, struct{ name, data string }{"word/header" + strconv.Itoa(i+1) + ".xml", h})
+	}
+	for i, c := range charts {
+		parts = append(parts, struct{ name, data string }{"word/charts/chart" + strconv.Itoa(i+1) + ".xml", chartXML(c)})
 	}
 	z := zip.NewWriter(w)
 	for _, p := range parts {
@@ -89,7 +94,7 @@ const rootRels = xmlHead + `<Relationships xmlns="` + nsRels + `">` +
 	`<Relationship Id="rId2" Type="` + relCore + `" Target="docProps/core.xml"/>` +
 	`</Relationships>`
 
-func (d *Document) contentTypes(headers int) string {
+func (d *Document) contentTypes(headers, charts int) string {
 	var b strings.Builder
 	b.WriteString(xmlHead + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`)
 	b.WriteString(`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`)
@@ -100,19 +105,24 @@ func (d *Document) contentTypes(headers int) string {
 	for i := 1; i <= headers; i++ {
 		b.WriteString(`<Override PartName="/word/header` + strconv.Itoa(i) + `.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`)
 	}
+	b.WriteString(chartOverrides(charts))
 	b.WriteString(`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>`)
 	b.WriteString(`</Types>`)
 	return b.String()
 }
 
-// documentRels: rId1 styles, rId2 settings, rId3… the headers.
-func documentRels(headers int) string {
+// documentRels: rId1 styles, rId2 settings, rId3… the headers, rIdChart1…
+// the charts.
+func documentRels(headers, charts int) string {
 	var b strings.Builder
 	b.WriteString(xmlHead + `<Relationships xmlns="` + nsRels + `">`)
 	b.WriteString(`<Relationship Id="rId1" Type="` + relStyles + `" Target="styles.xml"/>`)
 	b.WriteString(`<Relationship Id="rId2" Type="` + relSet + `" Target="settings.xml"/>`)
 	for i := 1; i <= headers; i++ {
 		fmt.Fprintf(&b, `<Relationship Id="rId%d" Type="%s" Target="header%d.xml"/>`, i+2, relHeader, i)
+	}
+	for i := 1; i <= charts; i++ {
+		fmt.Fprintf(&b, `<Relationship Id="rIdChart%d" Type="%s" Target="charts/chart%d.xml"/>`, i, relChart, i)
 	}
 	b.WriteString(`</Relationships>`)
 	return b.String()
@@ -169,7 +179,7 @@ func (d *Document) settingsXML() string {
 // section needs it).
 func (d *Document) documentXML() (string, []string) {
 	x := &xw{}
-	x.s(xmlHead + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
+	x.s(xmlHead + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:c="` + nsC + `"><w:body>`)
 	sections := d.Sections
 	if len(sections) == 0 {
 		sections = []*Section{{}}
@@ -189,6 +199,7 @@ func (d *Document) documentXML() (string, []string) {
 		headers = append(headers, headerXML(0))
 		ids.blank = "rId" + strconv.Itoa(len(headers)+2)
 	}
+	charts := 0
 	for i, s := range sections {
 		last := i == len(sections)-1
 		blocks := s.Blocks
@@ -212,6 +223,9 @@ func (d *Document) documentXML() (string, []string) {
 				x.para(b, sect, ids)
 			case *Table:
 				x.table(b)
+			case *Chart:
+				charts++
+				x.drawing(b, charts)
 			}
 		}
 		if last {
@@ -350,7 +364,7 @@ func (x *xw) pPr(p *Paragraph, sect *Section, ids headerIDs) {
 // rPr writes run properties in the schema's order (rStyle, rFonts, b, bCs,
 // i, iCs, …, color, …, sz, szCs, highlight, u, …).
 func (x *xw) rPr(r Run) {
-	if !r.Bold && !r.Italic && !r.Underline && r.Size == 0 && r.Color == "" && r.Highlight == "" && r.Style == "" && r.Font == "" {
+	if !r.Bold && !r.Italic && !r.Underline && r.Size == 0 && r.Color == "" && r.Highlight == "" && r.Style == "" && r.Font == "" && r.Shade == "" {
 		return
 	}
 	x.s(`<w:rPr>`)
@@ -379,6 +393,9 @@ func (x *xw) rPr(r Run) {
 	}
 	if r.Underline {
 		x.val("u", "single")
+	}
+	if r.Shade != "" {
+		x.s(`<w:shd w:val="clear" w:color="auto" w:fill="` + escape(r.Shade, true) + `"/>`)
 	}
 	x.s(`</w:rPr>`)
 }
@@ -480,10 +497,14 @@ func (x *xw) table(t *Table) {
 	x.s(`</w:tblBorders>`)
 	x.s(`<w:tblLayout w:type="fixed"/>`)
 	pad := t.CellPad
-	if pad <= 0 {
+	switch {
+	case pad == 0:
 		pad = 1.2
+	case pad < 0:
+		pad = 0
 	}
-	x.s(`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="` + strconv.Itoa(twips(pad)) + `" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="` + strconv.Itoa(twips(pad)) + `" w:type="dxa"/></w:tblCellMar>`)
+	h, v := strconv.Itoa(twips(pad)), strconv.Itoa(twips(t.CellPadV))
+	x.s(`<w:tblCellMar><w:top w:w="` + v + `" w:type="dxa"/><w:left w:w="` + h + `" w:type="dxa"/><w:bottom w:w="` + v + `" w:type="dxa"/><w:right w:w="` + h + `" w:type="dxa"/></w:tblCellMar>`)
 	x.s(`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
 	x.s(`</w:tblPr><w:tblGrid>`)
 	for _, w := range t.Widths {

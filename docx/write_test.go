@@ -54,7 +54,10 @@ func sample() *Document {
 		Sections: []*Section{
 			{Margins: Margins{Top: 20, Bottom: 20, Left: 30, Right: 15}, PageNumbers: true, NoFirstNumber: true, Blocks: body},
 			{Landscape: true, Margins: Margins{Top: 25, Bottom: 15, Left: 20, Right: 15}, PageNumbers: true,
-				Blocks: []Block{&Paragraph{Style: "Guide", Runs: []Run{{Text: "Phụ lục I"}}}, tb}},
+				Blocks: []Block{&Paragraph{Style: "Guide", Runs: []Run{{Text: "Phụ lục I"}}}, tb, &Chart{
+					Width: 200, Height: 70, Name: "buổi", Color: "3E6496", PaleColor: "CDD8E8", FontSize: 8, Format: `[>=1000]#\.##0;0`,
+					Categories: []string{"2020", "2021 (*)", "2022", "2023"}, Values: []float64{1500, 1620, 0, 17980},
+					Known: []bool{true, true, false, true}, Pale: []bool{false, true, false, false}, Max: 20000, Step: 5000}}},
 		},
 	}
 }
@@ -105,7 +108,7 @@ func TestWriteParts(t *testing.T) {
 			t.Errorf("%s has no content type", name)
 		}
 	}
-	for _, name := range []string{"word/document.xml", "word/styles.xml", "word/settings.xml", "word/header1.xml", "word/header2.xml", "docProps/core.xml"} {
+	for _, name := range []string{"word/document.xml", "word/styles.xml", "word/settings.xml", "word/header1.xml", "word/header2.xml", "word/charts/chart1.xml", "docProps/core.xml"} {
 		if _, ok := ps[name]; !ok {
 			t.Errorf("no part %s", name)
 		}
@@ -151,6 +154,10 @@ func TestWriteLayout(t *testing.T) {
 		{"no control characters", "word/document.xml", "[\x00-\x08\x0b\x0c\x0e-\x1f\uFFFE]", 0},
 		{"line break and tab", "word/document.xml", `lạ</w:t><w:br/><w:t xml:space="preserve">xuống dòng</w:t><w:tab/>`, 1},
 		{"merged header cells", "word/document.xml", `<w:vMerge w:val="restart"/>.*<w:gridSpan w:val="2"/>`, 1},
+		{"the chart in its paragraph", "word/document.xml", `<w:drawing><wp:inline[^>]*><wp:extent cx="7200000" cy="2520000"/>.*<c:chart r:id="rIdChart1"/>`, 1},
+		{"the chart's relationship", "word/_rels/document.xml.rels", `Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart1.xml"`, 1},
+		{"a gap for the year not reported", "word/charts/chart1.xml", `<c:pt idx="1"><c:v>1620</c:v></c:pt><c:pt idx="3">`, 1},
+		{"a pale column", "word/charts/chart1.xml", `<c:dPt><c:idx val="1"/>`, 1},
 	} {
 		if n := len(regexp.MustCompile(tc.pattern).FindAllString(ps[tc.part], -1)); n != tc.n {
 			t.Errorf("%s: %d matches of %q in %s, want %d", tc.what, n, tc.pattern, tc.part, tc.n)
@@ -231,12 +238,15 @@ func TestWriteTools(t *testing.T) {
 		if strings.Contains(p, "Phụ lục I") {
 			appendix = i
 		}
-		if appendix >= 0 && !header.MatchString(p) {
+		if appendix >= 0 && strings.Contains(p, "Xã ") && !header.MatchString(p) {
 			t.Errorf("page %d of the table has no header rows:\n%s", i+1, p)
 		}
 	}
 	if appendix < 0 {
 		t.Fatal("no appendix page")
+	}
+	if all := docxtest.Flat(strings.Join(pages, " ")); !strings.Contains(all, "17.980") || !strings.Contains(all, "2021 (*)") {
+		t.Errorf("the chart's values or years are not drawn:\n%s", pages[len(pages)-1])
 	}
 	filledText := docxtest.Text(t, pdfs[1], true)
 	for _, want := range []string{`Báo cáo số 125/BC-CAQ`, `Tổ chức 22.859 buổi tuyên truyền.`, `Tổng số buổi +22.859`, `Năm +Số buổi\s+2022 +1.620`} {

@@ -43,7 +43,7 @@ var allowed = map[string][]string{
 	// store and aggregate: no Excel, no renderer
 	"store": {"submission", "roster", "unitlist", "summary", "succession", "catalog", "finding", "lang", "vn"},
 	// render: never the database
-	"report":   {"summary", "roster", "catalog", "sheetstyle", "templates", "atomicfile", "lang", "vn"},
+	"report":   {"summary", "roster", "catalog", "sheetstyle", "templates", "atomicfile", "docx", "lang", "vn"},
 	"form":     {"catalog", "sheetstyle", "submission", "vn"},
 	"annotate": {"finding", "lang", "atomicfile", "sheetstyle", "vn"},
 	// the pipeline and the sample job, which wire the layers together

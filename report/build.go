@@ -28,19 +28,63 @@ type Appendix struct {
 	Chart *Chart   // nil for none
 }
 
-// Table is a table of text cells as every renderer draws it.
+// Table is a table of text cells as every drawer draws it: the header
+// rows, which repeat on every page, the body rows, and how its columns
+// take their widths (Fit).
 type Table struct {
-	Head    []string
-	Rows    [][]string
+	Head []string
+	// Over is a header row above Head whose cells span columns: the
+	// counts table's kinds over their forms. A column under no span has
+	// its Head cell merged down over both rows.
+	Over    []HeadSpan
+	Numbers bool // a row (1), (2), … under the header
+	Rows    []Row
 	Align   []int    // per column: alignLeft, alignCenter, alignRight
 	Wrap    []bool   // per column: its cells may wrap (headings always may)
+	BoldCol []bool   // per column, optional: its cells are bold
 	NameCol int      // the column that takes the width left over
-	Bold    []bool   // per row: a total row
 	MinText []string // per column, optional: text the column is at least as wide as
 	// Spread gives the width the name column does not need to the
 	// columns after it, whose headings then wrap less.
 	Spread bool
+	Fit    TableFit
+	Shares []float64 // FitRoster: each column's preferred part of the width
 }
+
+// HeadSpan is a heading over the Head columns From to To.
+type HeadSpan struct {
+	Text     string
+	From, To int
+}
+
+// Row is a body row of a table.
+type Row struct {
+	Cells        []string
+	Bold, Italic bool
+	// Across makes the row one cell across the table holding Cells[0]: a
+	// section ("I. TẬP THỂ") or a group's title.
+	Across bool
+	// Join is how many columns the first cell spans (0 or 1: its own):
+	// "Tổng cộng" over STT and the name.
+	Join int
+}
+
+// TableFit is the rule a table's columns are sized by, in the PDF and in
+// Word alike.
+type TableFit int
+
+// Sizing rules.
+const (
+	// FitAppendix tries font sizes from 10 pt down until the name column
+	// gets its minimum width; an appendix that does not fit portrait is
+	// laid out landscape.
+	FitAppendix TableFit = iota
+	// FitRoster gives each column its share of a landscape page, from
+	// 11 pt down.
+	FitRoster
+	// FitCounts sizes the numbers evenly and the names to fit, centred.
+	FitCounts
+)
 
 // Chart is a bar chart of one indicator by year.
 type Chart struct {
@@ -86,7 +130,7 @@ func byYearAppendix(s *summary.Summary, text NarrativeText, chart string) Append
 	for _, ind := range s.Indicators {
 		compares = compares || ind.Change != nil
 	}
-	t := &Table{Head: []string{"STT", "Chỉ tiêu", "Đơn vị tính"}, NameCol: 1}
+	t := &Table{Head: []string{"STT", "Chỉ tiêu", "Đơn vị tính"}, NameCol: 1, Numbers: true}
 	t.Align = []int{alignCenter, alignLeft, alignCenter}
 	t.Wrap = []bool{false, true, true}
 	t.MinText = []string{"", "", "lượt người"} // a unit of measure wraps only when longer
@@ -120,7 +164,7 @@ func byYearAppendix(s *summary.Summary, text NarrativeText, chart string) Append
 			}
 			row = append(row, prev, change)
 		}
-		t.Rows = append(t.Rows, row)
+		t.Rows = append(t.Rows, Row{Cells: row})
 	}
 	notes := []string{"Ghi chú: “" + pdfNA + "” là chưa có số liệu (đơn vị chưa báo cáo), khác với số 0. " +
 		"Chỉ tiêu thời điểm (mô hình đang hoạt động, xã, phường có mô hình, camera) " +
@@ -167,7 +211,7 @@ func yearChart(s *summary.Summary, caption, code string, marked map[int]bool) *C
 // over the period (flows add the years, stocks take the latest), and the
 // total.
 func byUnitAppendix(s *summary.Summary, text NarrativeText) Appendix {
-	t := &Table{Head: []string{"STT", "Đơn vị"}, NameCol: 1, Spread: true}
+	t := &Table{Head: []string{"STT", "Đơn vị"}, NameCol: 1, Spread: true, Numbers: true}
 	t.Align = []int{alignCenter, alignLeft}
 	t.Wrap = []bool{false, true}
 	dec := moneyDecimals(s)
@@ -193,15 +237,13 @@ func byUnitAppendix(s *summary.Summary, text NarrativeText) Appendix {
 			v, ok := ind.ByUnit[u.code]
 			row = append(row, cellAmount(v, ok, money[j], dec))
 		}
-		t.Rows = append(t.Rows, row)
-		t.Bold = append(t.Bold, false)
+		t.Rows = append(t.Rows, Row{Cells: row})
 	}
 	total := []string{"", "Tổng cộng"}
 	for j, ind := range s.Indicators {
 		total = append(total, cellAmountPtr(ind.Total, money[j], dec))
 	}
-	t.Rows = append(t.Rows, total)
-	t.Bold = append(t.Bold, true)
+	t.Rows = append(t.Rows, Row{Cells: total, Bold: true})
 	note := "Ghi chú: “" + pdfNA + "” là đơn vị chưa có số liệu (khác với số 0); chỉ tiêu cộng dồn: tổng các năm của đơn vị trong giai đoạn."
 	if stocks {
 		note += " (*) Chỉ tiêu thời điểm: số liệu năm gần nhất của đơn vị; tổng cộng là số cuối giai đoạn."

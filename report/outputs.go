@@ -11,7 +11,7 @@ import (
 )
 
 // FileFormats are the formats written as files by WriteOutputs.
-var FileFormats = []string{"xlsx", "pdf", "json"}
+var FileFormats = []string{"xlsx", "pdf", "docx", "json"}
 
 // FileName is the name of a period's output: tong-ket-2013-2023.xlsx.
 func FileName(p summary.Period, format string) string {
@@ -32,23 +32,35 @@ type Written struct {
 func WriteOutputs(dir string, formats []string, s *summary.Summary, d Document, opt Options) (Written, error) {
 	var out Written
 	var outline *Outline
+	build := func() error {
+		if outline != nil {
+			return nil
+		}
+		if opt.Chart != "" && !hasIndicator(s, opt.Chart) {
+			return fmt.Errorf("report chart: no indicator %q in the summary", opt.Chart)
+		}
+		o, err := BuildOutline(s, d, opt)
+		if err != nil {
+			return err
+		}
+		outline, out.Blanks = o, o.Blanks()
+		return nil
+	}
 	for _, f := range formats {
 		var write func(io.Writer) error
 		switch f {
 		case "xlsx":
 			write = func(w io.Writer) error { return WriteWorkbook(w, s, d) }
 		case "pdf":
-			if outline == nil {
-				if opt.Chart != "" && !hasIndicator(s, opt.Chart) {
-					return out, fmt.Errorf("pdf chart: no indicator %q in the summary", opt.Chart)
-				}
-				o, err := BuildOutline(s, d, opt)
-				if err != nil {
-					return out, err
-				}
-				outline, out.Blanks = o, o.Blanks()
+			if err := build(); err != nil {
+				return out, err
 			}
 			write = func(w io.Writer) error { return WriteOutlinePDF(w, outline, d) }
+		case "docx":
+			if err := build(); err != nil {
+				return out, err
+			}
+			write = func(w io.Writer) error { return WriteOutlineWord(w, outline, d) }
 		case "json":
 			write = func(w io.Writer) error { return WriteJSON(w, s) }
 		default:
@@ -69,16 +81,23 @@ func RosterFileName(from, to int, format string) string {
 }
 
 // WriteRosterOutputs writes a roster export into dir in each format, each
-// file atomically, and returns the paths.
+// file atomically, and returns the paths. The PDF and the Word document
+// draw one roster document.
 func WriteRosterOutputs(dir string, formats []string, e roster.Export, d Document) ([]string, error) {
 	var paths []string
+	var doc *RosterDoc
 	for _, f := range formats {
 		var write func(io.Writer) error
+		if (f == "pdf" || f == "docx") && doc == nil {
+			doc = BuildRoster(e)
+		}
 		switch f {
 		case "xlsx":
 			write = func(w io.Writer) error { return WriteRosterWorkbook(w, e, d) }
 		case "pdf":
-			write = func(w io.Writer) error { return WriteRosterPDF(w, e, d) }
+			write = func(w io.Writer) error { return WriteRosterDocPDF(w, doc, d) }
+		case "docx":
+			write = func(w io.Writer) error { return WriteRosterDocWord(w, doc, d) }
 		case "json":
 			write = func(w io.Writer) error { return roster.WriteJSON(w, e) }
 		default:

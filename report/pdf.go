@@ -4,16 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
-	"github.com/go-fonts/liberation/liberationserifbold"
-	"github.com/go-fonts/liberation/liberationserifbolditalic"
-	"github.com/go-fonts/liberation/liberationserifitalic"
-	"github.com/go-fonts/liberation/liberationserifregular"
 	"github.com/go-pdf/fpdf"
 
 	"github.com/tongket/tongket/summary"
@@ -131,16 +125,14 @@ const (
 	tableMinNW  = 55.0 // narrowest "Chỉ tiêu" column, mm
 )
 
-// pdf lays out one document with manual page breaks.
+// pdf lays out one document with manual page breaks; it measures its
+// text with the measure every drawer shares.
 type pdfDoc struct {
-	f              *fpdf.Fpdf
+	*measure
 	pw, ph         float64 // page size
 	lm, rm, tm, bm float64 // page margins
 	landscape      bool
 	y              float64 // top of the next line
-	size           float64 // current font size, pt
-	style          string  // current font style
-	widths         map[string]map[rune]float64
 }
 
 func newPDF(d Document) *pdfDoc {
@@ -157,12 +149,9 @@ func newPDF(d Document) *pdfDoc {
 	f.SetModificationDate(stamp)
 	f.SetCreator("tongket", false)
 	f.SetLang("vi-VN")
-	f.AddUTF8FontFromBytes(pdfFamily, "", liberationserifregular.TTF)
-	f.AddUTF8FontFromBytes(pdfFamily, "B", liberationserifbold.TTF)
-	f.AddUTF8FontFromBytes(pdfFamily, "I", liberationserifitalic.TTF)
-	f.AddUTF8FontFromBytes(pdfFamily, "BI", liberationserifbolditalic.TTF)
+	addFonts(f)
 	f.SetAutoPageBreak(false, 0)
-	p := &pdfDoc{f: f}
+	p := &pdfDoc{measure: &measure{f: f}}
 	// Page numbers: Arabic, 13–14 pt, centred in the top margin, none on
 	// the first page.
 	f.SetHeaderFuncMode(func() {
@@ -206,35 +195,6 @@ func (p *pdfDoc) need(h float64) bool {
 	return true
 }
 
-func (p *pdfDoc) font(style string, size float64) {
-	p.f.SetFont(pdfFamily, style, size)
-	p.size, p.style = size, style
-}
-
-// width is the width of s in the current font. Glyph widths are cached per
-// style at 1 pt (fpdf adds glyph widths without kerning, so the sum is
-// exact): a table of thousands of rows is measured many times over.
-func (p *pdfDoc) width(s string) float64 {
-	if p.widths == nil {
-		p.widths = map[string]map[rune]float64{}
-	}
-	cache := p.widths[p.style]
-	if cache == nil {
-		cache = map[rune]float64{}
-		p.widths[p.style] = cache
-	}
-	w := 0.0
-	for _, r := range s {
-		g, ok := cache[r]
-		if !ok {
-			g = p.f.GetStringWidth(string(r)) / p.size
-			cache[r] = g
-		}
-		w += g
-	}
-	return w * p.size
-}
-
 // baseline is where text sits in a line box of height lh starting at y.
 func (p *pdfDoc) baseline(y, lh float64) float64 { return y + lh/2 + 0.33*p.size*ptToMM }
 
@@ -252,49 +212,6 @@ func (p *pdfDoc) right(x, w, y, lh float64, s string) { p.text(x+w-p.width(s), y
 func (p *pdfDoc) rule(x1, x2, y float64) {
 	p.f.SetLineWidth(ruleWidth)
 	p.f.Line(x1, y, x2, y)
-}
-
-// wrap breaks s into lines no wider than w (first the first line, narrower
-// by indent), breaking at spaces and, for a word too long for a line,
-// between letters.
-func (p *pdfDoc) wrap(s string, w, indent float64) []string {
-	var lines []string
-	var cur []string
-	curW := 0.0
-	sp := p.width(" ")
-	avail := func() float64 {
-		if len(lines) == 0 {
-			return w - indent
-		}
-		return w
-	}
-	for _, word := range strings.Fields(s) {
-		ww := p.width(word)
-		for ww > avail()+1e-6 && len(cur) == 0 && utf8.RuneCountInString(word) > 1 {
-			// Break an over-long word.
-			r := []rune(word)
-			k := len(r) - 1
-			for k > 1 && p.width(string(r[:k])) > avail()+1e-6 {
-				k--
-			}
-			lines = append(lines, string(r[:k]))
-			word = string(r[k:])
-			ww = p.width(word)
-		}
-		if len(cur) > 0 && curW+sp+ww > avail()+1e-6 {
-			lines = append(lines, strings.Join(cur, " "))
-			cur, curW = nil, 0
-		}
-		if len(cur) > 0 {
-			curW += sp
-		}
-		cur = append(cur, word)
-		curW += ww
-	}
-	if len(cur) > 0 {
-		lines = append(lines, strings.Join(cur, " "))
-	}
-	return lines
 }
 
 // Alignments of paragraph lines.
@@ -462,71 +379,6 @@ func (p *pdfDoc) centered(s string, x, w float64, style string, size, lh float64
 		}
 	}
 	return widest
-}
-
-// balanced wraps s into as few lines as fit w, as even in length as
-// possible (a title reads better as two halves than a line and a word). A
-// title of two lines breaks between phrases: never inside a quoted name,
-// and before "trong", "giai đoạn", "năm", "theo" when one fits.
-func (p *pdfDoc) balanced(s string, w float64) []string {
-	lines := p.wrap(s, w, 0)
-	if len(lines) < 2 {
-		return lines
-	}
-	if len(lines) == 2 {
-		if two := p.phraseBreak(s, w); two != nil {
-			return two
-		}
-	}
-	lo, hi := w/float64(len(lines)), w
-	for hi-lo > 0.5 {
-		mid := (lo + hi) / 2
-		if len(p.wrap(s, mid, 0)) == len(lines) {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	return p.wrap(s, hi, 0)
-}
-
-// phraseStarts are words a title's second line reads well starting with.
-var phraseStarts = map[string]bool{"trong": true, "giai": true, "năm": true, "theo": true, "của": true, "về": true, "tại": true}
-
-// phraseBreak splits a title into two lines that fit w at the best break
-// between phrases, or returns nil when none fits: a break inside a quoted
-// name is never taken, one before a phrase-starting word is preferred, and
-// among those the most even.
-func (p *pdfDoc) phraseBreak(s string, w float64) []string {
-	ws := strings.Fields(s)
-	var best []string
-	bestScore := math.Inf(1)
-	quoted := false
-	for i := 1; i < len(ws); i++ {
-		prev := ws[i-1]
-		quoted = quoted != (strings.Count(prev, "\"")%2 == 1)
-		if strings.Contains(prev, "“") {
-			quoted = !strings.Contains(prev, "”")
-		} else if strings.Contains(prev, "”") {
-			quoted = false
-		}
-		if quoted {
-			continue
-		}
-		a, b := strings.Join(ws[:i], " "), strings.Join(ws[i:], " ")
-		wa, wb := p.width(a), p.width(b)
-		if wa > w || wb > w {
-			continue
-		}
-		score := math.Abs(wa - wb)
-		if !phraseStarts[strings.ToLower(ws[i])] && !strings.HasPrefix(ws[i], "\"") && !strings.HasPrefix(ws[i], "“") {
-			score += w // any phrase break beats an even split mid-phrase
-		}
-		if score < bestScore {
-			best, bestScore = []string{a, b}, score
-		}
-	}
-	return best
 }
 
 // signature draws "Nơi nhận" on the left and the signer on the right, side

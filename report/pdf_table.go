@@ -14,10 +14,7 @@ import (
 // the table with its header repeated on every page, the notes, the chart.
 func (p *pdfDoc) appendix(a Appendix, d Document) {
 	t := newPDFTable(p, a.Table)
-	landscape := !t.fit(a4W - marginLeft - marginRight)
-	if landscape {
-		t.fit(a4H - lsLeft - lsRight)
-	}
+	landscape := t.place()
 	p.newPage(landscape)
 	p.appendixTitle(a.Label, a.Title, d)
 
@@ -50,9 +47,20 @@ func (p *pdfDoc) appendixTitle(label, name string, d Document) {
 	p.y += 6
 }
 
-// pdfTable lays out a Table: column widths and a font size that fit.
+// pdfTable draws a FitAppendix table as its layout says.
 type pdfTable struct {
-	p       *pdfDoc
+	*tableLayout
+	p *pdfDoc
+}
+
+func newPDFTable(p *pdfDoc, t *Table) *pdfTable {
+	return &pdfTable{tableLayout: newTableLayout(p.measure, t), p: p}
+}
+
+// tableLayout lays out a FitAppendix table: column widths and a font size
+// that fit.
+type tableLayout struct {
+	m       *measure
 	t       *Table
 	numbers []string  // the (1), (2), … row under the header
 	natural []float64 // per column: widest unbreakable text at 1 pt (bold for headers)
@@ -63,8 +71,8 @@ type pdfTable struct {
 
 const pdfCellPad = 1.2 // mm, left and right of a cell's text
 
-func newPDFTable(p *pdfDoc, t *Table) *pdfTable {
-	pt := &pdfTable{p: p, t: t, natural: make([]float64, len(t.Head))}
+func newTableLayout(p *measure, t *Table) *tableLayout {
+	pt := &tableLayout{m: p, t: t, natural: make([]float64, len(t.Head))}
 	for i := range t.Head {
 		pt.numbers = append(pt.numbers, "("+strconv.Itoa(i+1)+")")
 	}
@@ -82,13 +90,13 @@ func newPDFTable(p *pdfDoc, t *Table) *pdfTable {
 	for c, m := range t.MinText {
 		pt.natural[c] = max(pt.natural[c], p.width(m))
 	}
-	for r, row := range t.Rows {
+	for _, row := range t.Rows {
 		style := ""
-		if r < len(t.Bold) && t.Bold[r] {
+		if row.Bold {
 			style = "B"
 		}
 		p.font(style, 1)
-		for c, cell := range row {
+		for c, cell := range row.Cells {
 			if c == t.NameCol {
 				if t.Spread {
 					pt.nameW = max(pt.nameW, p.width(cell))
@@ -107,11 +115,22 @@ func newPDFTable(p *pdfDoc, t *Table) *pdfTable {
 	return pt
 }
 
+// place sizes the columns for a portrait page, or for a landscape one when
+// the name column would be too narrow, and reports whether it is
+// landscape.
+func (t *tableLayout) place() (landscape bool) {
+	if t.fit(a4W - marginLeft - marginRight) {
+		return false
+	}
+	t.fit(a4H - lsLeft - lsRight)
+	return true
+}
+
 // fit sizes the columns for a content width w, trying font sizes from 10
 // pt down, and reports whether the name column got at least tableMinNW. A
 // spread table also takes a smaller size while its headings wrap to more
 // than six lines.
-func (t *pdfTable) fit(w float64) bool {
+func (t *tableLayout) fit(w float64) bool {
 	sizes := []float64{10, 9.5, 9, 8.5, 8, 7.5, 7}
 	ok := false
 	for i, size := range sizes {
@@ -136,7 +155,7 @@ func (t *pdfTable) fit(w float64) bool {
 
 // fitSize sizes the columns at one font size and reports whether the name
 // column gets its minimum width.
-func (t *pdfTable) fitSize(w, size float64) bool {
+func (t *tableLayout) fitSize(w, size float64) bool {
 	t.size = size
 	t.widths = make([]float64, len(t.t.Head))
 	fixed := 0.0
@@ -186,11 +205,11 @@ func level(ws []float64, spare float64) {
 	}
 }
 
-func (t *pdfTable) lineH() float64 { return t.size * ptToMM * 1.25 }
+func (t *tableLayout) lineH() float64 { return t.size * ptToMM * 1.25 }
 
 // rowLayout wraps a row's cells and gives its height.
-func (t *pdfTable) rowLayout(cells []string, style string, header bool) ([][]string, float64) {
-	p := t.p
+func (t *tableLayout) rowLayout(cells []string, style string, header bool) ([][]string, float64) {
+	p := t.m
 	p.font(style, t.size)
 	lines := make([][]string, len(cells))
 	n := 1
@@ -247,10 +266,10 @@ func (t *pdfTable) draw(after float64) {
 	first := true
 	for i, r := range t.t.Rows {
 		style := ""
-		if i < len(t.t.Bold) && t.t.Bold[i] {
+		if r.Bold {
 			style = "B"
 		}
-		lines, rh := t.rowLayout(r, style, false)
+		lines, rh := t.rowLayout(r.Cells, style, false)
 		need := rh
 		if i == len(t.t.Rows)-1 {
 			need += after

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/tongket/tongket/roster"
-	"github.com/tongket/tongket/vn"
 )
 
 // WriteRosterPDF writes the award roster as an appendix to the report in
@@ -20,86 +19,53 @@ import (
 // numbered from the second. Fonts are Liberation Serif, embedded; the
 // output depends only on its arguments (the creation date is d.Date).
 func WriteRosterPDF(w io.Writer, e roster.Export, d Document) error {
+	return WriteRosterDocPDF(w, BuildRoster(e), d)
+}
+
+// WriteRosterDocPDF draws a roster document as the PDF of WriteRosterPDF.
+func WriteRosterDocPDF(w io.Writer, r *RosterDoc, d Document) error {
 	p := newPDF(d)
-	title := rosterTitle(e)
-	p.f.SetTitle(xSentence(strings.ToLower(title)), true)
+	p.f.SetTitle(r.Name, true)
 	p.f.SetSubject("Danh sách khen thưởng", true)
 	p.f.SetAuthor(pdfText(d.Agency), true)
 
 	p.newPage(true)
 	p.agencyBlock(d)
 	p.y += 7
-	p.appendixTitle(rosterAppendix, title, d)
+	p.appendixTitle(r.Label, r.Title, d)
 
-	t := newRosterTable(p, e)
+	t := newRosterTable(p.measure, r.List, p.cw())
 	t.draw(p)
 
 	p.y += 3
 	p.need(2 * 6.3)
-	p.paragraph(rosterLine(e), "B", 13, firstIndent, 6.3, alignJustify)
+	p.paragraph(r.Line, "B", 13, firstIndent, 6.3, alignJustify)
 
-	p.rosterCounts(e, t.size)
+	p.rosterCounts(r.CountsTitle, r.Counts, t.size)
 	return p.output(w)
 }
 
-// rosterAppendix is the roster's label: the report's own tables are Phụ lục I and II.
-const rosterAppendix = "Phụ lục III"
-
-// Rows of the roster table.
-const (
-	rowEntry = iota
-	rowSection
-	rowOrg
-	rowNone
-)
-
-type rosterItem struct {
-	kind  int
-	text  string   // section and organisation rows
-	cells []string // entry rows
-}
-
-// rosterTable is the roster as table rows and its layout.
+// rosterTable lays out and draws a FitRoster table: its rows are entries
+// or rows across it (sections, organisations).
 type rosterTable struct {
-	items  []rosterItem
-	aligns []int
+	t      *Table
 	widths []float64
 	size   float64 // font size, pt
 }
 
-func newRosterTable(p *pdfDoc, e roster.Export) *rosterTable {
-	t := &rosterTable{aligns: []int{alignCenter, alignLeft, alignLeft, alignLeft, alignLeft, alignCenter, alignLeft, alignCenter}}
-	rosterSections(e, func(label string) {
-		t.items = append(t.items, rosterItem{kind: rowSection, text: label})
-	}, func(g roster.Group) {
-		t.items = append(t.items, rosterItem{kind: rowOrg, text: oneLine(g.Organisation)})
-		for _, n := range g.Entries {
-			cells := rosterRow(n)
-			for i := range cells {
-				cells[i] = oneLine(cells[i])
-			}
-			t.items = append(t.items, rosterItem{kind: rowEntry, cells: cells})
-		}
-	})
-	if len(t.items) == 0 {
-		t.items = append(t.items, rosterItem{kind: rowNone, text: rosterNone(e)})
-	}
-	t.fit(p, p.cw())
-	return t
+func newRosterTable(m *measure, t *Table, w float64) *rosterTable {
+	rt := &rosterTable{t: t}
+	rt.fit(m, w)
+	return rt
 }
-
-// rosterShares are the columns' preferred parts of the table width (but
-// STT's, which fits its numbers); a
-// column takes less when its longest text needs less, and what is left
-// goes to the columns whose texts are longer.
-var rosterShares = []float64{0, 0.16, 0.12, 0.16, 0.23, 0.09, 0.12, 0.12}
 
 // fit sizes the columns for the width w: the largest font size from 11 pt
 // down at which every column holds its longest word; each column gets its
-// share of the width, or less if its texts are shorter, or more if a word
-// needs it; what is left goes to the columns whose texts still wrap.
-func (t *rosterTable) fit(p *pdfDoc, w float64) {
-	n := len(rosterHeads)
+// share of the width (Table.Shares), or less if its texts are shorter, or
+// more if a word needs it; what is left goes to the columns whose texts
+// still wrap.
+func (t *rosterTable) fit(p *measure, w float64) {
+	n := len(t.t.Head)
 	for _, size := range []float64{11, 10.5, 10, 9.5, 9, 8.5, 8} {
 		t.size = size
 		minW := make([]float64, n)
@@ -111,14 +77,17 @@ func (t *rosterTable) fit(p *pdfDoc, w float64) {
 			natW[c] = max(natW[c], p.width(s)+2*pdfCellPad)
 		}
 		p.font("B", size)
-		for c, h := range rosterHeads {
+		for c, h := range t.t.Head {
 			measure(c, h)
 			natW[c] = min(natW[c], max(minW[c], 25)) // long headers wrap
 		}
 		measure(0, "(1)")
 		p.font("", size)
-		for _, it := range t.items {
-			for c, s := range it.cells {
+		for _, r := range t.t.Rows {
+			if r.Across {
+				continue
+			}
+			for c, s := range r.Cells {
 				measure(c, s)
 			}
 		}
@@ -134,7 +103,7 @@ func (t *rosterTable) fit(p *pdfDoc, w float64) {
 		t.widths[0] = minW[0]
 		used := t.widths[0]
 		for c := 1; c < n; c++ {
-			t.widths[c] = max(minW[c], min(natW[c], rosterShares[c]*(w-t.widths[0])))
+			t.widths[c] = max(minW[c], min(natW[c], t.t.Shares[c]*(w-t.widths[0])))
 			used += t.widths[c]
 		}
 		if used > w && least <= w {
@@ -189,7 +158,7 @@ func (t *rosterTable) lineH() float64 { return t.size * ptToMM * 1.25 }
 const rosterPad = 1.2 // mm above and below a cell's text
 
 // layout wraps an entry's cells.
-func (t *rosterTable) layout(p *pdfDoc, cells []string, style string) ([][]string, int) {
+func (t *rosterTable) layout(p *measure, cells []string, style string) ([][]string, int) {
 	p.font(style, t.size)
 	lines := make([][]string, len(cells))
 	n := 1
@@ -204,31 +173,22 @@ func (t *rosterTable) layout(p *pdfDoc, cells []string, style string) ([][]strin
 	return lines, n
 }
 
-// height is an item's height.
-func (t *rosterTable) height(p *pdfDoc, it rosterItem) float64 {
-	switch it.kind {
-	case rowEntry:
-		_, n := t.layout(p, it.cells, "")
+// height is a row's height.
+func (t *rosterTable) height(p *pdfDoc, r Row) float64 {
+	if !r.Across {
+		_, n := t.layout(p.measure, r.Cells, "")
 		return float64(n)*t.lineH() + 2*rosterPad
-	default:
-		p.font(t.spanStyle(it.kind), t.size)
-		n := len(p.wrap(it.text, p.cw()-2*pdfCellPad, 0))
-		return float64(max(n, 1))*t.lineH() + 2*rosterPad
 	}
+	p.font(rowStyle(r), t.size)
+	n := len(p.wrap(r.Cells[0], p.cw()-2*pdfCellPad, 0))
+	return float64(max(n, 1))*t.lineH() + 2*rosterPad
 }
 
-func (t *rosterTable) spanStyle(kind int) string {
-	switch kind {
-	case rowSection:
-		return "B"
-	case rowOrg:
-		return "BI"
-	}
-	return "I"
-}
+// rowStyle is a row's fpdf style.
+func rowStyle(r Row) string { return runStyle(Run{Bold: r.Bold, Italic: r.Italic}) }
 
 func (t *rosterTable) numbers() []string {
-	out := make([]string, len(rosterHeads))
+	out := make([]string, len(t.t.Head))
 	for i := range out {
 		out[i] = "(" + strconv.Itoa(i+1) + ")"
 	}
@@ -237,14 +197,14 @@ func (t *rosterTable) numbers() []string {
 
 // headH is the height of the header rows.
 func (t *rosterTable) headH(p *pdfDoc) float64 {
-	_, n := t.layout(p, rosterHeads, "B")
+	_, n := t.layout(p.measure, t.t.Head, "B")
 	return float64(n)*t.lineH() + 2*rosterPad + t.lineH() + 2*rosterPad
 }
 
 // head draws the header rows: the column names and their numbers.
 func (t *rosterTable) head(p *pdfDoc) {
-	for _, cells := range [][]string{rosterHeads, t.numbers()} {
-		lines, n := t.layout(p, cells, "B")
+	for _, cells := range [][]string{t.t.Head, t.numbers()} {
+		lines, n := t.layout(p.measure, cells, "B")
 		h := float64(n)*t.lineH() + 2*rosterPad
 		t.cells(p, lines, 0, n, h, true)
 		p.y += h
@@ -272,7 +232,7 @@ func (t *rosterTable) cells(p *pdfDoc, lines [][]string, from, to int, h float64
 		}
 		for _, l := range ls {
 			switch {
-			case header || t.aligns[c] == alignCenter:
+			case header || t.t.Align[c] == alignCenter:
 				p.center(x, w, y, lh, l)
 			default:
 				p.text(x+pdfCellPad, y, lh, l)
@@ -284,13 +244,13 @@ func (t *rosterTable) cells(p *pdfDoc, lines [][]string, from, to int, h float64
 }
 
 // span draws a row across the table: a section, an organisation.
-func (t *rosterTable) span(p *pdfDoc, it rosterItem) {
-	h := t.height(p, it)
-	p.font(t.spanStyle(it.kind), t.size)
+func (t *rosterTable) span(p *pdfDoc, r Row) {
+	h := t.height(p, r)
+	p.font(rowStyle(r), t.size)
 	p.f.SetLineWidth(0.2)
 	p.f.Rect(p.lm, p.y, p.cw(), h, "D")
 	y := p.y + rosterPad
-	for _, l := range p.wrap(it.text, p.cw()-2*pdfCellPad, 0) {
+	for _, l := range p.wrap(r.Cells[0], p.cw()-2*pdfCellPad, 0) {
 		p.text(p.lm+pdfCellPad, y, t.lineH(), l)
 		y += t.lineH()
 	}
@@ -310,15 +270,16 @@ func (t *rosterTable) draw(p *pdfDoc) {
 	body := p.ph - p.tm - p.bm - t.headH(p) // room for rows on a page
 	// keep is the height that must follow item i on its page: the rows
 	// up to the first entry.
+	rows := t.t.Rows
 	keep := func(i int) float64 {
 		h := 0.0
-		for ; i < len(t.items); i++ {
-			ih := t.height(p, t.items[i])
+		for ; i < len(rows); i++ {
+			ih := t.height(p, rows[i])
 			if ih > body { // an entry split over pages: its first lines
 				ih = 2*t.lineH() + 2*rosterPad
 			}
 			h += ih
-			if t.items[i].kind == rowEntry || t.items[i].kind == rowNone {
+			if !rows[i].Across || !rows[i].Bold { // an entry, or the line of an empty roster
 				break
 			}
 		}
@@ -326,20 +287,20 @@ func (t *rosterTable) draw(p *pdfDoc) {
 	}
 	p.need(t.headH(p) + keep(0))
 	t.head(p)
-	for i, it := range t.items {
-		if it.kind != rowEntry {
+	for i, r := range rows {
+		if r.Across {
 			t.room(p, keep(i))
-			t.span(p, it)
+			t.span(p, r)
 			continue
 		}
-		t.entry(p, it, body)
+		t.entry(p, r, body)
 	}
 }
 
 // entry draws an entry's row; a row taller than a page goes on over the
 // next, its lines split between pages.
-func (t *rosterTable) entry(p *pdfDoc, it rosterItem, body float64) {
-	lines, n := t.layout(p, it.cells, "")
+func (t *rosterTable) entry(p *pdfDoc, r Row, body float64) {
+	lines, n := t.layout(p.measure, r.Cells, "")
 	lh := t.lineH()
 	h := float64(n)*lh + 2*rosterPad
 	if h <= body {
@@ -369,45 +330,59 @@ func (t *rosterTable) entry(p *pdfDoc, it rosterItem, body float64) {
 	}
 }
 
-// rosterCounts draws the counts table: one row per organisation, for each
-// kind a column per form and their sum, the total; a total row.
-func (p *pdfDoc) rosterCounts(e roster.Export, size float64) {
-	kinds := rosterKinds(e)
-	forms := make([][]string, len(kinds))
-	for i, k := range kinds {
-		forms[i] = rosterKindForms(e, k)
-	}
-	lh := size * ptToMM * 1.25
-	rowH := func(lines int) float64 { return float64(lines)*lh + 2*rosterPad }
-
-	// Column widths: STT, Tổ chức, the counts, Tổng cộng.
+// countsWidths sizes a FitCounts table for the width cw at size pt: STT
+// to its heading, the names to the longest (at least 60 mm, less when the
+// page is short of room), every count column alike, wide enough for its
+// heading's longest word and its share of the span above it.
+func countsWidths(p *measure, t *Table, size, cw float64) []float64 {
 	p.font("B", size)
-	numW := p.width("Tổng cộng") + 2*pdfCellPad
-	for i, k := range kinds {
-		for _, f := range forms[i] {
-			for _, word := range strings.Fields(f) {
-				numW = max(numW, p.width(word)+2*pdfCellPad)
-			}
+	last := len(t.Head) - 1
+	numW := p.width(t.Head[last]) + 2*pdfCellPad
+	for c := 2; c < last; c++ {
+		for _, word := range strings.Fields(t.Head[c]) {
+			numW = max(numW, p.width(word)+2*pdfCellPad)
 		}
-		numW = max(numW, p.width(k)/float64(len(forms[i])+1)+2*pdfCellPad)
+	}
+	for _, sp := range t.Over {
+		numW = max(numW, p.width(sp.Text)/float64(sp.To-sp.From+1)+2*pdfCellPad)
 	}
 	numW = max(numW, 22)
 	orgW := 60.0
-	for _, r := range e.Table {
-		orgW = max(orgW, p.width(oneLine(r.Organisation))+2*pdfCellPad)
+	for _, r := range t.Rows {
+		if !r.Bold {
+			orgW = max(orgW, p.width(r.Cells[1])+2*pdfCellPad)
+		}
 	}
 	sttW := p.width("STT") + 4*pdfCellPad
-	nNum := 1
-	for _, f := range forms {
-		nNum += len(f) + 1
-	}
-	if fixed := sttW + float64(nNum)*numW; fixed+orgW > p.cw() {
-		orgW = max(p.cw()-fixed, 30)
+	nNum := len(t.Head) - 2
+	if fixed := sttW + float64(nNum)*numW; fixed+orgW > cw {
+		orgW = max(cw-fixed, 30)
 	}
 	widths := []float64{sttW, orgW}
 	for i := 0; i < nNum; i++ {
 		widths = append(widths, numW)
 	}
+	return widths
+}
+
+// underSpan is the span over column c, if any.
+func underSpan(t *Table, c int) (HeadSpan, bool) {
+	for _, sp := range t.Over {
+		if c >= sp.From && c <= sp.To {
+			return sp, true
+		}
+	}
+	return HeadSpan{}, false
+}
+
+// rosterCounts draws a FitCounts table under its caption: two header
+// rows (the spans over their columns, the other headings merged down),
+// the rows, a total row whose first cell spans its Join columns; bold
+// where a row or a column says so.
+func (p *pdfDoc) rosterCounts(caption string, t *Table, size float64) {
+	lh := size * ptToMM * 1.25
+	rowH := func(lines int) float64 { return float64(lines)*lh + 2*rosterPad }
+	widths := countsWidths(p.measure, t, size, p.cw())
 	tw := 0.0
 	for _, w := range widths {
 		tw += w
@@ -440,125 +415,78 @@ func (p *pdfDoc) rosterCounts(e roster.Export, size float64) {
 		return p.wrap(s, colX[c2+1]-colX[c1]-2*pdfCellPad, 0)
 	}
 
-	// Header: row 1 the kinds over their columns, row 2 the forms.
+	// Header: row 1 the spans over their columns, row 2 the headings
+	// under them; the others over both rows.
 	h1 := rowH(1)
 	n2 := 1
-	for i := range kinds {
-		for _, f := range forms[i] {
-			n2 = max(n2, len(wrap(f, "B", 2, 2)))
+	for c, h := range t.Head {
+		if _, ok := underSpan(t, c); ok {
+			n2 = max(n2, len(wrap(h, "B", c, c)))
 		}
 	}
 	h2 := rowH(n2)
-	last := len(widths) - 1
+	if len(t.Over) == 0 {
+		h1, h2 = 0, rowH(n2)
+	}
 	head := func() {
 		y := p.y
-		box(0, 0, y, h1+h2, []string{"STT"}, "B", alignCenter)
-		box(1, 1, y, h1+h2, wrap("Tổ chức", "B", 1, 1), "B", alignCenter)
-		c := 2
-		for i, k := range kinds {
-			box(c, c+len(forms[i]), y, h1, wrap(k, "B", c, c+len(forms[i])), "B", alignCenter)
-			for _, f := range forms[i] {
-				box(c, c, y+h1, h2, wrap(f, "B", c, c), "B", alignCenter)
-				c++
+		for c, h := range t.Head {
+			sp, ok := underSpan(t, c)
+			switch {
+			case !ok:
+				box(c, c, y, h1+h2, wrap(h, "B", c, c), "B", alignCenter)
+			case c == sp.From:
+				box(sp.From, sp.To, y, h1, wrap(sp.Text, "B", sp.From, sp.To), "B", alignCenter)
+				fallthrough
+			default:
+				box(c, c, y+h1, h2, wrap(h, "B", c, c), "B", alignCenter)
 			}
-			box(c, c, y+h1, h2, []string{"Cộng"}, "B", alignCenter)
-			c++
 		}
-		box(last, last, y, h1+h2, wrap("Tổng cộng", "B", last, last), "B", alignCenter)
 		p.y += h1 + h2
 	}
 
-	type row struct {
-		cells []string
-		total bool
-	}
-	var rows []row
-	sums := make([]int, nNum)
-	for i, r := range e.Table {
-		cells := []string{strconv.Itoa(i + 1), oneLine(r.Organisation)}
-		j, total := 0, 0
-		for ki, k := range kinds {
-			s := rosterKindSum(r, k, forms[ki])
-			for _, f := range forms[ki] {
-				cells = append(cells, vn.FormatInt(int64(r.ByKindForm[k][f])))
-				sums[j] += r.ByKindForm[k][f]
-				j++
-			}
-			cells = append(cells, vn.FormatInt(int64(s)))
-			sums[j] += s
-			j++
-			total += s
-		}
-		cells = append(cells, vn.FormatInt(int64(total)))
-		sums[j] += total
-		rows = append(rows, row{cells: cells})
-	}
-	tot := []string{"", "Tổng cộng"}
-	for _, s := range sums {
-		tot = append(tot, vn.FormatInt(int64(s)))
-	}
-	rows = append(rows, row{cells: tot, total: true})
-	heights := make([]float64, len(rows))
+	heights := make([]float64, len(t.Rows))
 	all := h1 + h2
-	for i, r := range rows {
-		style := ""
-		if r.total {
-			style = "B"
-		}
-		heights[i] = rowH(len(wrap(r.cells[1], style, 1, 1)))
+	for i, r := range t.Rows {
+		heights[i] = rowH(max(1, len(wrap(r.Cells[t.NameCol], rowStyle(r), t.NameCol, t.NameCol))))
 		all += heights[i]
 	}
 
 	// Caption and table on one page when they fit one.
 	const capSize, capLine = 13, 6.0
 	p.font("B", capSize)
-	capLines := len(p.balanced("TỔNG HỢP SỐ LƯỢNG TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", p.cw()))
+	capLines := len(p.balanced(caption, p.cw()))
 	p.y += 6
 	if body := p.ph - p.tm - p.bm; all+float64(capLines)*capLine+2 <= body {
 		p.need(all + float64(capLines)*capLine + 2)
 	} else {
 		p.need(float64(capLines)*capLine + 2 + h1 + h2 + heights[0])
 	}
-	p.centered("TỔNG HỢP SỐ LƯỢNG TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", p.lm, p.cw(), "B", capSize, capLine)
+	p.centered(caption, p.lm, p.cw(), "B", capSize, capLine)
 	p.y += 2
 	head()
-	for i, r := range rows {
+	for i, r := range t.Rows {
 		if p.need(heights[i]) {
 			head()
 		}
 		y, h := p.y, heights[i]
-		style := ""
-		if r.total {
-			style = "B"
-			box(0, 1, y, h, []string{"Tổng cộng"}, style, alignCenter)
-		} else {
-			box(0, 0, y, h, []string{r.cells[0]}, style, alignCenter)
-			box(1, 1, y, h, wrap(r.cells[1], style, 1, 1), style, alignLeft)
+		style := rowStyle(r)
+		c := 0
+		if r.Join > 1 {
+			box(0, r.Join-1, y, h, []string{r.Cells[0]}, style, alignCenter)
+			c = r.Join
 		}
-		for c := 2; c < len(r.cells); c++ {
+		for ; c < len(r.Cells); c++ {
 			st := style
-			if c == last || rosterSumCol(forms, c) {
+			if c < len(t.BoldCol) && t.BoldCol[c] {
 				st = "B"
 			}
-			box(c, c, y, h, []string{r.cells[c]}, st, alignCenter)
+			lines := []string{r.Cells[c]}
+			if t.Wrap[c] {
+				lines = wrap(r.Cells[c], st, c, c)
+			}
+			box(c, c, y, h, lines, st, t.Align[c])
 		}
 		p.y += h
 	}
-}
-
-// rosterSumCol reports whether column c of the counts table is a kind's
-// "Cộng".
-func rosterSumCol(forms [][]string, c int) bool {
-	c -= 2
-	for _, f := range forms {
-		c -= len(f)
-		if c == 0 {
-			return true
-		}
-		if c < 0 {
-			return false
-		}
-		c--
-	}
-	return false
 }

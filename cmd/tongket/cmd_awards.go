@@ -90,11 +90,11 @@ func (a *app) awardsExportCmd() *cobra.Command {
 	o := &awardsExportOptions{}
 	cmd := &cobra.Command{
 		Use:   "export --period TỪ-ĐẾN",
-		Short: "In danh sách khen thưởng của giai đoạn (Excel, PDF, JSON)",
+		Short: "In danh sách khen thưởng của giai đoạn (Excel, PDF, Word, JSON)",
 		Long: `Ghi danh sách khen thưởng có ngày quyết định trong giai đoạn, theo thứ tự in: I. TẬP THỂ,
 II. CÁ NHÂN; trong mỗi phần theo tổ chức (Công an, Mặt trận Tổ quốc, Hội Cựu chiến binh, …);
 cá nhân xếp theo tên rồi tên đệm rồi họ, theo thứ tự chữ cái tiếng Việt. Kèm dòng tổng hợp
-và bảng số lượng theo tổ chức, loại, hình thức. Tệp: khen-thuong-2019-2024.xlsx/.pdf/.json
+và bảng số lượng theo tổ chức, loại, hình thức. Tệp: khen-thuong-2019-2024.xlsx/.pdf/.docx/.json
 trong thư mục -o; chỉ --format json thì in ra màn hình (hoặc -o TỆP).` + exitStatusHelp,
 		Example: `  tongket awards export --period 2019-2024 -o bao-cao/
   tongket awards export --period 2019-2024 --form "Bằng khen" --organisation "Hội Nông dân" --format json`,
@@ -107,7 +107,7 @@ trong thư mục -o; chỉ --format json thì in ra màn hình (hoặc -o TỆP)
 			formats := strings.Split(o.format, ",")
 			for _, f := range formats {
 				if !slices.Contains(report.FileFormats, f) {
-					return fail(nil, "định dạng %q không hỗ trợ; chọn trong xlsx, pdf, json.", "format %q is not supported; use xlsx, pdf or json.", f)
+					return fail(nil, "định dạng %q không hỗ trợ; chọn trong xlsx, pdf, docx, json.", "format %q is not supported; use xlsx, pdf, docx or json.", f)
 				}
 			}
 			db, err := a.openDB(cmd.Context())
@@ -163,7 +163,7 @@ trong thư mục -o; chỉ --format json thì in ra màn hình (hoặc -o TỆP)
 		},
 	}
 	o.periodFlags.add(cmd)
-	cmd.Flags().StringVar(&o.format, "format", "xlsx,pdf", "định dạng: xlsx,pdf,json")
+	cmd.Flags().StringVar(&o.format, "format", "xlsx,pdf", "định dạng: xlsx,pdf,docx,json")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "thư mục ghi các tệp (mặc định thư mục hiện tại)")
 	cmd.Flags().StringVar(&o.form, "form", "", "chỉ hình thức này, ví dụ \"Bằng khen\"")
 	cmd.Flags().StringVar(&o.organisation, "organisation", "", "chỉ tổ chức này, ví dụ \"Hội Nông dân\"")

@@ -50,7 +50,7 @@ func (a *app) summarizeCmd() *cobra.Command {
 	o := &summarizeOptions{overrides: map[string]*string{}}
 	cmd := &cobra.Command{
 		Use:   "summarize --period TỪ-ĐẾN",
-		Short: "Lập bảng tổng hợp Excel và báo cáo PDF của giai đoạn / compile the period summary",
+		Short: "Lập bảng tổng hợp Excel và báo cáo PDF, Word của giai đoạn / compile the period summary",
 		Long: `Cộng dồn số liệu đang có hiệu lực theo giai đoạn: chỉ tiêu "cộng dồn" cộng các năm,
 chỉ tiêu "thời điểm" (như số mô hình đang hoạt động) lấy số của năm cuối; so sánh với
 giai đoạn trước cùng độ dài; và tình hình báo cáo của các đơn vị.
@@ -59,14 +59,15 @@ Giai đoạn gọi theo số năm của nó: --period 2013-2023 là "10 năm", -
 2019–2024 ("5 năm"). Chỉ so sánh với giai đoạn trước khi cả hai giai đoạn có từ 90% số
 liệu trở lên (lượt đơn vị-năm); nếu không, báo cáo nói rõ giai đoạn nào còn thiếu bao nhiêu.
 
-Mặc định ghi hai tệp vào thư mục -o (mặc định thư mục hiện tại):
+Mặc định ghi ba tệp vào thư mục -o (mặc định thư mục hiện tại):
   tong-ket-2013-2023.xlsx  bảng tổng hợp; trang "Tổng hợp" là biểu số liệu của đơn vị
                            tổng hợp (unit-code), cấp trên nhập thẳng được
   tong-ket-2013-2023.pdf   báo cáo theo thể thức Nghị định 30/2020/NĐ-CP, đủ các mục của
                            báo cáo tổng kết; mục đơn vị tự viết (đặc điểm tình hình, lãnh
                            đạo chỉ đạo, đánh giá, bài học, phương hướng, kiến nghị) để trống
                            "[Đơn vị bổ sung: …]" và được liệt kê trên stderr
---format xlsx,pdf,json chọn các tệp cần ghi. Chỉ một định dạng json hoặc text thì in ra
+  tong-ket-2013-2023.docx  cùng báo cáo dạng Word, sửa được
+--format xlsx,pdf,docx,json chọn các tệp cần ghi. Chỉ một định dạng json hoặc text thì in ra
 màn hình (hoặc ghi vào tệp -o TỆP). Thông tin cơ quan, người ký, nơi nhận, "Kính gửi"
 (addressee), ngày báo cáo (date: dd/mm/yyyy, hom-nay hoặc trong) lấy từ "tongket config",
 ghi đè được bằng cờ cùng tên; thiếu thì in dấu chấm "……" để điền tay.` + exitStatusHelp,
@@ -79,7 +80,7 @@ ghi đè được bằng cờ cùng tên; thiếu thì in dấu chấm "……" 
 	}
 	o.periodFlags.add(cmd)
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "xlsx,pdf", "định dạng: xlsx,pdf,json (tệp) hoặc text (màn hình)")
+	f.StringVar(&o.format, "format", "xlsx,pdf,docx", "định dạng: xlsx,pdf,docx,json (tệp) hoặc text (màn hình)")
 	f.StringVarP(&o.output, "output", "o", "", "thư mục ghi các tệp (mặc định thư mục hiện tại); với json/text: tệp")
 	f.StringVar(&o.template, "template", "", "mẫu lời văn báo cáo (text/template) thay cho mẫu có sẵn")
 	f.StringVar(&o.chart, "chart", "", "mã chỉ tiêu vẽ biểu đồ theo năm trong báo cáo (mặc định TT_BUOI)")
@@ -97,7 +98,7 @@ func (a *app) summarize(cmd *cobra.Command, o *summarizeOptions) error {
 	formats := strings.Split(o.format, ",")
 	for _, f := range formats {
 		if !slices.Contains(report.FileFormats, f) && f != "text" {
-			return fail(nil, "định dạng %q không hỗ trợ; chọn trong xlsx, pdf, json, text.", "format %q is not supported; use xlsx, pdf, json or text.", f)
+			return fail(nil, "định dạng %q không hỗ trợ; chọn trong xlsx, pdf, docx, json, text.", "format %q is not supported; use xlsx, pdf, docx, json or text.", f)
 		}
 	}
 	toScreen := len(formats) == 1 && (formats[0] == "json" || formats[0] == "text")

@@ -34,7 +34,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"--lang", "en", "validate", filepath.Join(dir, "nope")}, "no such file or folder"},
 		{[]string{"summarize"}, "giai đoạn không hợp lệ"},
 		{[]string{"summarize", "--period", "2023-2013"}, "giai đoạn không hợp lệ"},
-		{[]string{"summarize", "--period", "2013-2023", "--format", "docx"}, "định dạng \"docx\" không hỗ trợ"},
+		{[]string{"summarize", "--period", "2013-2023", "--format", "odt"}, "định dạng \"odt\" không hỗ trợ"},
 		{[]string{"summarize", "--period", "2013-2023", "--format", "xlsx,text"}, "text chỉ in ra màn hình"},
 		{[]string{"summarize", "--period", "2013-2023", "--chart", "XX", "-o", dir}, "không có chỉ tiêu mã \"XX\""},
 		{[]string{"summarize", "--years", "10"}, "giai đoạn không hợp lệ"},
@@ -293,7 +293,7 @@ func TestSummarizeFiles(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("summarize: %d %s", code, stderr)
 	}
-	want := filepath.Join(out, "tong-ket-2019-2024.xlsx") + "\n" + filepath.Join(out, "tong-ket-2019-2024.pdf") + "\n"
+	want := filepath.Join(out, "tong-ket-2019-2024.xlsx") + "\n" + filepath.Join(out, "tong-ket-2019-2024.pdf") + "\n" + filepath.Join(out, "tong-ket-2019-2024.docx") + "\n"
 	if stdout != want {
 		t.Fatalf("printed %q, want %q", stdout, want)
 	}
