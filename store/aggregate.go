@@ -74,7 +74,10 @@ func (db *DB) Summarize(ctx context.Context, p summary.Period) (*summary.Summary
 	if err != nil {
 		return nil, err
 	}
-	excl, exclArgs := h.excluding()
+	excl, exclArgs, err := h.excluding(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
 	expects := func(string) bool { return true }
 	if h.listed {
 		listed := map[string]bool{}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -110,13 +111,45 @@ func (h *unitHistory) inForce(code string) bool { return h.graph == nil || h.gra
 func (h *unitHistory) expects(source string) bool { return !h.listed || source == "import" }
 
 // excluding is the SQL that leaves the touched units out of a query on
-// series, and its argument; nothing when no unit is touched.
-func (h *unitHistory) excluding() (string, []any) {
+// series, and its argument; nothing when no unit is touched. When most
+// units are touched (a national list across the 2025 change), it names
+// the others instead, which the series' key finds without a scan: the
+// units the list knows and no history touches, and any unit with figures
+// that the units table does not know.
+func (h *unitHistory) excluding(ctx context.Context, tx *sql.Tx) (string, []any, error) {
 	if len(h.touched) == 0 {
-		return "", nil
+		return "", nil, nil
 	}
-	js, _ := json.Marshal(h.touched)
-	return ` AND unit_code NOT IN (SELECT value FROM json_each(?))`, []any{string(js)}
+	if len(h.touched) <= len(h.units)/2 {
+		js, _ := json.Marshal(h.touched)
+		return ` AND unit_code NOT IN (SELECT value FROM json_each(?))`, []any{string(js)}, nil
+	}
+	var others []string
+	for _, u := range h.units {
+		if !h.isTouch[u.code] {
+			others = append(others, u.code)
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT unit_code FROM series WHERE unit_code NOT IN (SELECT code FROM units)`)
+	if err != nil {
+		return "", nil, fmt.Errorf("summarize: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return "", nil, fmt.Errorf("summarize: %w", err)
+		}
+		others = append(others, c)
+	}
+	if err := rows.Err(); err != nil {
+		return "", nil, fmt.Errorf("summarize: %w", err)
+	}
+	js, _ := json.Marshal(others)
+	if others == nil {
+		js = []byte("[]")
+	}
+	return ` AND unit_code IN (SELECT value FROM json_each(?))`, []any{string(js)}, nil
 }
 
 // exact accumulates an indicator's figures in millionths while touched
@@ -136,7 +169,8 @@ func (h *unitHistory) attribute(ctx context.Context, tx *sql.Tx, s *summary.Summ
 	if len(h.touched) == 0 {
 		return nil
 	}
-	p, prev, span := s.Period, s.Period.Previous(), attributionSpan(s.Period)
+	// No figure in force is older than both.From (maskSpan).
+	p, prev, span := s.Period, s.Period.Previous(), both
 	figs, err := h.readSeries(ctx, tx, span)
 	if err != nil {
 		return err
@@ -173,7 +207,7 @@ func (h *unitHistory) attribute(ctx context.Context, tx *sql.Tx, s *summary.Summ
 			if !h.expects(source[unit]) {
 				continue
 			}
-			for y := prev.From; y <= p.To; y++ {
+			for y := span.From; y <= p.To; y++ {
 				if sr.Has[y-span.From] && h.expected(unit, y, rep) {
 					n[boolIndex(y < p.From)]++
 				}
@@ -261,27 +295,25 @@ func merge(ind *summary.Indicator, p summary.Period, cur, before succession.Resu
 }
 
 // readSeries reads the touched units' series over span, by indicator.
+// Each row's years come as one text ("12,,300,…"): scanning a column per
+// year cost more than the rest of a national summary.
 func (h *unitHistory) readSeries(ctx context.Context, tx *sql.Tx, span summary.Period) (map[string]succession.Figures, error) {
 	var cols []string
 	for y := span.From; y <= span.To; y++ {
-		cols = append(cols, yearCol(y))
+		cols = append(cols, "IFNULL("+yearCol(y)+", '')")
 	}
 	js, _ := json.Marshal(h.touched)
-	rows, err := tx.QueryContext(ctx, `SELECT unit_code, indicator, `+strings.Join(cols, ", ")+`
+	rows, err := tx.QueryContext(ctx, `SELECT unit_code, indicator, `+strings.Join(cols, " || ',' || ")+`
 		FROM series WHERE unit_code IN (SELECT value FROM json_each(?))`, string(js))
 	if err != nil {
 		return nil, fmt.Errorf("summarize units that changed: %w", err)
 	}
 	defer rows.Close()
 	out := map[string]succession.Figures{}
-	vals := make([]sql.NullInt64, len(cols))
 	var unit, ind string
-	dest := []any{&unit, &ind}
-	for i := range vals {
-		dest = append(dest, &vals[i])
-	}
+	var years []byte
 	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
+		if err := rows.Scan(&unit, &ind, &years); err != nil {
 			return nil, fmt.Errorf("summarize units that changed: %w", err)
 		}
 		f, ok := out[ind]
@@ -289,9 +321,16 @@ func (h *unitHistory) readSeries(ctx context.Context, tx *sql.Tx, span summary.P
 			f = succession.Figures{Span: span, Of: map[string]*succession.Series{}}
 			out[ind] = f
 		}
-		sr := &succession.Series{Values: make([]int64, len(vals)), Has: make([]bool, len(vals))}
-		for i, v := range vals {
-			sr.Values[i], sr.Has[i] = v.Int64, v.Valid
+		sr := &succession.Series{Values: make([]int64, len(cols)), Has: make([]bool, len(cols))}
+		for i, field := range bytes.Split(years, []byte{','}) {
+			if len(field) == 0 || i >= len(cols) {
+				continue
+			}
+			v, err := strconv.ParseInt(string(field), 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("summarize units that changed: %s %s: %w", unit, ind, err)
+			}
+			sr.Values[i], sr.Has[i] = v, true
 		}
 		f.Of[unit] = sr
 	}

@@ -118,6 +118,25 @@ func TestSummarizeSuccessions(t *testing.T) {
 		t.Errorf("successions %s", got)
 	}
 
+	// Figures of a unit the units table does not know (it cannot happen
+	// through tongket; a hand-edited database) are still counted.
+	db := mustOpenDB(t)
+	ctx := context.Background()
+	if _, err := db.ImportList(ctx, reorgList()); err != nil {
+		t.Fatal(err)
+	}
+	mustIngest(t, db, makeSub("y.xlsx", f("D", "TT_BUOI", 2024, 700), f("Y", "TT_BUOI", 2024, 300)))
+	if _, err := db.SQL().ExecContext(ctx, `DELETE FROM units WHERE code = 'Y'`); err != nil {
+		t.Fatal(err)
+	}
+	orphan, err := db.Summarize(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := jsonOf(t, indicator(orphan, "TT_BUOI").ByUnit); got != `{"C":4.2,"E":2.8,"Y":3}` {
+		t.Errorf("with a unit the table does not know: %s", got)
+	}
+
 	// Before the change, the same figures are the old units' own.
 	before := summarizeWith(t, reorgList(), summary.Period{From: 2016, To: 2024},
 		f("D", "TT_BUOI", 2024, 700), f("A", "TT_BUOI", 2021, 200), f("C", "TT_BUOI", 2022, 900))

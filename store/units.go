@@ -76,8 +76,11 @@ func importList(ctx context.Context, tx *sql.Tx, l *unitlist.List, now string, r
 			return err
 		}
 	}
+	known, err := knownCodes(ctx, tx)
+	if err != nil {
+		return err
+	}
 	stmts, err := prepare(ctx, tx,
-		`SELECT code, source FROM units WHERE upper(code) = upper(?)`,
 		`UPDATE units SET name=?, parent=?, level=?, valid_from=?, valid_to=?, ord=?, source='import' WHERE code=?`,
 		`INSERT INTO units(code, name, parent, level, valid_from, valid_to, ord, source, first_seen) VALUES(?,?,?,?,?,?,?, 'import', ?)`,
 		`INSERT INTO unit_aliases(alias, code) VALUES(?, ?) ON CONFLICT(alias) DO UPDATE SET code = excluded.code`,
@@ -86,19 +89,17 @@ func importList(ctx context.Context, tx *sql.Tx, l *unitlist.List, now string, r
 		return err
 	}
 	defer closeAll(stmts)
-	find, update, insert, alias, succ := stmts[0], stmts[1], stmts[2], stmts[3], stmts[4]
+	update, insert, alias, succ := stmts[0], stmts[1], stmts[2], stmts[3]
 	stored := map[string]string{} // code as the list writes it → as stored
 	for i, u := range l.Units {
-		var code, source string
-		err := find.QueryRowContext(ctx, u.Code).Scan(&code, &source)
-		switch {
-		case err == sql.ErrNoRows:
+		code, ok := known[strings.ToUpper(u.Code)]
+		if ok {
+			r.Updated++
+			_, err = update.ExecContext(ctx, u.Name, u.Parent, u.Level, u.ValidFrom, u.ValidTo, i+1, code)
+		} else {
 			r.Added++
 			code = u.Code
 			_, err = insert.ExecContext(ctx, code, u.Name, u.Parent, u.Level, u.ValidFrom, u.ValidTo, i+1, now)
-		case err == nil:
-			r.Updated++
-			_, err = update.ExecContext(ctx, u.Name, u.Parent, u.Level, u.ValidFrom, u.ValidTo, i+1, code)
 		}
 		if err != nil {
 			return err
@@ -117,6 +118,25 @@ func importList(ctx context.Context, tx *sql.Tx, l *unitlist.List, now string, r
 	}
 	r.Successions = len(l.Successions)
 	return dropUnlisted(ctx, tx, r)
+}
+
+// knownCodes maps the known units' codes, upper case, to the codes as
+// stored: a list may write a code in another case.
+func knownCodes(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT code FROM units`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out[strings.ToUpper(c)] = c
+	}
+	return out, rows.Err()
 }
 
 // dropUnlisted deletes the units the new list left out, except those with

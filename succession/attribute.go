@@ -13,8 +13,17 @@ type Series struct {
 	Has    []bool
 }
 
+// At is the figure of year y of a series over span, and whether there is
+// one (none outside the span).
+func (s *Series) At(span summary.Period, y int) (int64, bool) {
+	if s == nil || !span.Contains(y) || !s.Has[y-span.From] {
+		return 0, false
+	}
+	return s.Values[y-span.From], true
+}
+
 // Figures are units' series of one indicator over Span, by code. A unit
-// without figures may be absent.
+// without figures may be absent; years outside Span have none.
 type Figures struct {
 	Span summary.Period
 	Of   map[string]*Series
@@ -117,18 +126,15 @@ func (nd *node) values(own *Series, span, w summary.Period, stock bool, parts ma
 // as reported; a stock as reported, or else carried from its latest
 // report within w and its life.
 func (nd *node) own(s *Series, span, w summary.Period, y int, stock bool) (cell, bool) {
-	if s == nil {
+	if v, ok := s.At(span, y); ok {
+		return cell{v: summary.Amount(v).Micro(), has: true}, true
+	}
+	if s == nil || !stock || y < nd.startYear || y > nd.carryTo {
 		return cell{}, false
 	}
-	if i := y - span.From; s.Has[i] {
-		return cell{v: summary.Amount(s.Values[i]).Micro(), has: true}, true
-	}
-	if !stock || y < nd.startYear || y > nd.carryTo {
-		return cell{}, false
-	}
-	for x := y - 1; x >= max(w.From, nd.startYear); x-- {
-		if i := x - span.From; s.Has[i] {
-			return cell{v: summary.Amount(s.Values[i]).Micro(), has: true}, false
+	for x := y - 1; x >= max(w.From, nd.startYear, span.From); x-- {
+		if v, ok := s.At(span, x); ok {
+			return cell{v: summary.Amount(v).Micro(), has: true}, false
 		}
 	}
 	return cell{}, false
@@ -203,12 +209,9 @@ func (r *Result) hold(code string, v []cell, stock bool) {
 
 // yearsOf are the years of w that a series has a figure for.
 func yearsOf(s *Series, span, w summary.Period) []int {
-	if s == nil {
-		return nil
-	}
 	var out []int
 	for y := w.From; y <= w.To; y++ {
-		if s.Has[y-span.From] {
+		if _, ok := s.At(span, y); ok {
 			out = append(out, y)
 		}
 	}
