@@ -131,41 +131,52 @@ func (e exactFigures) MarshalJSON() ([]byte, error) {
 }
 
 // MarshalJSON writes an indicator as FORMATS.md §5, with the exact values
-// of attributed figures where there are some.
+// of attributed figures where there are some. The fields are those of
+// Indicator, in its order (TestExactJSON holds the two to the same keys).
 func (i Indicator) MarshalJSON() ([]byte, error) {
 	type plain Indicator
 	if i.Exact == nil {
 		return json.Marshal(plain(i))
 	}
 	type previous struct {
-		Previous
-		Total any `json:"total"`
+		From       int     `json:"from"`
+		To         int     `json:"to"`
+		Total      any     `json:"total"`
+		Coverage   float64 `json:"coverage"`
+		Comparable bool    `json:"comparable"`
 	}
 	type leader struct {
 		Unit  string `json:"unit"`
 		Value any    `json:"value"`
 	}
 	out := struct {
-		plain
-		Total    any          `json:"total"`
-		ByYear   exactFigures `json:"by_year"`
-		ByUnit   exactFigures `json:"by_unit"`
-		Previous previous     `json:"previous"`
-		Leading  []leader     `json:"leading"`
-	}{plain: plain(i), Total: i.Total, ByYear: exactFigures{i.ByYear, i.Exact.ByYear},
-		ByUnit: exactFigures{i.ByUnit, i.Exact.ByUnit}, Previous: previous{i.Previous, i.Previous.Total},
-		Leading: make([]leader, len(i.Leading))}
-	for k, l := range i.Leading {
-		out.Leading[k] = leader{l.Unit, l.Value}
-		if v, ok := i.Exact.ByUnit[l.Unit]; ok {
-			out.Leading[k].Value = v
-		}
-	}
+		Code           string       `json:"code"`
+		Name           string       `json:"name"`
+		Unit           string       `json:"unit"`
+		Agg            string       `json:"agg"`
+		Total          any          `json:"total"`
+		ByYear         exactFigures `json:"by_year"`
+		ByUnit         exactFigures `json:"by_unit"`
+		Coverage       float64      `json:"coverage"`
+		Previous       previous     `json:"previous"`
+		Change         *float64     `json:"change"`
+		Leading        []leader     `json:"leading"`
+		UnitsReporting int          `json:"units_reporting"`
+		Estimated      []string     `json:"estimated,omitempty"`
+	}{i.Code, i.Name, i.Unit, i.Agg, i.Total, exactFigures{i.ByYear, i.Exact.ByYear}, exactFigures{i.ByUnit, i.Exact.ByUnit},
+		i.Coverage, previous{i.Previous.From, i.Previous.To, i.Previous.Total, i.Previous.Coverage, i.Previous.Comparable},
+		i.Change, make([]leader, len(i.Leading)), i.UnitsReporting, i.Estimated}
 	if i.Exact.Total != nil && i.Total != nil {
 		out.Total = *i.Exact.Total
 	}
 	if i.Exact.Previous != nil && i.Previous.Total != nil {
 		out.Previous.Total = *i.Exact.Previous
+	}
+	for k, l := range i.Leading {
+		out.Leading[k] = leader{l.Unit, l.Value}
+		if v, ok := i.Exact.ByUnit[l.Unit]; ok {
+			out.Leading[k].Value = v
+		}
 	}
 	return json.Marshal(out)
 }
