@@ -1,7 +1,6 @@
 package report
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -235,7 +234,7 @@ func byUnitAppendix(s *summary.Summary, text NarrativeText) Appendix {
 		row = append(row, strconv.Itoa(i+1), oneLine(u.name))
 		for j, ind := range s.Indicators {
 			v, ok := ind.ByUnit[u.code]
-			row = append(row, cellAmount(v, ok, money[j], dec))
+			row = append(row, estimated(cellAmount(v, ok, money[j], dec), &ind, u.code))
 		}
 		t.Rows = append(t.Rows, Row{Cells: row})
 	}
@@ -248,33 +247,19 @@ func byUnitAppendix(s *summary.Summary, text NarrativeText) Appendix {
 	if stocks {
 		note += " (*) Chỉ tiêu thời điểm: số liệu năm gần nhất của đơn vị; tổng cộng là số cuối giai đoạn."
 	}
-	return Appendix{Label: "Phụ lục II", Title: strings.ToUpper(text.ByUnit), Table: t, Notes: []string{note}}
+	return Appendix{Label: "Phụ lục II", Title: strings.ToUpper(text.ByUnit), Table: t, Notes: append([]string{note}, unitNotes(s)...)}
 }
 
 // unitRow is a unit of a by-unit table.
 type unitRow struct{ code, name string }
 
-// unitRowsOf lists the expected units, then any unit that has figures but
-// is not among them (by code).
+// unitRowsOf lists the units in force at the period's end with where
+// they came from, then units that hold figures without being in force
+// (summary.UnitRows, FORMATS.md §10).
 func unitRowsOf(s *summary.Summary) []unitRow {
 	var out []unitRow
-	seen := map[string]bool{}
-	for _, u := range s.Units {
-		out = append(out, unitRow{u.Code, nameOr(u)})
-		seen[u.Code] = true
-	}
-	var extra []string
-	for _, ind := range s.Indicators {
-		for code := range ind.ByUnit {
-			if !seen[code] {
-				seen[code] = true
-				extra = append(extra, code)
-			}
-		}
-	}
-	sort.Strings(extra)
-	for _, code := range extra {
-		out = append(out, unitRow{code, code})
+	for _, r := range s.UnitRows() {
+		out = append(out, unitRow{r.Code, unitLabel(r)})
 	}
 	return out
 }

@@ -116,7 +116,8 @@ type NarrativeData struct {
 	// 2013–2023 is "10 năm" and 2019–2024 "5 năm".
 	Years      int
 	PeriodText string // "giai đoạn 2013–2023", or "năm 2023" for one year
-	Units      int    // units expected to report
+	Units      int    // units expected to report (in some year of the period)
+	InForce    int    // of them, the units in force at the period's end (FORMATS.md §10)
 	Received   int    // yearly reports received
 	Expected   int    // yearly reports expected
 	Rate       string // received/expected: "96,2%"
@@ -206,6 +207,7 @@ func NewNarrativeData(s *summary.Summary, d Document, chart string) *NarrativeDa
 		Years:      s.Period.Span(),
 		PeriodText: periodText(s.Period),
 		Units:      len(s.Units),
+		InForce:    s.InForce(),
 		Received:   s.Completeness.Received,
 		Expected:   s.Completeness.Expected,
 		Rate:       Percent(s.Completeness.Rate()*100, false),

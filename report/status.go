@@ -10,8 +10,8 @@ import (
 )
 
 // WriteStatus writes the completeness table: one row per unit, one column
-// per year, ✓ reported and · missing, with the reporting rate per year and
-// overall.
+// per year, ✓ reported, · missing and – outside the unit's life (not
+// expected), with the reporting rate per year and overall.
 func WriteStatus(w io.Writer, s *summary.Summary) error {
 	p := s.Period
 	nameW := utf8.RuneCountInString("Đơn vị")
@@ -26,33 +26,44 @@ func WriteStatus(w io.Writer, s *summary.Summary) error {
 		bw.printf(" %3s", strconv.Itoa(y)[2:])
 	}
 	bw.printf("  Đã gửi\n")
-	perYear := map[int]int{}
+	perYear, expectedIn := map[int]int{}, map[int]int{}
 	for _, u := range s.Units {
 		bw.printf("%s", pad(clip(label(u), nameW), nameW))
-		got := map[int]bool{}
-		for _, y := range u.YearsReported {
-			got[y] = true
-			perYear[y]++
-		}
+		n, due := 0, 0
 		for y := p.From; y <= p.To; y++ {
+			got, outside := yearMark(u, y)
 			mark := "·"
-			if got[y] {
+			switch {
+			case got:
 				mark = "✓"
+			case outside:
+				mark = "–" // not expected: outside the unit's life (FORMATS.md §10)
+			}
+			if !outside {
+				expectedIn[y]++
+				due++
+				if got {
+					perYear[y]++
+					n++
+				}
 			}
 			bw.printf(" %3s", mark)
 		}
-		bw.printf("  %d/%d\n", len(u.YearsReported), p.Years())
+		bw.printf("  %d/%d\n", n, due)
 	}
 	bw.printf("%s", pad("Tỷ lệ (%)", nameW))
 	for y := p.From; y <= p.To; y++ {
 		rate := 0
-		if len(s.Units) > 0 {
-			rate = perYear[y] * 100 / len(s.Units)
+		if expectedIn[y] > 0 {
+			rate = perYear[y] * 100 / expectedIn[y]
 		}
 		bw.printf(" %3d", rate)
 	}
 	bw.printf("\n\nĐã nhận %d/%d báo cáo năm (%s); còn thiếu %d.\n",
 		s.Completeness.Received, s.Completeness.Expected, Percent(s.Completeness.Rate()*100, false), len(s.Completeness.Missing))
+	if n := outsideNote(s, "–"); n != "" {
+		bw.printf("%s\n", n)
+	}
 	if len(s.Units) == 0 {
 		bw.printf("Chưa có đơn vị nào: hãy nhập số liệu bằng \"tongket ingest THƯ_MỤC\".\n")
 	}

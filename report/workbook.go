@@ -521,27 +521,17 @@ func (b *xBook) madeLine() string {
 
 type xUnitRow struct{ code, name string }
 
-// unitRows lists the expected units, then any unit that has figures but is
-// not among them (by code).
+// unitRows lists the units in force at the period's end with where they
+// came from, then units that hold figures without being in force
+// (summary.UnitRows, FORMATS.md §10).
 func (b *xBook) unitRows() []xUnitRow {
 	var out []xUnitRow
-	seen := map[string]bool{}
-	for _, u := range b.s.Units {
-		out = append(out, xUnitRow{u.Code, u.Name})
-		seen[u.Code] = true
-	}
-	var extra []string
-	for _, ind := range b.s.Indicators {
-		for code := range ind.ByUnit {
-			if !seen[code] {
-				seen[code] = true
-				extra = append(extra, code)
-			}
+	for _, r := range b.s.UnitRows() {
+		name := unitLabel(r)
+		if name == r.Code {
+			name = ""
 		}
-	}
-	sort.Strings(extra)
-	for _, code := range extra {
-		out = append(out, xUnitRow{code, ""})
+		out = append(out, xUnitRow{r.Code, name})
 	}
 	return out
 }
@@ -593,8 +583,9 @@ func (b *xBook) byUnitSheet() *xSheet {
 		cells := []xCell{xNum(i+1, xsCenter), xText(u.code, xsKey), xText(u.name, xsText)}
 		for _, ind := range b.s.Indicators {
 			nf := b.numFormat(ind)
-			if a, ok := ind.ByUnit[u.code]; ok {
-				cells = append(cells, xNum(xValue(a), xNumStyle(nf, false)))
+			if _, ok := ind.ByUnit[u.code]; ok {
+				v, _ := xUnitValue(&ind, u.code)
+				cells = append(cells, xNum(v, xNumStyle(nf, false)))
 			} else {
 				cells = append(cells, xBlank(xNumStyle(nf, false)))
 			}
@@ -606,11 +597,12 @@ func (b *xBook) byUnitSheet() *xSheet {
 	sh.merge(1, r, 3, r)
 	for j, ind := range b.s.Indicators {
 		st := xNumStyle(b.numFormat(ind), true)
-		var sum summary.Amount
+		var sum summary.Micro
 		n := 0
 		for _, u := range units {
-			if a, ok := ind.ByUnit[u.code]; ok {
-				sum += a
+			if _, ok := ind.ByUnit[u.code]; ok {
+				_, m := xUnitValue(&ind, u.code)
+				sum += m
 				n++
 			}
 		}
@@ -619,7 +611,11 @@ func (b *xBook) byUnitSheet() *xSheet {
 			continue
 		}
 		col := firstCol + j
-		cells = append(cells, xFormula(fmt.Sprintf("SUM(%s:%s)", xRef(col, firstRow), xRef(col, r-1)), xValue(sum), st))
+		cached := xValue(sum.Amount())
+		if sum%summary.MicroPerAmount != 0 {
+			cached = float64(sum) / 1e6
+		}
+		cells = append(cells, xFormula(fmt.Sprintf("SUM(%s:%s)", xRef(col, firstRow), xRef(col, r-1)), cached, st))
 	}
 	sh.add(r, cells...)
 	return sh
@@ -795,6 +791,9 @@ func (b *xBook) completenessSheet() *xSheet {
 		line += " (" + Percent(float64(received)/float64(expected)*100, false) + ")"
 	}
 	line += `. "✓": đã gửi số liệu năm đó; "chưa gửi": chưa có số liệu.`
+	if n := outsideNote(b.s, "–"); n != "" {
+		line += " " + n
+	}
 	sh.titleBlock("TÌNH HÌNH GỬI BÁO CÁO, GIAI ĐOẠN "+b.periodText(), line, colRate)
 
 	head := []xCell{xText("STT", xsHead), xText("Mã đơn vị", xsHead), xText("Tên đơn vị", xsHead)}
@@ -805,27 +804,34 @@ func (b *xBook) completenessSheet() *xSheet {
 	sh.add(headRow, head...)
 
 	perYear := make([]int, len(years))
+	expectedIn := make([]int, len(years)) // units expected in each year (FORMATS.md §10)
 	r := headRow
 	for i, u := range units {
 		r++
-		got := map[int]bool{}
-		for _, y := range u.YearsReported {
-			got[y] = true
-		}
 		cells := []xCell{xNum(i+1, xsCenter), xText(u.Code, xsKey), xText(u.Name, xsText)}
-		n := 0
+		n, due := 0, 0
 		for k, y := range years {
-			if got[y] {
+			got, outside := yearMark(u, y)
+			if !outside {
+				expectedIn[k]++
+				due++
+			}
+			switch {
+			case got && !outside:
 				cells = append(cells, xText("✓", xsOK))
 				perYear[k]++
 				n++
-			} else {
+			case got:
+				cells = append(cells, xText("✓", xsOK))
+			case outside:
+				cells = append(cells, xText("–", xsCenter))
+			default:
 				cells = append(cells, xText("chưa gửi", xsMissing))
 			}
 		}
 		cells = append(cells, xNum(n, xNumStyle(xFmtCount, false)))
-		if len(years) > 0 {
-			cells = append(cells, xNum(float64(n)/float64(len(years)), xNumStyle(xFmtPercent, false)))
+		if due > 0 {
+			cells = append(cells, xNum(float64(n)/float64(due), xNumStyle(xFmtPercent, false)))
 		}
 		sh.add(r, cells...)
 	}
@@ -842,12 +848,12 @@ func (b *xBook) completenessSheet() *xSheet {
 	r++
 	rates := []xCell{xText("Tỷ lệ gửi báo cáo", xsTotalLb), xBlank(xsTotalLb), xBlank(xsTotalLb)}
 	sh.merge(1, r, 3, r)
-	for _, n := range perYear {
-		if len(units) == 0 {
+	for k, n := range perYear {
+		if expectedIn[k] == 0 {
 			rates = append(rates, xBlank(xNumStyle(xFmtPercent, true)))
 			continue
 		}
-		rates = append(rates, xNum(float64(n)/float64(len(units)), xNumStyle(xFmtPercent, true)))
+		rates = append(rates, xNum(float64(n)/float64(expectedIn[k]), xNumStyle(xFmtPercent, true)))
 	}
 	rates = append(rates, xBlank(xNumStyle(xFmtCount, true)))
 	if expected > 0 {
