@@ -298,3 +298,37 @@ func TestReorgValidation(t *testing.T) {
 		t.Errorf("succession-overlap: %d\n%s", code, out)
 	}
 }
+
+// TestReorgReport: the 2016–2025 PDF report's by-unit appendix lists the
+// new wards with where they came from, the district that ceased, the
+// estimates marked and the notes (read back with pdftotext).
+func TestReorgReport(t *testing.T) {
+	dir := reorgDB(t, "ds-don-vi-2025.xlsx")
+	out := filepath.Join(dir, "bao-cao")
+	if code, _, stderr := run(t, dir, "summarize", "--period", "2016-2025", "--format", "pdf", "--date", "15/01/2026", "-o", out); code != 0 {
+		t.Fatalf("summarize: %d %s", code, stderr)
+	}
+	text := pdfFlat(t, filepath.Join(out, "tong-ket-2016-2025.pdf"))
+	if text == "" {
+		t.Skip("pdftotext not installed")
+	}
+	appendix := text[strings.Index(text, "Phụ lục II"):]
+	for _, want := range []string{
+		"Phường Thiên Hương – hợp nhất từ một phần Phường Hoa Động, Phường Thiên Hương (cũ) và Phường Hoàng Lâm (từ 01/7/2025)",
+		"Phường Thủy Nguyên – hợp nhất từ Phường Dương Quan, Phường Thủy Đường và một phần Phường Hoa Động (từ 01/7/2025)",
+		"Thành phố Thủy Nguyên – hoạt động đến 30/6/2025",
+		"≈601", "≈1.835,37",
+		"Số liệu của các đơn vị đã sáp nhập, chia tách được tính cho đơn vị kế thừa đang hoạt động cuối giai đoạn (căn cứ: Nghị quyết 1232/NQ-UBTVQH15; Nghị quyết 1669/NQ-UBTVQH15)",
+		"Số có dấu ≈ là số ước tính theo tỷ lệ",
+	} {
+		if !strings.Contains(appendix, want) {
+			t.Errorf("Phụ lục II lacks %q:\n%s", want, appendix)
+		}
+	}
+	// The old units are no rows of their own: Hoàng Lâm is named once, in
+	// its successor's note, and Xã Dương Quan (two changes back) not at all.
+	if n := strings.Count(appendix, "Phường Hoàng Lâm"); n != 1 || strings.Contains(appendix, "Xã Dương Quan") {
+		t.Errorf("Phụ lục II lists units no longer in force (Hoàng Lâm %d times):
+%s", n, appendix)
+	}
+}
