@@ -328,7 +328,6 @@ func TestReorgReport(t *testing.T) {
 	// The old units are no rows of their own: Hoàng Lâm is named once, in
 	// its successor's note, and Xã Dương Quan (two changes back) not at all.
 	if n := strings.Count(appendix, "Phường Hoàng Lâm"); n != 1 || strings.Contains(appendix, "Xã Dương Quan") {
-		t.Errorf("Phụ lục II lists units no longer in force (Hoàng Lâm %d times):
-%s", n, appendix)
+		t.Errorf("Phụ lục II lists units no longer in force (Hoàng Lâm %d times):\n%s", n, appendix)
 	}
 }
