@@ -312,7 +312,7 @@ func TestReorgReport(t *testing.T) {
 	if text == "" {
 		t.Skip("pdftotext not installed")
 	}
-	appendix := text[strings.Index(text, "Phụ lục II"):]
+	appendix := text[strings.LastIndex(text, "Phụ lục II"):]
 	for _, want := range []string{
 		"Phường Thiên Hương – hợp nhất từ một phần Phường Hoa Động, Phường Thiên Hương (cũ) và Phường Hoàng Lâm (từ 01/7/2025)",
 		"Phường Thủy Nguyên – hợp nhất từ Phường Dương Quan, Phường Thủy Đường và một phần Phường Hoa Động (từ 01/7/2025)",
