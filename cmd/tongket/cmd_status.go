@@ -11,9 +11,10 @@ func (a *app) statusCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "status --period TỪ-ĐẾN",
 		Short: "Tình hình báo cáo: đơn vị nào đã gửi năm nào / who has reported which year",
-		Long: `In bảng đơn vị × năm: ✓ đã có số liệu, · chưa báo cáo; tỷ lệ báo cáo từng năm và cả
-giai đoạn. Một năm tính là đã báo cáo khi đơn vị có ít nhất một số liệu của năm đó
-(ô ghi "-" là số 0, vẫn tính là đã báo cáo).` + exitStatusHelp,
+		Long: `In bảng đơn vị × năm: ✓ đã có số liệu, · chưa báo cáo, – năm ngoài thời gian hoạt động
+của đơn vị (chưa thành lập, đã sáp nhập, chia tách hoặc giải thể theo danh sách đơn vị: không
+tính là thiếu); tỷ lệ báo cáo từng năm và cả giai đoạn. Một năm tính là đã báo cáo khi đơn vị
+có ít nhất một số liệu của năm đó (ô ghi "-" là số 0, vẫn tính là đã báo cáo).` + exitStatusHelp,
 		Example: `  tongket status --period 2013-2023
   tongket status --years 5 --to 2024`,
 		Args: cobra.NoArgs,
