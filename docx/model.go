@@ -43,9 +43,10 @@ func (*Table) block()     {}
 // Align is the alignment of a paragraph.
 type Align int
 
-// Paragraph alignments.
+// Paragraph alignments; Inherit leaves it to the paragraph's style.
 const (
-	Left Align = iota
+	Inherit Align = iota
+	Left
 	Center
 	Right
 	Justify
@@ -169,6 +170,7 @@ type Style struct {
 	ID, Name     string
 	Kind         StyleKind
 	BasedOn      string
+	Next         string // the style of the paragraph Enter starts after this one
 	Bold, Italic bool
 	Size         float64 // pt; 0 inherits
 	Color        string  // "RRGGBB"

@@ -329,3 +329,29 @@ func (r *runReader) style(rPr *node) TextRun {
 	look(r.st.defaults)
 	return out
 }
+
+// TextWidth is the width between the margins of the document's last
+// section, in millimetres, as its section properties give it.
+func (f *File) TextWidth() (float64, bool) {
+	root, err := f.partXML(f.main)
+	if err != nil {
+		return 0, false
+	}
+	body := root.element().child("body")
+	sect := body.child("sectPr")
+	num := func(n *node, attr string) (float64, bool) {
+		v, ok := n.wAttr(attr)
+		if !ok {
+			return 0, false
+		}
+		x, err := strconv.ParseFloat(v, 64)
+		return x, err == nil
+	}
+	w, ok1 := num(sect.child("pgSz"), "w")
+	l, ok2 := num(sect.child("pgMar"), "left")
+	r, ok3 := num(sect.child("pgMar"), "right")
+	if !ok1 || !ok2 || !ok3 || w-l-r <= 0 {
+		return 0, false
+	}
+	return (w - l - r) * 25.4 / 1440, true
+}

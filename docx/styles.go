@@ -59,6 +59,9 @@ func (x *xw) style(s Style) {
 	if s.BasedOn != "" {
 		x.val("basedOn", s.BasedOn)
 	}
+	if s.Next != "" {
+		x.val("next", s.Next)
+	}
 	x.s(`<w:qFormat/>`)
 	if s.Kind == ParagraphStyle && (s.Before != 0 || s.After != 0) {
 		x.s(`<w:pPr><w:spacing w:before="` + strconv.Itoa(ptTwips(s.Before)) + `" w:after="` + strconv.Itoa(ptTwips(s.After)) + `"/></w:pPr>`)

@@ -335,6 +335,8 @@ func (x *xw) pPr(p *Paragraph, sect *Section, ids headerIDs) {
 		b.s(`/>`)
 	}
 	switch p.Align {
+	case Left:
+		b.val("jc", "left")
 	case Center:
 		b.val("jc", "center")
 	case Right:

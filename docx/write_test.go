@@ -3,7 +3,6 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,9 +13,8 @@ import (
 	"time"
 
 	"github.com/tongket/tongket/docx/docxtest"
+	"github.com/tongket/tongket/internal/goldenfile"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // sample is a two-section document with what a report needs: a portrait
 // section whose first page has no number, a landscape one with a table
@@ -113,19 +111,8 @@ func TestWriteParts(t *testing.T) {
 			t.Errorf("no part %s", name)
 		}
 	}
-	golden := filepath.Join("testdata", "golden", "document.xml")
 	got := strings.ReplaceAll(ps["word/document.xml"], "<w:p>", "\n<w:p>")
-	if *update {
-		os.MkdirAll(filepath.Dir(golden), 0o755)
-		os.WriteFile(golden, []byte(got), 0o644)
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (go test ./docx -update, then review)", err)
-	}
-	if got != string(want) {
-		t.Errorf("document.xml differs from %s (if intended: go test ./docx -update, then review the diff)", golden)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "golden", "document.xml"), []byte(got))
 }
 
 // TestWriteLayout reads back from the XML what an official report needs:

@@ -4,14 +4,25 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tongket/tongket/roster"
 	"github.com/tongket/tongket/summary"
 	"github.com/tongket/tongket/vn"
 )
 
-// Options choose the narrative and the chart of the report.
+// Options choose the narrative and the chart of the report, and the
+// officer's own files.
 type Options struct {
 	Narrative *Narrative // nil: the embedded templates/report.vi.tmpl
 	Chart     string     // code of the indicator charted by year (an error if absent); "" for TT_BUOI
+	// Sections is the officer's sections file (FORMATS.md §8): read when
+	// it exists, made when it does not and a report is written; "" none.
+	Sections string
+	// Template is the officer's Word template (--docx-template, §9): the
+	// .docx is it, filled, instead of the built-in outline; "" none.
+	Template string
+	// Roster is the period's roster export, for {{khen_thuong}} and
+	// {{bang_khen_thuong}}; nil: the line from the summary's counts.
+	Roster *roster.Export
 }
 
 // PDFOptions are the options of the PDF report (the same as every

@@ -31,7 +31,7 @@ func (a *jsonAmount) UnmarshalJSON(b []byte) error {
 // covering the period, a unit that never reported (and whose name looks
 // like template text and markup), and one year of HG_VU not reported. Its
 // previous period 2002–2012 has 41 of 143 unit-years: nothing compares.
-func loadSummary(t *testing.T, path string) *summary.Summary {
+func loadSummary(t testing.TB, path string) *summary.Summary {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {

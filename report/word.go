@@ -332,7 +332,9 @@ func cellPara(text string, align int, bold, italic bool) *docx.Paragraph {
 	case alignRight:
 		a = docx.Right
 	}
-	return para(text, docx.Run{Bold: bold, Italic: italic}, a)
+	p := para(text, docx.Run{Bold: bold, Italic: italic}, a)
+	p.Line = 1 // single, whatever the template's Normal style says
+	return p
 }
 
 // table writes a table with its header rows (and the row of column

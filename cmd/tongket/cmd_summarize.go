@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -12,6 +14,8 @@ import (
 	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/report"
+	"github.com/tongket/tongket/roster"
+	"github.com/tongket/tongket/store"
 	"github.com/tongket/tongket/summary"
 )
 
@@ -39,11 +43,12 @@ func (p *periodFlags) get() (summary.Period, error) {
 
 type summarizeOptions struct {
 	periodFlags
-	format    string
-	output    string
-	template  string
-	chart     string
-	overrides map[string]*string // document settings given as flags
+	format       string
+	output       string
+	template     string
+	docxTemplate string
+	chart        string
+	overrides    map[string]*string // document settings given as flags
 }
 
 func (a *app) summarizeCmd() *cobra.Command {
@@ -67,6 +72,11 @@ Mặc định ghi ba tệp vào thư mục -o (mặc định thư mục hiện t
                            đạo chỉ đạo, đánh giá, bài học, phương hướng, kiến nghị) để trống
                            "[Đơn vị bổ sung: …]" và được liệt kê trên stderr
   tong-ket-2013-2023.docx  cùng báo cáo dạng Word, sửa được
+Lần đầu, lệnh ghi thêm tong-ket-2013-2023-noi-dung.docx: mỗi mục đơn vị tự viết một đề mục,
+có hướng dẫn và gợi ý rút từ số liệu. Đơn vị viết vào tệp này bằng Word; mỗi lần chạy lại,
+nội dung được đưa vào báo cáo (PDF, Word, text) đúng đề mục, tệp không bao giờ bị ghi đè.
+Trong tệp này và trong mẫu Word riêng (--docx-template TỆP, thay cho báo cáo Word dựng sẵn),
+{{TT_BUOI}}, {{TT_BUOI.so_sanh}}, {{giai_doan}}, {{bang_tong_hop}}… được điền số liệu mới nhất.
 --format xlsx,pdf,docx,json chọn các tệp cần ghi. Chỉ một định dạng json hoặc text thì in ra
 màn hình (hoặc ghi vào tệp -o TỆP). Thông tin cơ quan, người ký, nơi nhận, "Kính gửi"
 (addressee), ngày báo cáo (date: dd/mm/yyyy, hom-nay hoặc trong) lấy từ "tongket config",
@@ -83,6 +93,7 @@ ghi đè được bằng cờ cùng tên; thiếu thì in dấu chấm "……" 
 	f.StringVar(&o.format, "format", "xlsx,pdf,docx", "định dạng: xlsx,pdf,docx,json (tệp) hoặc text (màn hình)")
 	f.StringVarP(&o.output, "output", "o", "", "thư mục ghi các tệp (mặc định thư mục hiện tại); với json/text: tệp")
 	f.StringVar(&o.template, "template", "", "mẫu lời văn báo cáo (text/template) thay cho mẫu có sẵn")
+	f.StringVar(&o.docxTemplate, "docx-template", "", "mẫu Word riêng của đơn vị (.docx) có chỗ điền {{…}}, ghi thành báo cáo Word thay cho báo cáo dựng sẵn")
 	f.StringVar(&o.chart, "chart", "", "mã chỉ tiêu vẽ biểu đồ theo năm trong báo cáo (mặc định TT_BUOI)")
 	for _, s := range report.Settings {
 		o.overrides[s.Key] = f.String(s.Key, "", s.Help)
@@ -139,8 +150,16 @@ func (a *app) summarize(cmd *cobra.Command, o *summarizeOptions) error {
 	if err != nil {
 		return fail(err, "không đọc được mẫu lời văn %s.", "cannot load the narrative template %s.", o.template)
 	}
-	opt := report.Options{Narrative: narrative, Chart: o.chart}
+	opt := report.Options{Narrative: narrative, Chart: o.chart, Template: o.docxTemplate}
+	if opt.Roster, err = periodRoster(cmd, db, p); err != nil {
+		return err
+	}
 	if toScreen {
+		dir := "."
+		if o.output != "" && o.output != "-" {
+			dir = filepath.Dir(o.output)
+		}
+		opt.Sections, opt.Template = filepath.Join(dir, report.SectionsFileName(p)), ""
 		return a.summaryToScreen(formats[0], o.output, s, doc, opt)
 	}
 
@@ -154,7 +173,11 @@ func (a *app) summarize(cmd *cobra.Command, o *summarizeOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
 	}
+	opt.Sections = filepath.Join(dir, report.SectionsFileName(p))
 	written, err := report.WriteOutputs(dir, formats, s, doc, opt)
+	if a.refusedWord(err) {
+		return errRefused
+	}
 	for _, p := range written.Paths {
 		fmt.Fprintln(a.out, p)
 	}
@@ -162,8 +185,46 @@ func (a *app) summarize(cmd *cobra.Command, o *summarizeOptions) error {
 		return fail(err, "không ghi được báo cáo vào %s: hãy kiểm tra thư mục có quyền ghi và ổ đĩa còn chỗ.",
 			"cannot write the report into %s: check the folder is writable and the disk has room.", dir)
 	}
+	if written.Sections != "" {
+		a.info("%s\n", lang.F("Đã tạo %s: viết các mục của đơn vị vào tệp này bằng Word rồi chạy lại lệnh; tệp không bao giờ bị ghi đè.",
+			"Created %s: write your sections into it in Word and run again; it is never overwritten.", written.Sections).In(a.lang))
+	}
+	a.listWarnings(written.Warnings)
 	a.listBlanks(written.Blanks)
 	return nil
+}
+
+// periodRoster is the roster export of the period, for the report's
+// {{khen_thuong}} and {{bang_khen_thuong}}.
+func periodRoster(cmd *cobra.Command, db *store.DB, p summary.Period) (*roster.Export, error) {
+	lists, err := db.AwardLists(cmd.Context())
+	if err != nil {
+		return nil, err
+	}
+	entries, err := db.Awards(cmd.Context(), p.From, p.To)
+	if err != nil {
+		return nil, err
+	}
+	e := roster.Build(entries, lists, p.From, p.To, "", "")
+	return &e, nil
+}
+
+// refusedWord tells, on stderr, why a Word file of the officer's (the
+// sections file, the template) was refused, and reports whether one was.
+func (a *app) refusedWord(err error) bool {
+	var ie *report.InputError
+	if !errors.As(err, &ie) {
+		return false
+	}
+	fmt.Fprintf(a.errOut, "tongket: %s\n", ie.Text.In(a.lang))
+	return true
+}
+
+// listWarnings tells what reading the sections file found.
+func (a *app) listWarnings(ws []lang.Text) {
+	for _, w := range ws {
+		a.info("%s %s\n", lang.F("Lưu ý:", "Note:").In(a.lang), w.In(a.lang))
+	}
 }
 
 // summaryToScreen prints the summary as JSON or text (the totals and the
@@ -172,12 +233,16 @@ func (a *app) summaryToScreen(format, output string, s *summary.Summary, doc rep
 	write := func(w io.Writer) error { return report.WriteJSON(w, s) }
 	var blanks []string
 	if format == "text" {
-		o, err := report.BuildOutline(s, doc, opt)
+		p, err := report.Prepare(s, doc, opt, false)
+		if a.refusedWord(err) {
+			return errRefused
+		}
 		if err != nil {
 			return fail(err, "không lập được báo cáo.", "cannot build the report.")
 		}
-		blanks = o.Blanks()
-		write = func(w io.Writer) error { return report.WriteText(w, s, o) }
+		a.listWarnings(p.Warnings)
+		blanks = p.Outline.Blanks()
+		write = func(w io.Writer) error { return report.WriteText(w, s, p.Outline) }
 	}
 	if output == "" || output == "-" {
 		if err := write(a.out); err != nil {
