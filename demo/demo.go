@@ -150,34 +150,46 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 		return err
 	}
 	say("(Tệp khen-thuong-loi.xlsx cố ý có lỗi: bị từ chối toàn bộ.)\n", "(khen-thuong-loi.xlsx has mistakes on purpose: it is refused whole.)\n")
+	lists, err := db.AwardLists(ctx)
+	if err != nil {
+		return err
+	}
 	for _, p := range Periods {
 		s, err := db.Summarize(ctx, p)
 		if err != nil {
 			return err
 		}
 		doc := report.NewDocument(stored, nil, opt.now())
-		written, err := report.WriteOutputs(opt.Dir, report.FileFormats, s, doc, report.Options{})
+		entries, err := db.Awards(ctx, p.From, p.To)
 		if err != nil {
 			return err
 		}
-		o, err := report.BuildOutline(s, doc, report.Options{})
+		e := roster.Build(entries, lists, p.From, p.To, "", "")
+		// The office has written its sections, so the report reads like a
+		// finished one.
+		ropt := report.Options{Sections: filepath.Join(opt.Dir, report.SectionsFileName(p)), Roster: &e}
+		if err := writeSections(ropt.Sections, s, doc, &e); err != nil {
+			return err
+		}
+		written, err := report.WriteOutputs(opt.Dir, report.FileFormats, s, doc, ropt)
+		if err != nil {
+			return err
+		}
+		prep, err := report.Prepare(s, doc, ropt, false)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(out, "\n")
-		if err := report.WriteText(out, s, o); err != nil {
+		if err := report.WriteText(out, s, prep.Outline); err != nil {
 			return err
 		}
 		say("\nĐã ghi:\n", "\nWritten:\n")
 		for _, p := range written.Paths {
 			fmt.Fprintf(out, "  %s\n", p)
 		}
+		say("  %s (phần đơn vị tự viết, sửa bằng Word rồi lập lại báo cáo)\n", "  %s (the office's own sections: edit in Word, then summarize again)\n", ropt.Sections)
 		say("(%d mục đơn vị tự viết còn để trống \"[Đơn vị bổ sung: …]\" trong báo cáo.)\n",
 			"(%d sections the office writes itself are still blank \"[Đơn vị bổ sung: …]\" in the report.)\n", len(written.Blanks))
-	}
-	lists, err := db.AwardLists(ctx)
-	if err != nil {
-		return err
 	}
 	last := Periods[len(Periods)-1]
 	entries, err := db.Awards(ctx, last.From, last.To)

@@ -39,7 +39,10 @@ func TestDemoSummaries(t *testing.T) {
 		"- Tổ chức 13.868 buổi tuyên truyền (gần 14 nghìn buổi), tăng 20,7% so với giai đoạn 2013–2018;",
 		"Số liệu khen thưởng lấy từ các danh sách khen thưởng đã nhập (2019–2024), chưa đủ cả giai đoạn 2013–2023.",
 		"(*) Năm chưa đủ báo cáo của các đơn vị, tổng của năm đó thấp hơn thực tế: năm 2020 thiếu Huyện Thủy Nguyên.",
-		"I. ĐẶC ĐIỂM TÌNH HÌNH [Đơn vị bổ sung:",
+		// The office's sections file, its placeholders filled.
+		"I. ĐẶC ĐIỂM TÌNH HÌNH Hải Phòng là thành phố cảng",
+		"giai đoạn 2013–2023 được triển khai đồng bộ ở 12 quận, huyện.",
+		"(0 mục đơn vị tự viết còn để trống",
 	} {
 		// Whatever the line breaks of the text summary.
 		if flat := strings.Join(strings.Fields(out.String()), " "); !strings.Contains(flat, want) {
@@ -51,7 +54,8 @@ func TestDemoSummaries(t *testing.T) {
 			t.Errorf("demo output lacks %q", want)
 		}
 	}
-	for _, f := range []string{"khen-thuong-2019-2024.xlsx", "khen-thuong-2019-2024.pdf", "khen-thuong-2019-2024.json", "tong-ket-2013-2023.pdf", "tong-ket-2019-2024.xlsx"} {
+	for _, f := range []string{"khen-thuong-2019-2024.xlsx", "khen-thuong-2019-2024.pdf", "khen-thuong-2019-2024.json", "khen-thuong-2019-2024.docx",
+		"tong-ket-2013-2023.pdf", "tong-ket-2013-2023.docx", "tong-ket-2013-2023-noi-dung.docx", "tong-ket-2019-2024.xlsx"} {
 		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
 			t.Errorf("demo did not write %s: %v", f, err)
 		}

@@ -28,6 +28,9 @@ const (
 	// draftMark starts a draft drawn from the figures: it stays out of
 	// the report until the officer deletes the mark.
 	draftMark = "Gợi ý:"
+	// refHeading heads the list of placeholders at the end of the file;
+	// nothing under it goes into the report.
+	refHeading = "CHỖ ĐIỀN SỐ LIỆU (để tham khảo, không đưa vào báo cáo)"
 )
 
 // planHeading is a heading of the sections file: a heading of the
@@ -129,6 +132,7 @@ func placeSections(path string, ps []docx.TextPara, o *Outline, ph *Placeholders
 	var pending []Para    // text under a heading without a section of its own
 	pendingHeading := ""  // that heading
 	seen := -1            // the index of the last known heading met
+	inRef := false        // under the list of placeholders
 	var placeErrs []error // placeholders that could not be filled
 	tables, objects := map[string]bool{}, map[string]bool{}
 	for _, p := range ps {
@@ -141,9 +145,13 @@ func placeSections(path string, ps []docx.TextPara, o *Outline, ph *Placeholders
 			}
 			continue
 		}
+		if headingKey(text) == headingKey(refHeading) {
+			inRef, cur = true, nil
+			continue
+		}
 		i, known := byKey[headingKey(text)]
 		if known && !p.InTable && (p.Level > 0 || len(text) < 120) {
-			seen = i
+			seen, inRef = i, false
 			h := plan[i]
 			if len(pending) > 0 && h.section != nil {
 				warn(lang.F("Đoạn viết dưới đề mục \"%s\" (không có mục riêng) được đưa vào mục \"%s\".",
@@ -165,6 +173,13 @@ func placeSections(path string, ps []docx.TextPara, o *Outline, ph *Placeholders
 		if strings.HasPrefix(text, draftMark) {
 			if cur != nil {
 				out.drafts[cur.Key]++
+			}
+			continue
+		}
+		if inRef {
+			if !guideStyled(p) {
+				warn(lang.F("Đoạn \"%s\" đứng dưới đề mục \"%s\" nên không đưa vào báo cáo; hãy chuyển nó lên dưới đề mục của mục mình.",
+					"The paragraph \"%s\" stands under \"%s\" and is not taken into the report; move it under its section's heading.", clip(text, 60), refHeading))
 			}
 			continue
 		}

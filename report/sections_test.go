@@ -146,6 +146,7 @@ func TestSectionsEdited(t *testing.T) {
 		`Đoạn hướng dẫn "Hướng dẫn: viết về mục tiêu, chỉ tiêu`,
 		`Bảng trong mục "V. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN TỚI"`,
 		`Mục "III.1. Ưu điểm" còn 5 gợi ý rút từ số liệu chưa đưa vào báo cáo`,
+		`Đoạn "Ghi thêm ở cuối tệp." đứng dưới đề mục "CHỖ ĐIỀN SỐ LIỆU`,
 	}
 	for _, file := range []string{"pydocx.docx", "libreoffice.docx", "word.docx"} {
 		t.Run(file, func(t *testing.T) {

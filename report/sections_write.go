@@ -15,7 +15,7 @@ import (
 var preamble = []string{
 	guidePrefix + "tệp này là phần nội dung đơn vị tự viết của báo cáo tổng kết. Hãy viết dưới từng đề mục; mỗi lần chạy tongket summarize, nội dung ở đây được đưa vào báo cáo (PDF và Word) đúng đề mục của nó. tongket không bao giờ ghi đè tệp này.",
 	guidePrefix + "giữ nguyên các đề mục (kiểu Heading 1, Heading 2). Chữ đậm, nghiêng, gạch chân được giữ; dòng bắt đầu bằng \"- \" là một gạch đầu dòng. Mục để trống được in \"[Đơn vị bổ sung: …]\" và được nhắc khi chạy lệnh. Các đoạn chữ nghiêng màu xám bắt đầu bằng \"Hướng dẫn:\" như đoạn này không đưa vào báo cáo; có thể xóa.",
-	guidePrefix + "số liệu viết dạng {{TT_BUOI}} (tổng giai đoạn), {{TT_BUOI.so_sanh}} (so sánh với giai đoạn trước), {{ty_le_bao_cao}} được điền số mới nhất mỗi lần lập báo cáo, nên không phải sửa tay khi có số liệu bổ sung. Danh sách ngay dưới đây.",
+	guidePrefix + "số liệu viết dạng {{TT_BUOI}} (tổng giai đoạn), {{TT_BUOI.so_sanh}} (so sánh với giai đoạn trước), {{ty_le_bao_cao}} được điền số mới nhất mỗi lần lập báo cáo, nên không phải sửa tay khi có số liệu bổ sung. Danh sách ở cuối tệp.",
 }
 
 // sectionGuide is the guidance under a section's heading.
@@ -48,10 +48,10 @@ func guideTexts(o *Outline, plan []planHeading) map[string]bool {
 }
 
 // WriteSections writes the sections file of a report: its title, the
-// guidance and the list of placeholders with their present values, then
-// one Word heading per heading of the outline above a section the officer
-// writes, under each the section's guidance and, where the figures
-// suggest one, a draft to keep, change or delete.
+// guidance, one Word heading per heading of the outline above a section
+// the officer writes, under each the section's guidance and, where the
+// figures suggest one, drafts to keep, change or delete; then the list of
+// placeholders with their present values.
 func WriteSections(w io.Writer, o *Outline, s *summary.Summary, d Document, ph *Placeholders) error {
 	doc := &docx.Document{
 		Title: "Nội dung đơn vị tự viết — " + strings.ReplaceAll(o.Title, "\n", " "), Creator: "tongket", Created: d.Date, Size: bodySize,
@@ -67,9 +67,6 @@ func WriteSections(w io.Writer, o *Outline, s *summary.Summary, d Document, ph *
 	for _, p := range preamble {
 		add(text(guideStyle, p))
 	}
-	for _, l := range placeholderList(s, ph) {
-		add(text(guideStyle, l))
-	}
 	for _, h := range sectionsPlan(o) {
 		style := "Heading1"
 		if h.level > 1 {
@@ -83,7 +80,7 @@ func WriteSections(w io.Writer, o *Outline, s *summary.Summary, d Document, ph *
 		if ds := drafts(h.section.Key, s); len(ds) > 0 {
 			add(text(guideStyle, draftGuide))
 			for _, d := range ds {
-				add(&docx.Paragraph{Align: docx.Justify, Indent: docx.Indent{FirstLine: firstIndent}, After: 3,
+				add(&docx.Paragraph{Align: docx.Left, Indent: docx.Indent{FirstLine: firstIndent}, After: 3,
 					Runs: []docx.Run{{Text: draftMark + " ", Bold: true, Color: "7F6000", Shade: blankShade}, {Text: d}}})
 			}
 		}
@@ -91,6 +88,9 @@ func WriteSections(w io.Writer, o *Outline, s *summary.Summary, d Document, ph *
 			add(bodyPara(p))
 		}
 	}
+	add(text("Heading1", refHeading))
+	add(text(guideStyle, guidePrefix+"các chỗ điền số liệu dùng được trong tệp này và trong mẫu Word riêng của đơn vị (summarize --docx-template); trong ngoặc là giá trị hiện tại. Nội dung dưới đề mục này không đưa vào báo cáo."))
+	sec.Blocks = append(sec.Blocks, placeholderTable(s, ph))
 	if _, err := doc.WriteTo(w); err != nil {
 		return fmt.Errorf("write sections file: %w", err)
 	}
@@ -152,22 +152,28 @@ func changed(s *summary.Summary, rose bool) []summary.Indicator {
 	return out[:min(3, len(out))]
 }
 
-// placeholderList is the reference list of placeholders with their values
-// now, above the first heading, where nothing goes into the report.
-func placeholderList(s *summary.Summary, ph *Placeholders) []string {
-	out := []string{guidePrefix + "các chỗ điền số liệu dùng được trong tệp này và trong mẫu Word riêng của đơn vị (summarize --docx-template); số trong ngoặc là giá trị hiện tại."}
+// placeholderTable is the list of placeholders with their values now, in
+// the guidance style, for the end of the file.
+func placeholderTable(s *summary.Summary, ph *Placeholders) *docx.Table {
+	t := &docx.Table{Widths: []float64{55, a4W - marginLeft - marginRight - 55}, Borders: true, FontSize: 11, CellPad: 1}
+	row := func(name, meaning string) {
+		cell := func(s string) docx.Cell {
+			return docx.Cell{Paras: []*docx.Paragraph{{Style: guideStyle, Runs: []docx.Run{{Text: s}}}}}
+		}
+		t.Rows = append(t.Rows, docx.Row{CantSplit: true, Cells: []docx.Cell{cell("{{" + name + "}}"), cell(meaning)}})
+	}
 	for _, n := range fixedNames {
 		switch n {
 		case TableByYear, TableByUnit, TableAwards:
-			out = append(out, "{{"+n+"}}: một bảng (chỉ trong mẫu Word, đứng riêng một đoạn)")
+			row(n, "một bảng (chỉ trong mẫu Word, đứng riêng một đoạn)")
 			continue
 		}
 		v, _ := ph.Text(n)
-		out = append(out, "{{"+n+"}} ("+v+")")
+		row(n, v)
 	}
 	for _, ind := range s.Indicators {
 		v, _ := ph.Text(ind.Code)
-		out = append(out, "{{"+ind.Code+"}} "+oneLine(ind.Name)+" ("+v+"); thêm ."+strconv.Itoa(s.Period.To)+" (số của một năm), .truoc, .so_sanh, .uoc, .dan_dau")
+		row(ind.Code, oneLine(ind.Name)+" ("+v+"); thêm ."+strconv.Itoa(s.Period.To)+" (số của một năm), .truoc, .so_sanh, .uoc, .dan_dau")
 	}
-	return out
+	return t
 }

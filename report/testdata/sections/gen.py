@@ -13,7 +13,8 @@ soffice from libreoffice-writer-nogui):
                     deleted and of another edited, the drafts of "Hạn chế"
                     deleted, a placeholder split over three runs, text that
                     looks like markup, a heading tongket does not know, a
-                    table, a paragraph above every heading
+                    table, a paragraph above every heading and one at the
+                    end, under the list of placeholders
   libreoffice.docx  pydocx.docx opened and saved again by LibreOffice
   word.docx         pydocx.docx with the XML Word writes: runs split by
                     proofErr, rsids, paraIds, bookmarks, a smart tag
@@ -123,6 +124,7 @@ def pydocx():
 
     h = find(d, "VI. ĐỀ XUẤT, KIẾN NGHỊ")
     after(following(d, h)[-1], "Đề nghị cấp trên hỗ trợ kinh phí.", "Normal")
+    d.add_paragraph("Ghi thêm ở cuối tệp.", style="Normal")  # under the list of placeholders
 
     path = os.path.join(HERE, "pydocx.docx")
     d.save(path)
