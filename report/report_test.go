@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/summary"
 )
 
@@ -115,7 +116,7 @@ func TestWriteTextOutline(t *testing.T) {
 
 func TestWriteStatus(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteStatus(&b, sample()); err != nil {
+	if err := WriteStatus(&b, sample(), lang.VI); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(b.String(), "\n")

@@ -6,26 +6,28 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/summary"
 )
 
-// WriteStatus writes the completeness table: one row per unit, one column
-// per year, ✓ reported, · missing and – outside the unit's life (not
-// expected), with the reporting rate per year and overall.
-func WriteStatus(w io.Writer, s *summary.Summary) error {
+// WriteStatus writes the completeness table in language l: one row per
+// unit, one column per year, ✓ reported, · missing and – outside the
+// unit's life (not expected), with the reporting rate per year and overall.
+func WriteStatus(w io.Writer, s *summary.Summary, l lang.Lang) error {
 	p := s.Period
-	nameW := utf8.RuneCountInString("Đơn vị")
+	unitH := lang.F("Đơn vị", "Unit").In(l)
+	nameW := utf8.RuneCountInString(unitH)
 	for _, u := range s.Units {
 		nameW = max(nameW, utf8.RuneCountInString(label(u)))
 	}
 	nameW = min(nameW, 40)
 	bw := &errWriter{w: w}
-	bw.printf("Tình hình báo cáo giai đoạn %d–%d\n\n", p.From, p.To)
-	bw.printf("%s", pad("Đơn vị", nameW))
+	bw.printf("%s\n\n", lang.F("Tình hình báo cáo giai đoạn %d–%d", "Reports received, %d–%d", p.From, p.To).In(l))
+	bw.printf("%s", pad(unitH, nameW))
 	for y := p.From; y <= p.To; y++ {
 		bw.printf(" %3s", strconv.Itoa(y)[2:])
 	}
-	bw.printf("  Đã gửi\n")
+	bw.printf("  %s\n", lang.F("Đã gửi", "Sent").In(l))
 	perYear, expectedIn := map[int]int{}, map[int]int{}
 	for _, u := range s.Units {
 		bw.printf("%s", pad(clip(label(u), nameW), nameW))
@@ -51,7 +53,7 @@ func WriteStatus(w io.Writer, s *summary.Summary) error {
 		}
 		bw.printf("  %d/%d\n", n, due)
 	}
-	bw.printf("%s", pad("Tỷ lệ (%)", nameW))
+	bw.printf("%s", pad(lang.F("Tỷ lệ (%)", "Rate (%)").In(l), nameW))
 	for y := p.From; y <= p.To; y++ {
 		rate := 0
 		if expectedIn[y] > 0 {
@@ -59,13 +61,16 @@ func WriteStatus(w io.Writer, s *summary.Summary) error {
 		}
 		bw.printf(" %3d", rate)
 	}
-	bw.printf("\n\nĐã nhận %d/%d báo cáo năm (%s); còn thiếu %d.\n",
-		s.Completeness.Received, s.Completeness.Expected, Percent(s.Completeness.Rate()*100, false), len(s.Completeness.Missing))
+	bw.printf("\n\n%s\n", lang.F("Đã nhận %d/%d báo cáo năm (%s); còn thiếu %d.", "Received %d/%d yearly reports (%s); %d missing.",
+		s.Completeness.Received, s.Completeness.Expected, Percent(s.Completeness.Rate()*100, false), len(s.Completeness.Missing)).In(l))
 	if n := outsideNote(s, "–"); n != "" {
+		if l == lang.EN {
+			n = "\"–\": a year outside the unit's life (not yet formed, merged, split or dissolved), not counted as missing."
+		}
 		bw.printf("%s\n", n)
 	}
 	if len(s.Units) == 0 {
-		bw.printf("Chưa có đơn vị nào: hãy nhập số liệu bằng \"tongket ingest THƯ_MỤC\".\n")
+		bw.printf("%s\n", lang.F("Chưa có đơn vị nào: hãy nhập số liệu bằng \"tongket ingest THƯ_MỤC\".", "No unit yet: store figures with \"tongket ingest FOLDER\".").In(l))
 	}
 	return bw.err
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/summary"
 )
 
@@ -72,7 +73,7 @@ func TestByUnitAcrossChanges(t *testing.T) {
 // means.
 func TestStatusOutsideLife(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteStatus(&b, reorgSummary()); err != nil {
+	if err := WriteStatus(&b, reorgSummary(), lang.VI); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

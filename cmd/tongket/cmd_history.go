@@ -63,7 +63,7 @@ func runHistory(ctx context.Context, o *historyOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(recs)
 	}
-	return report.WriteHistory(o.out, recs)
+	return report.WriteHistory(o.out, recs, o.lang)
 }
 
 type revertOptions struct {

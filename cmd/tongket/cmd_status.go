@@ -1,13 +1,24 @@
 package main
 
 import (
+	"context"
+
 	"github.com/spf13/cobra"
 
 	"github.com/tongket/tongket/report"
 )
 
-func (a *app) statusCmd() *cobra.Command {
-	o := &periodFlags{}
+type statusOptions struct {
+	deps
+	periodFlags
+}
+
+func (a *app) statusCmd() *cobra.Command { return newStatusCmd(a.deps, nil) }
+
+// newStatusCmd makes "status"; runF, if set, runs instead of runStatus
+// (tests of the flags).
+func newStatusCmd(get func() deps, runF func(context.Context, *statusOptions) error) *cobra.Command {
+	o := &statusOptions{}
 	cmd := &cobra.Command{
 		Use:   "status --period TỪ-ĐẾN",
 		Short: "Tình hình báo cáo: đơn vị nào đã gửi năm nào / who has reported which year",
@@ -19,22 +30,30 @@ có ít nhất một số liệu của năm đó (ô ghi "-" là số 0, vẫn t
   tongket status --years 5 --to 2024`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := o.get()
-			if err != nil {
-				return err
+			o.deps = get()
+			if runF != nil {
+				return runF(cmd.Context(), o)
 			}
-			db, err := a.openDB(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			s, err := db.Summarize(cmd.Context(), p)
-			if err != nil {
-				return err
-			}
-			return report.WriteStatus(a.out, s)
+			return runStatus(cmd.Context(), o)
 		},
 	}
-	o.add(cmd)
+	o.periodFlags.add(cmd)
 	return cmd
+}
+
+func runStatus(ctx context.Context, o *statusOptions) error {
+	p, err := o.periodFlags.get()
+	if err != nil {
+		return err
+	}
+	db, err := o.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	s, err := db.Summarize(ctx, p)
+	if err != nil {
+		return err
+	}
+	return report.WriteStatus(o.out, s, o.lang)
 }
