@@ -53,7 +53,7 @@ func WriteStatus(w io.Writer, s *summary.Summary, l lang.Lang) error {
 		}
 		bw.printf("  %d/%d\n", n, due)
 	}
-	bw.printf("%s", pad(lang.F("Tỷ lệ (%)", "Rate (%)").In(l), nameW))
+	bw.printf("%s", pad(lang.F("Tỷ lệ (%%)", "Rate (%%)").In(l), nameW))
 	for y := p.From; y <= p.To; y++ {
 		rate := 0
 		if expectedIn[y] > 0 {
