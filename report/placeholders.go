@@ -19,10 +19,10 @@ import (
 type Placeholders struct {
 	s      *summary.Summary
 	d      Document
-	nd     *NarrativeData
 	o      *Outline
 	roster *roster.Export
 	byCode map[string]summary.Indicator // upper-case code
+	names  map[string]string            // unit names by code, made when first needed
 }
 
 // NewPlaceholders prepares the values of a report's placeholders; e, the
@@ -30,7 +30,7 @@ type Placeholders struct {
 // {{bang_khen_thuong}} its table (nil: the line from the summary's counts,
 // and no table).
 func NewPlaceholders(s *summary.Summary, d Document, o *Outline, e *roster.Export) *Placeholders {
-	p := &Placeholders{s: s, d: d, nd: NewNarrativeData(s, d, ""), o: o, roster: e, byCode: map[string]summary.Indicator{}}
+	p := &Placeholders{s: s, d: d, o: o, roster: e, byCode: map[string]summary.Indicator{}}
 	for _, ind := range s.Indicators {
 		p.byCode[strings.ToUpper(ind.Code)] = ind
 	}
@@ -160,7 +160,7 @@ func (p *Placeholders) awardsLine() string {
 	if p.roster != nil {
 		return oneLine(p.roster.Line)
 	}
-	a := p.nd.Awards
+	a := awardCounts(p.s)
 	if a.Total == 0 {
 		return "Chưa có tập thể, cá nhân nào được khen thưởng"
 	}
@@ -172,7 +172,10 @@ func (p *Placeholders) awardsLine() string {
 // "uoc" the rounded phrase, "dan_dau" the leading units. A figure not
 // reported is "…".
 func (p *Placeholders) figure(ind summary.Indicator, part string) (string, error) {
-	f := newFigure(ind, unitNames(p.s))
+	if p.names == nil {
+		p.names = unitNames(p.s)
+	}
+	f := newFigure(ind, p.names)
 	if f.PrevPeriod.From == 0 && f.PrevPeriod.To == 0 {
 		f.PrevPeriod = p.s.Period.Previous()
 	}
