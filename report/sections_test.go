@@ -212,6 +212,7 @@ func TestSectionsRefused(t *testing.T) {
 		{"c.docx", append(cfb, []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00")...), []string{"c.docx có đặt mật khẩu"}},
 		{"d.docx", base[:len(base)/3], []string{"d.docx bị hỏng"}},
 		{"e.docx", withPart(t, base, "word/vbaProject.bin", "VBA"), []string{"e.docx có macro (.docm)"}},
+		{"bom.docx", withText(t, base, "<w:body>", "<w:body>"+strings.Repeat("<w:p/>", 2<<20), 1), []string{"bom.docx quá lớn hoặc bị nén bất thường"}},
 		{"f.docx", withText(t, base, "Hướng dẫn: viết về những bài học", "Số buổi {{TT_BUOII}} và {{TT_BUOI.2010}} và {{bang_tong_hop}}. Hướng dẫn: viết về những bài học", 1),
 			[]string{"f.docx có chỗ điền số liệu không đúng", "{{TT_BUOII}} trong đoạn", "có phải là {{TT_BUOI}}?", "{{TT_BUOI.2010}}", "năm 2010 ngoài giai đoạn 2019–2024", "{{bang_tong_hop}}", "là một bảng"}},
 	} {
