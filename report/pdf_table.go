@@ -259,9 +259,14 @@ func (t *pdfTable) draw(after float64) {
 	p := t.p
 	hl, hh := t.rowLayout(t.t.Head, "B", true)
 	nl, nh := t.rowLayout(t.numbers, "B", true)
+	if !t.t.Numbers {
+		nh = 0
+	}
 	head := func() {
 		t.drawRow(hl, hh, "B", true)
-		t.drawRow(nl, nh, "B", true)
+		if t.t.Numbers {
+			t.drawRow(nl, nh, "B", true)
+		}
 	}
 	first := true
 	for i, r := range t.t.Rows {

@@ -184,7 +184,7 @@ func placeSections(path string, ps []docx.TextPara, o *Outline, ph *Placeholders
 			continue
 		}
 		if isGuide(p) {
-			if !guides[text] {
+			if edited(text, guides) {
 				warn(lang.F("Đoạn hướng dẫn \"%s\" đã bị sửa nên không đưa vào báo cáo; nếu là nội dung của đơn vị, hãy viết thành một đoạn riêng, kiểu Normal.",
 					"The guidance \"%s\" was edited, so it is not taken into the report; if it is your text, write it as a paragraph of its own in the Normal style.", clip(text, 60)))
 			}
@@ -242,6 +242,21 @@ func isGuide(p docx.TextPara) bool {
 		return false
 	}
 	return strings.HasPrefix(strings.TrimSpace(p.Text()), strings.TrimSpace(guidePrefix))
+}
+
+// edited tells guidance the officer typed into: it holds a guidance text
+// of this outline and more. Guidance tongket words otherwise now (the
+// awards section's, once a roster is imported) is not the officer's.
+func edited(text string, guides map[string]bool) bool {
+	if guides[text] {
+		return false
+	}
+	for g := range guides {
+		if strings.Contains(text, strings.TrimSuffix(g, ".")) {
+			return true
+		}
+	}
+	return false
 }
 
 // guideStyled tells a paragraph in the guidance style (by its ID, or by

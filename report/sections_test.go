@@ -327,3 +327,22 @@ func FuzzSections(f *testing.F) {
 		}
 	})
 }
+
+// TestEditedGuide: guidance the officer typed into is told about;
+// guidance tongket now words otherwise (the awards section's, once a
+// roster is imported) is not the officer's.
+func TestEditedGuide(t *testing.T) {
+	guides := map[string]bool{"Hướng dẫn: viết về bài học.": true, "Hướng dẫn: đoạn bổ sung (nếu có).": true}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Hướng dẫn: viết về bài học.", false},
+		{"Hướng dẫn: viết về bài học. Phải lấy dân làm gốc.", true},
+		{"Hướng dẫn: viết về kết quả công tác thi đua, khen thưởng (chưa có danh sách khen thưởng nào).", false},
+	} {
+		if got := edited(tc.text, guides); got != tc.want {
+			t.Errorf("edited(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

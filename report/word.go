@@ -73,8 +73,8 @@ func (wd *wordDoc) section(landscape bool) *docx.Section {
 	return s
 }
 
-// cw is a section's content width.
-func cw(s *docx.Section) float64 {
+// sectionWidth is the width between a section's margins.
+func sectionWidth(s *docx.Section) float64 {
 	if s.Landscape {
 		return a4H - s.Margins.Left - s.Margins.Right
 	}
@@ -115,10 +115,10 @@ func (wd *wordDoc) header(s *docx.Section, d Document, title string) {
 	s.Blocks = append(s.Blocks, wd.agencyTable(s, d, true))
 	s.Blocks = append(s.Blocks, para("BÁO CÁO", docx.Run{Bold: true, Size: 14}, docx.Center))
 	s.Blocks[len(s.Blocks)-1].(*docx.Paragraph).Before = 9 * mmPt
-	text, widest := wd.lines(title, "B", 14, cw(s)-20)
+	text, widest := wd.lines(title, "B", 14, sectionWidth(s)-20)
 	t := para(text, docx.Run{Bold: true, Size: 14}, docx.Center)
 	t.Indent = docx.Indent{Left: 10, Right: 10}
-	r := rule(cw(s), max(widest/3, 25), 1)
+	r := rule(sectionWidth(s), max(widest/3, 25), 1)
 	r.After = 6 * mmPt
 	s.Blocks = append(s.Blocks, t, r)
 	wd.addressee(s, d)
@@ -135,8 +135,8 @@ func (wd *wordDoc) agencyTable(s *docx.Section, d Document, number bool) *docx.T
 	const motto, motto2 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
 	wd.m.font("B", agencySize)
 	rw := wd.m.width(motto) + 2
-	lw := min(cw(s)-rw-2, 100)
-	gap := cw(s) - lw - rw
+	lw := min(sectionWidth(s)-rw-2, 100)
+	gap := sectionWidth(s) - lw - rw
 
 	parent, _ := wd.lines(strings.ToUpper(pdfText(d.ParentAgency)), "", agencySize, lw)
 	agency, widest := wd.lines(strings.ToUpper(pdfText(d.Agency)), "B", agencySize, lw)
@@ -177,7 +177,7 @@ func (wd *wordDoc) addressee(s *docx.Section, d Document) {
 		return
 	}
 	wd.m.font("", bodySize)
-	x := cw(s) * 0.2
+	x := sectionWidth(s) * 0.2
 	label := wd.m.width("Kính gửi: ")
 	for i, a := range to {
 		end := ";"
@@ -256,7 +256,7 @@ func (wd *wordDoc) body(s *docx.Section, blocks []Block) {
 // signature writes "Nơi nhận" on the left and the signer on the right,
 // side by side, kept on one page.
 func (wd *wordDoc) signature(s *docx.Section, d Document) {
-	lw := cw(s) * 0.45
+	lw := sectionWidth(s) * 0.45
 	left := []*docx.Paragraph{para("Nơi nhận:", docx.Run{Bold: true, Italic: true, Size: 12}, docx.Left)}
 	for _, r := range recipientLines(d.Recipients) {
 		left = append(left, para(r, docx.Run{Size: 11}, docx.Left))
@@ -271,7 +271,7 @@ func (wd *wordDoc) signature(s *docx.Section, d Document) {
 	for _, p := range append(left, right...) {
 		p.KeepNext, p.KeepLines = true, true
 	}
-	t := &docx.Table{Widths: []float64{lw, cw(s) - lw}, CellPad: -1, Rows: []docx.Row{{CantSplit: true, Cells: []docx.Cell{{Paras: left}, {Paras: right}}}}}
+	t := &docx.Table{Widths: []float64{lw, sectionWidth(s) - lw}, CellPad: -1, Rows: []docx.Row{{CantSplit: true, Cells: []docx.Cell{{Paras: left}, {Paras: right}}}}}
 	gap := &docx.Paragraph{Line: 4 * mmPt, LineExact: true, KeepNext: true}
 	s.Blocks = append(s.Blocks, gap, t)
 }
@@ -308,13 +308,13 @@ func (wd *wordDoc) appendix(a Appendix, d Document) {
 // appendixTitle writes an appendix's label, its name in capitals and
 // "(Kèm theo Báo cáo số … ngày …)" with a short rule under it.
 func (wd *wordDoc) appendixTitle(s *docx.Section, label, name string, d Document) {
-	text, _ := wd.lines(name, "B", 13.5, cw(s)-20)
+	text, _ := wd.lines(name, "B", 13.5, sectionWidth(s)-20)
 	n := para(text, docx.Run{Bold: true, Size: 13.5}, docx.Center)
 	n.Indent = docx.Indent{Left: 10, Right: 10}
 	s.Blocks = append(s.Blocks,
 		para(label, docx.Run{Bold: true, Size: 14}, docx.Center), n,
 		para(attachedLine(d), docx.Run{Italic: true, Size: 13}, docx.Center),
-		rule(cw(s), 30, 1.5*mmPt))
+		rule(sectionWidth(s), 30, 1.5*mmPt))
 }
 
 // attachedLine is "(Kèm theo Báo cáo số … ngày …)".
@@ -376,7 +376,7 @@ func (wd *wordDoc) table(t *Table, widths []float64, size float64, numbers []str
 func (wd *wordDoc) chart(s *docx.Section, c *Chart) []docx.Block {
 	cap := para(c.Caption, docx.Run{Bold: true, Size: 12}, docx.Center)
 	cap.Before, cap.KeepNext = 4*mmPt, true
-	ch := &docx.Chart{Width: min(cw(s), 240), Height: 80, Name: c.Unit, Color: "3E6496", PaleColor: "CDD8E8", FontSize: 8, Format: vnNumberFormat(c)}
+	ch := &docx.Chart{Width: min(sectionWidth(s), 240), Height: 80, Name: c.Unit, Color: "3E6496", PaleColor: "CDD8E8", FontSize: 8, Format: vnNumberFormat(c)}
 	var top int64
 	for i, y := range c.Years {
 		label := strconv.Itoa(y)

@@ -25,7 +25,7 @@ func WriteRosterDocWord(w io.Writer, r *RosterDoc, d Document) error {
 	s := wd.section(true)
 	s.Blocks = append(s.Blocks, wd.agencyTable(s, d, false), &docx.Paragraph{Line: 7 * mmPt, LineExact: true})
 	wd.appendixTitle(s, r.Label, r.Title, d)
-	rt := newRosterTable(wd.m, r.List, cw(s))
+	rt := newRosterTable(wd.m, r.List, sectionWidth(s))
 	s.Blocks = append(s.Blocks, wd.table(r.List, rt.widths, rt.size, colNumbers(len(r.List.Head))))
 	line := bodyPara(Para{Runs: []Run{{Text: r.Line, Bold: true}}})
 	line.Before = 3 * mmPt
@@ -34,7 +34,7 @@ func WriteRosterDocWord(w io.Writer, r *RosterDoc, d Document) error {
 	}
 	caption := para(r.CountsTitle, docx.Run{Bold: true, Size: 13}, docx.Center)
 	caption.Before, caption.After, caption.KeepNext = 6*mmPt, 2*mmPt, true
-	s.Blocks = append(s.Blocks, line, caption, wd.counts(r.Counts, rt.size, cw(s)))
+	s.Blocks = append(s.Blocks, line, caption, wd.counts(r.Counts, rt.size, sectionWidth(s)))
 	if _, err := wd.doc.WriteTo(w); err != nil {
 		return fmt.Errorf("write roster docx: %w", err)
 	}

@@ -113,6 +113,9 @@ func (a *app) summarize(cmd *cobra.Command, o *summarizeOptions) error {
 		}
 	}
 	toScreen := len(formats) == 1 && (formats[0] == "json" || formats[0] == "text")
+	if o.docxTemplate != "" && !slices.Contains(formats, "docx") {
+		return fail(nil, "--docx-template chỉ dùng khi ghi báo cáo Word: thêm docx vào --format.", "--docx-template goes with the Word report: add docx to --format.")
+	}
 	if !toScreen && slices.Contains(formats, "text") {
 		return fail(nil, "text chỉ in ra màn hình, không đi cùng định dạng khác.", "text goes to the screen only, not with other formats.")
 	}

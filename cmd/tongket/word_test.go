@@ -143,6 +143,10 @@ d.save(sys.argv[1])
 		t.Errorf("the split placeholder is not filled in its first run's bold:\n%s", docxText(t, filled))
 	}
 
+	if code, _, e := run(t, dir, "summarize", "--period", "2019-2024", "-o", tmplOut, "--format", "pdf", "--docx-template", tmpl); code != exitFailed || !strings.Contains(e, "--docx-template chỉ dùng khi ghi báo cáo Word") {
+		t.Errorf("a template without docx: %d %s", code, e)
+	}
+
 	// A template that is not one: refused, and nothing written.
 	bad := filepath.Join(dir, "mau.docx")
 	os.WriteFile(bad, []byte("Kính gửi: …"), 0o644)
