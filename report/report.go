@@ -1,11 +1,17 @@
 // Package report renders a summary.Summary for people and programs: the JSON
 // of FORMATS.md §5, the summary workbook, and the report, built once as an
 // outline of sections, paragraphs and tables (FORMATS.md §8, BuildOutline)
-// that the PDF and the terminal text draw; also the completeness table, the
-// award roster and the submission history. Every renderer states a
-// comparison only where the summary allows one (§5.1) and marks the years
-// lacking a unit's report. Renderers take plain values and an io.Writer;
-// they never query the database.
+// that the PDF, the Word document and the terminal text draw; also the
+// completeness table, the award roster (a document value too, RosterDoc)
+// and the submission history. The rooms are files: the document values
+// (outline.go, build.go, roster_doc.go), the layout the PDF and Word
+// drawers share (layout.go), the PDF drawer (pdf*.go, roster_pdf.go), the
+// Word drawer (word*.go), the officer's sections file and placeholders
+// (sections*.go, placeholders.go, template.go), the workbooks (workbook.go,
+// roster_xlsx.go). Every renderer states a comparison only where the
+// summary allows one (§5.1) and marks the years lacking a unit's report.
+// Renderers take plain values and an io.Writer; they never query the
+// database.
 package report
 
 import (
