@@ -118,120 +118,167 @@ func readSections(path string, o *Outline, ph *Placeholders) (*sectionsRead, err
 // placeSections puts the paragraphs of a sections file under their
 // headings.
 func placeSections(path string, ps []docx.TextPara, o *Outline, ph *Placeholders) (*sectionsRead, error) {
-	plan := sectionsPlan(o)
-	byKey := map[string]int{}
-	var names []string
-	for i, h := range plan {
-		byKey[headingKey(h.text)] = i
-		names = append(names, h.text)
-	}
-	guides := guideTexts(o, plan)
-	out := &sectionsRead{paras: map[string][]Para{}, drafts: map[string]int{}}
-	warn := func(t lang.Text) { out.warnings = append(out.warnings, t) }
-	var cur *Section      // where text goes now
-	var pending []Para    // text under a heading without a section of its own
-	pendingHeading := ""  // that heading
-	seen := -1            // the index of the last known heading met
-	inRef := false        // under the list of placeholders
-	var placeErrs []error // placeholders that could not be filled
-	tables, objects := map[string]bool{}, map[string]bool{}
+	pl := newPlacer(o, ph)
 	for _, p := range ps {
-		text := strings.TrimSpace(vn.NFC(p.Text()))
-		if text == "" {
-			if p.Objects > 0 && cur != nil && !objects[cur.Key] {
-				objects[cur.Key] = true
-				warn(lang.F("Mục \"%s\" có hình ảnh hoặc hộp chữ; tongket chỉ đưa chữ vào báo cáo, hãy chèn hình vào tệp báo cáo Word.",
-					"Section \"%s\" holds a picture or text box; tongket takes only text into the report: insert the picture in the Word report.", cur.Heading))
-			}
-			continue
+		pl.place(p)
+	}
+	return pl.finish(path)
+}
+
+// placer reads a sections file paragraph by paragraph.
+type placer struct {
+	plan    []planHeading
+	byKey   map[string]int // plan index by heading key
+	names   []string       // the plan's headings, for suggestions
+	guides  map[string]bool
+	ph      *Placeholders
+	out     *sectionsRead
+	cur     *Section // where text goes now
+	pending []Para   // text under a heading without a section of its own
+	under   string   // that heading
+	seen    bool     // a known heading was met
+	inRef   bool     // under the list of placeholders
+	errs    []error  // placeholders that could not be filled
+	told    map[string]bool
+}
+
+func newPlacer(o *Outline, ph *Placeholders) *placer {
+	pl := &placer{plan: sectionsPlan(o), byKey: map[string]int{}, ph: ph, told: map[string]bool{},
+		out: &sectionsRead{paras: map[string][]Para{}, drafts: map[string]int{}}}
+	for i, h := range pl.plan {
+		pl.byKey[headingKey(h.text)] = i
+		pl.names = append(pl.names, h.text)
+	}
+	pl.guides = guideTexts(o, pl.plan)
+	return pl
+}
+
+func (pl *placer) warn(t lang.Text) { pl.out.warnings = append(pl.out.warnings, t) }
+
+// once warns with t the first time what is met in the current section.
+func (pl *placer) once(what string, t lang.Text) {
+	if k := what + "\x00" + pl.cur.Key; !pl.told[k] {
+		pl.told[k] = true
+		pl.warn(t)
+	}
+}
+
+// place reads one paragraph: a heading, tongket's own text, or the
+// officer's.
+func (pl *placer) place(p docx.TextPara) {
+	text := strings.TrimSpace(vn.NFC(p.Text()))
+	switch {
+	case text == "":
+		if p.Objects > 0 && pl.cur != nil {
+			pl.once("picture", lang.F("Mục \"%s\" có hình ảnh hoặc hộp chữ; tongket chỉ đưa chữ vào báo cáo, hãy chèn hình vào tệp báo cáo Word.",
+				"Section \"%s\" holds a picture or text box; tongket takes only text into the report: insert the picture in the Word report.", pl.cur.Heading))
 		}
-		if headingKey(text) == headingKey(refHeading) {
-			inRef, cur = true, nil
-			continue
+	case pl.heading(p, text), pl.tongkets(p, text):
+	default:
+		pl.officers(p, text)
+	}
+}
+
+// heading reads a heading tongket wrote (matched without its number) and
+// reports whether the paragraph was one.
+func (pl *placer) heading(p docx.TextPara, text string) bool {
+	if headingKey(text) == headingKey(refHeading) {
+		pl.inRef, pl.cur = true, nil
+		return true
+	}
+	i, known := pl.byKey[headingKey(text)]
+	if !known || p.InTable || p.Level == 0 && len(text) >= 120 {
+		return false
+	}
+	pl.seen, pl.inRef = true, false
+	h := pl.plan[i]
+	if len(pl.pending) > 0 && h.section != nil {
+		pl.warn(lang.F("Đoạn viết dưới đề mục \"%s\" (không có mục riêng) được đưa vào mục \"%s\".",
+			"Text under the heading \"%s\" (which has no section of its own) went into \"%s\".", pl.under, h.section.Heading))
+		pl.out.paras[h.section.Key] = append(pl.out.paras[h.section.Key], pl.pending...)
+		pl.pending = nil
+	}
+	pl.cur = h.section
+	if pl.cur == nil {
+		pl.under = h.text
+	}
+	return true
+}
+
+// tongkets passes over what tongket wrote: the title, the guidance, the
+// drafts still marked, the list of placeholders; and reports whether the
+// paragraph was such.
+func (pl *placer) tongkets(p docx.TextPara, text string) bool {
+	switch {
+	case !pl.seen && (p.Style == "Title" || p.StyleName == "Title" || guideStyled(p)):
+	case strings.HasPrefix(text, draftMark):
+		if pl.cur != nil {
+			pl.out.drafts[pl.cur.Key]++
 		}
-		i, known := byKey[headingKey(text)]
-		if known && !p.InTable && (p.Level > 0 || len(text) < 120) {
-			seen, inRef = i, false
-			h := plan[i]
-			if len(pending) > 0 && h.section != nil {
-				warn(lang.F("Đoạn viết dưới đề mục \"%s\" (không có mục riêng) được đưa vào mục \"%s\".",
-					"Text under the heading \"%s\" (which has no section of its own) went into \"%s\".", pendingHeading, h.section.Heading))
-				out.paras[h.section.Key] = append(out.paras[h.section.Key], pending...)
-				pending = nil
-			}
-			cur = h.section
-			if cur == nil {
-				pendingHeading = h.text
-			}
-			continue
+	case pl.inRef:
+		if !guideStyled(p) {
+			pl.warn(lang.F("Đoạn \"%s\" đứng dưới đề mục \"%s\" nên không đưa vào báo cáo; hãy chuyển nó lên dưới đề mục của mục mình.",
+				"The paragraph \"%s\" stands under \"%s\" and is not taken into the report; move it under its section's heading.", clip(text, 60), refHeading))
 		}
-		// Above the first heading, the title, the guidance and the list
-		// of placeholders are tongket's.
-		if seen < 0 && (p.Style == "Title" || p.StyleName == "Title" || guideStyled(p)) {
-			continue
+	case isGuide(p):
+		if edited(text, pl.guides) {
+			pl.warn(lang.F("Đoạn hướng dẫn \"%s\" đã bị sửa nên không đưa vào báo cáo; nếu là nội dung của đơn vị, hãy viết thành một đoạn riêng, kiểu Normal.",
+				"The guidance \"%s\" was edited, so it is not taken into the report; if it is your text, write it as a paragraph of its own in the Normal style.", clip(text, 60)))
 		}
-		if strings.HasPrefix(text, draftMark) {
-			if cur != nil {
-				out.drafts[cur.Key]++
-			}
-			continue
-		}
-		if inRef {
-			if !guideStyled(p) {
-				warn(lang.F("Đoạn \"%s\" đứng dưới đề mục \"%s\" nên không đưa vào báo cáo; hãy chuyển nó lên dưới đề mục của mục mình.",
-					"The paragraph \"%s\" stands under \"%s\" and is not taken into the report; move it under its section's heading.", clip(text, 60), refHeading))
-			}
-			continue
-		}
-		if isGuide(p) {
-			if edited(text, guides) {
-				warn(lang.F("Đoạn hướng dẫn \"%s\" đã bị sửa nên không đưa vào báo cáo; nếu là nội dung của đơn vị, hãy viết thành một đoạn riêng, kiểu Normal.",
-					"The guidance \"%s\" was edited, so it is not taken into the report; if it is your text, write it as a paragraph of its own in the Normal style.", clip(text, 60)))
-			}
-			continue
-		}
-		para, err := officerPara(p, ph)
-		if err != nil {
-			placeErrs = append(placeErrs, err...)
-			continue
-		}
-		if p.Level > 0 {
-			closest := nearest(text, names)
-			warn(lang.F("Đề mục \"%s\" không có trong báo cáo (gần nhất là \"%s\"); nội dung dưới nó được đưa vào mục trước.",
-				"The heading \"%s\" is not one of the report's (the closest is \"%s\"); the text under it goes with the section before.", clip(text, 60), closest))
-			for i := range para.Runs {
-				para.Runs[i].Bold = true
-			}
-		}
-		switch {
-		case cur != nil:
-			if p.InTable && !tables[cur.Key] {
-				tables[cur.Key] = true
-				warn(lang.F("Bảng trong mục \"%s\" được đưa vào báo cáo thành các đoạn văn, mỗi ô một đoạn.",
-					"The table in section \"%s\" goes into the report as paragraphs, one per cell.", cur.Heading))
-			}
-			out.paras[cur.Key] = append(out.paras[cur.Key], para)
-		case seen >= 0:
-			pending = append(pending, para)
-		default:
-			warn(lang.F("Đoạn \"%s\" đứng trước mọi đề mục nên không thuộc mục nào, không đưa vào báo cáo.",
-				"The paragraph \"%s\" stands before every heading, belongs to no section and is not taken into the report.", clip(text, 60)))
+	default:
+		return false
+	}
+	return true
+}
+
+// officers places a paragraph of the officer's in the current section; a
+// heading tongket does not know is kept, in bold, with the section
+// before, and told about.
+func (pl *placer) officers(p docx.TextPara, text string) {
+	para, errs := officerPara(p, pl.ph)
+	if len(errs) > 0 {
+		pl.errs = append(pl.errs, errs...)
+		return
+	}
+	if p.Level > 0 {
+		pl.warn(lang.F("Đề mục \"%s\" không có trong báo cáo (gần nhất là \"%s\"); nội dung dưới nó được đưa vào mục trước.",
+			"The heading \"%s\" is not one of the report's (the closest is \"%s\"); the text under it goes with the section before.", clip(text, 60), nearest(text, pl.names)))
+		for i := range para.Runs {
+			para.Runs[i].Bold = true
 		}
 	}
-	if len(placeErrs) > 0 {
-		return nil, placeholderInputError(path, errors.Join(placeErrs...))
+	switch {
+	case pl.cur != nil:
+		if p.InTable {
+			pl.once("table", lang.F("Bảng trong mục \"%s\" được đưa vào báo cáo thành các đoạn văn, mỗi ô một đoạn.",
+				"The table in section \"%s\" goes into the report as paragraphs, one per cell.", pl.cur.Heading))
+		}
+		pl.out.paras[pl.cur.Key] = append(pl.out.paras[pl.cur.Key], para)
+	case pl.seen:
+		pl.pending = append(pl.pending, para)
+	default:
+		pl.warn(lang.F("Đoạn \"%s\" đứng trước mọi đề mục nên không thuộc mục nào, không đưa vào báo cáo.",
+			"The paragraph \"%s\" stands before every heading, belongs to no section and is not taken into the report.", clip(text, 60)))
 	}
-	if len(pending) > 0 {
-		warn(lang.F("Đoạn viết dưới đề mục \"%s\" không thuộc mục nào nên không đưa vào báo cáo.",
-			"Text under the heading \"%s\" belongs to no section and is not taken into the report.", pendingHeading))
+}
+
+// finish is what was read: an InputError when a placeholder could not be
+// filled; otherwise the sections, with what was left out told.
+func (pl *placer) finish(path string) (*sectionsRead, error) {
+	if len(pl.errs) > 0 {
+		return nil, placeholderInputError(path, errors.Join(pl.errs...))
 	}
-	for _, h := range plan {
-		if s := h.section; s != nil && out.drafts[s.Key] > 0 {
-			warn(lang.F("Mục \"%s\" còn %d gợi ý rút từ số liệu chưa đưa vào báo cáo: muốn dùng đoạn nào, xóa chữ \"%s\" ở đầu đoạn đó trong tệp nội dung.",
-				"Section \"%s\" holds %d suggestions drawn from the figures, not in the report: to use one, delete the \"%s\" at its start in the sections file.", s.Heading, out.drafts[s.Key], draftMark))
+	if len(pl.pending) > 0 {
+		pl.warn(lang.F("Đoạn viết dưới đề mục \"%s\" không thuộc mục nào nên không đưa vào báo cáo.",
+			"Text under the heading \"%s\" belongs to no section and is not taken into the report.", pl.under))
+	}
+	for _, h := range pl.plan {
+		if s := h.section; s != nil && pl.out.drafts[s.Key] > 0 {
+			pl.warn(lang.F("Mục \"%s\" còn %d gợi ý rút từ số liệu chưa đưa vào báo cáo: muốn dùng đoạn nào, xóa chữ \"%s\" ở đầu đoạn đó trong tệp nội dung.",
+				"Section \"%s\" holds %d suggestions drawn from the figures, not in the report: to use one, delete the \"%s\" at its start in the sections file.", s.Heading, pl.out.drafts[s.Key], draftMark))
 		}
 	}
-	return out, nil
+	return pl.out, nil
 }
 
 // isGuide tells the guidance tongket wrote: a paragraph in the guidance
