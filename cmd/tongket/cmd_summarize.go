@@ -69,14 +69,17 @@ Mặc định ghi ba tệp vào thư mục -o (mặc định thư mục hiện t
                            tổng hợp (unit-code), cấp trên nhập thẳng được
   tong-ket-2013-2023.pdf   báo cáo theo thể thức Nghị định 30/2020/NĐ-CP, đủ các mục của
                            báo cáo tổng kết; mục đơn vị tự viết (đặc điểm tình hình, lãnh
-                           đạo chỉ đạo, đánh giá, bài học, phương hướng, kiến nghị) để trống
-                           "[Đơn vị bổ sung: …]" và được liệt kê trên stderr
+                           đạo chỉ đạo, đánh giá, bài học, phương hướng, kiến nghị) lấy từ
+                           tệp nội dung dưới đây; mục chưa viết in "[Đơn vị bổ sung: …]" và
+                           được liệt kê trên stderr
   tong-ket-2013-2023.docx  cùng báo cáo dạng Word, sửa được
 Lần đầu, lệnh ghi thêm tong-ket-2013-2023-noi-dung.docx: mỗi mục đơn vị tự viết một đề mục,
 có hướng dẫn và gợi ý rút từ số liệu. Đơn vị viết vào tệp này bằng Word; mỗi lần chạy lại,
 nội dung được đưa vào báo cáo (PDF, Word, text) đúng đề mục, tệp không bao giờ bị ghi đè.
 Trong tệp này và trong mẫu Word riêng (--docx-template TỆP, thay cho báo cáo Word dựng sẵn),
 {{TT_BUOI}}, {{TT_BUOI.so_sanh}}, {{giai_doan}}, {{bang_tong_hop}}… được điền số liệu mới nhất.
+Tệp Word của đơn vị không đọc được (không phải .docx, có mật khẩu, hỏng, có macro) hoặc có chỗ
+điền không đúng thì lệnh dừng với mã 1, không ghi tệp nào.
 --format xlsx,pdf,docx,json chọn các tệp cần ghi. Chỉ một định dạng json hoặc text thì in ra
 màn hình (hoặc ghi vào tệp -o TỆP). Thông tin cơ quan, người ký, nơi nhận, "Kính gửi"
 (addressee), ngày báo cáo (date: dd/mm/yyyy, hom-nay hoặc trong) lấy từ "tongket config",
