@@ -367,7 +367,20 @@ func (wd *wordDoc) table(t *Table, widths []float64, size float64, numbers []str
 		}
 		out.Rows = append(out.Rows, row)
 	}
+	lineHeight(out, size)
 	return out
+}
+
+// lineHeight gives a table's lines the PDF's height, 1,25 times the font
+// size, so that its rows and pages break where the PDF's do.
+func lineHeight(t *docx.Table, size float64) {
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			for _, p := range c.Paras {
+				p.Line, p.LineExact = size*1.25, true
+			}
+		}
+	}
 }
 
 // chart writes the chart as a Word chart under its caption, its note

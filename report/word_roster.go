@@ -100,6 +100,7 @@ func (wd *wordDoc) counts(t *Table, size, width float64) *docx.Table {
 		}
 		out.Rows = append(out.Rows, row)
 	}
+	lineHeight(out, size)
 	// Caption and table on one page, as in the PDF: every row keeps with
 	// the next.
 	for _, r := range out.Rows[:len(out.Rows)-1] {
