@@ -269,30 +269,32 @@ func (r *reader) wideHeader(st *sheetState, ro *roles, row xlsx.Row, next *xlsx.
 	if next != nil {
 		h.end = next.Num
 	}
-	tops := map[int]xlsx.Cell{}
-	for _, c := range row.Cells {
-		tops[c.Col] = c
-	}
-	subs := map[int]xlsx.Cell{}
+	var subs []xlsx.Cell
 	if next != nil {
-		for _, c := range next.Cells {
-			subs[c.Col] = c
-			h.labelled[c.Col] = h.labelled[c.Col] || !isBlank(c)
+		subs = next.Cells
+	}
+	// Both rows' cells are in column order: walk them together.
+	tops := row.Cells
+	for len(tops) > 0 || len(subs) > 0 {
+		var top, sub xlsx.Cell
+		hasTop, hasSub := false, false
+		switch {
+		case len(subs) == 0 || len(tops) > 0 && tops[0].Col < subs[0].Col:
+			top, hasTop, tops = tops[0], true, tops[1:]
+		case len(tops) == 0 || subs[0].Col < tops[0].Col:
+			sub, hasSub, subs = subs[0], true, subs[1:]
+		default:
+			top, sub, hasTop, hasSub = tops[0], subs[0], true, true
+			tops, subs = tops[1:], subs[1:]
 		}
-	}
-	cols := map[int]bool{}
-	for c := range tops {
-		cols[c] = true
-	}
-	for c := range subs {
-		cols[c] = true
-	}
-	for col := range cols {
+		col := top.Col
+		if hasSub {
+			col = sub.Col
+			h.labelled[col] = h.labelled[col] || !isBlank(sub)
+		}
 		if ro.isRole(col) || col == h.measureCol || ro.ordinals[col] {
 			continue
 		}
-		top, hasTop := tops[col]
-		sub, hasSub := subs[col]
 		var l colLabel
 		var c column
 		switch {

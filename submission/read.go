@@ -308,6 +308,7 @@ func (r *reader) readSheet(s xlsx.Sheet) (found, stop bool) {
 	r.curSheet = s.Name
 	before := r.mark()
 	found, problem, err := table.Scan(r.book, s, table.Options{
+		NoLabels: true,
 		Restart: func() {
 			r.undo(before)
 			*st = *newSheetState(s.Name)

@@ -839,22 +839,31 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 		}
 		value = text
 	}
-	n, ok := r.precise(n, kind == xlsx.Number, value, ind, m, bad)
-	if ok && scaled > 0 {
+	n, code, shown, t := r.precise(n, kind == xlsx.Number, value, ind, m)
+	if code != "" {
+		bad(code, shown, t)
+		return vn.Number{}, false
+	}
+	if scaled > 0 {
 		if len(st.scaled) == 0 {
 			st.scaledExample = [2]string{value, vn.FormatDecimal(n.Hundredths)}
 		}
 		st.scaled = append(st.scaled, c.Ref)
 		st.scaledBy = max(st.scaledBy, scaled)
 	}
-	return n, ok
+	return n, true
 }
 
 // precise refuses a figure that holds more than tongket keeps: a count
 // whose fraction rounding to hundredths would hide (3,004), money beyond
 // 0,01 triệu đồng (1,254; 1.234.567 đồng). A count with a visible fraction
 // is left to check's not-whole.
-func (r *reader) precise(n vn.Number, numeric bool, written string, ind catalog.Indicator, m measure, bad func(string, string, lang.Text)) (vn.Number, bool) {
+// It returns the finding's code, value and words when the figure is
+// refused ("" when it is kept); the wording is built only then.
+func (r *reader) precise(n vn.Number, numeric bool, written string, ind catalog.Indicator, m measure) (vn.Number, string, string, lang.Text) {
+	if n.Exact && (n.Whole || ind.Kind != catalog.Count) {
+		return n, "", "", lang.Text{} // almost every figure
+	}
 	if numeric {
 		written = strings.Replace(written, ".", ",", 1) // as a Vietnamese reader writes it
 	}
@@ -863,31 +872,27 @@ func (r *reader) precise(n vn.Number, numeric bool, written string, ind catalog.
 		// 3,004 in a count: most likely "3.004" typed into an English
 		// Excel, where the dot is a decimal point.
 		thousands := strings.Replace(written, ",", "", 1)
-		bad(finding.AmbiguousNumber, written, lang.F(
+		return vn.Number{}, finding.AmbiguousNumber, written, lang.F(
 			"ô chứa số %s, có phần thập phân, mà chỉ tiêu này đếm %s. Nếu ý là %s (gõ \"%s\" trên Excel tiếng Anh, nơi dấu chấm là dấu thập phân), hãy nhập %s; nếu không, hãy sửa thành số nguyên.",
 			"the cell holds %s, which has decimals, but this indicator counts %s. If you meant %s (typed \"%s\" in an English Excel, where the dot is the decimal point), type %s; otherwise correct it to a whole number.",
-			written, ind.Unit, strings.TrimLeft(thousands, "0"), strings.Replace(written, ",", ".", 1), strings.TrimLeft(thousands, "0")))
-		return vn.Number{}, false
+			written, ind.Unit, strings.TrimLeft(thousands, "0"), strings.Replace(written, ",", ".", 1), strings.TrimLeft(thousands, "0"))
 	case ind.Kind == catalog.Count && !n.Whole && n.Hundredths%100 == 0:
-		bad(finding.NotWhole, written, lang.F(
+		return vn.Number{}, finding.NotWhole, written, lang.F(
 			"%s không phải số nguyên, mà chỉ tiêu này đếm %s. Hãy nhập số nguyên.",
 			"%s is not a whole number, and this indicator counts %s. Type a whole number.",
-			vn.FormatDecimal(n.Hundredths)+"…", ind.Unit))
-		return vn.Number{}, false
+			vn.FormatDecimal(n.Hundredths)+"…", ind.Unit)
 	case ind.Kind == catalog.Money && !n.Exact && m.shift != 0:
-		bad(finding.AmbiguousNumber, written, lang.F(
+		return vn.Number{}, finding.AmbiguousNumber, written, lang.F(
 			"%s %s là %s… triệu đồng, lẻ dưới 10.000 đồng; tongket giữ số tiền đến 0,01 triệu đồng (10.000 đồng). Hãy làm tròn số tiền đến hàng chục nghìn đồng, hoặc ghi theo triệu đồng.",
 			"%s %s is %s… triệu đồng, with a part below 10,000 đồng; tongket keeps money to 0.01 triệu đồng (10,000 đồng). Round the amount to tens of thousands of đồng, or write it in triệu đồng.",
-			written, m.text, vn.FormatDecimal(n.Hundredths)))
-		return vn.Number{}, false
+			written, m.text, vn.FormatDecimal(n.Hundredths))
 	case ind.Kind == catalog.Money && !n.Exact:
-		bad(finding.AmbiguousNumber, written, lang.F(
+		return vn.Number{}, finding.AmbiguousNumber, written, lang.F(
 			"\"%s\" có %d chữ số sau dấu phẩy, mà số tiền chỉ được ghi đến 0,01 triệu đồng. Nếu là số thập phân, hãy làm tròn còn 2 chữ số (ví dụ %s); nếu là số nghìn viết kiểu tiếng Anh, hãy ghi %s.",
 			"\"%s\" has %d digits after the decimal mark, but money is kept to 0.01 triệu đồng. If it is a decimal, round it to 2 digits (e.g. %s); if it is an English-style thousands number, write %s.",
-			written, n.Decimals, vn.FormatDecimal(n.Hundredths), strings.NewReplacer(",", ".", ".", ".").Replace(written)))
-		return vn.Number{}, false
+			written, n.Decimals, vn.FormatDecimal(n.Hundredths), strings.NewReplacer(",", ".", ".", ".").Replace(written))
 	}
-	return n, true
+	return n, "", "", lang.Text{}
 }
 
 func atoi64(s string) int64 {

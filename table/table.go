@@ -115,6 +115,9 @@ type Options struct {
 	// (submissions decode text typed in the old TCVN3/VNI fonts). The
 	// row it returns may share buffers with the next call's.
 	Convert func(row xlsx.Row) xlsx.Row
+	// NoLabels leaves Header.Labels empty, for a reader that keeps what it
+	// needs of the header in Match (it saves a copy of two rows a table).
+	NoLabels bool
 	// Restart, when set, makes the scan optimistic: the sheet is read once
 	// without merged ranges, which are learnt at its end, so a sheet
 	// without merges costs one read (MergedRows inflates a part twice).
@@ -322,7 +325,9 @@ func (sc *scanner) offer(next *xlsx.Row) error {
 		} else {
 			c.Next = nil // the row below is data, not labels
 		}
-		sc.h.Labels = c.Labels()
+		if !sc.opt.NoLabels {
+			sc.h.Labels = c.Labels()
+		}
 		return nil
 	}
 	return &callbackError{row: sc.held.Num, err: fmt.Errorf("table: Match returned %d (want 0, 1, or 2 with a next row)", n)}
