@@ -433,7 +433,7 @@ func (r *reader) checkColumns(st *sheetState, h *header) {
 			f := finding.New(finding.Error, finding.DuplicateYear, lang.F(
 				"Năm %d có hai cột (ô %s \"%s\" và ô %s \"%s\"). Hãy gộp số liệu vào một cột và xóa cột kia.",
 				"Year %d has two columns (cell %s \"%s\" and cell %s \"%s\"). Merge the figures into one column and delete the other.",
-				c.year, first.ref, first.label, c.ref, c.label)).At(st.name, xlsx.ColumnName(col), rowOf(c.ref))
+				c.year, first.ref, first.label, c.ref, c.label)).At(st.name, xlsx.ColumnName(col), cellRow(c.ref))
 			f.Year = c.year
 			r.sub.add(f)
 			st.dupYearCols[col] = true
@@ -444,7 +444,7 @@ func (r *reader) checkColumns(st *sheetState, h *header) {
 			f := finding.New(finding.Error, finding.YearOutOfRange, lang.F(
 				"Năm %d ở tiêu đề cột (ô %s) không hợp lệ: năm phải từ %d đến %d. Hãy sửa lại năm; nếu là kế hoạch, hãy ghi \"Kế hoạch %d\".",
 				"Year %d in the column header (cell %s) is out of range: years run from %d to %d. Correct the year; if it is a plan, write \"Kế hoạch %d\".",
-				c.year, c.ref, MinYear, r.maxYear, c.year)).At(st.name, xlsx.ColumnName(col), rowOf(c.ref))
+				c.year, c.ref, MinYear, r.maxYear, c.year)).At(st.name, xlsx.ColumnName(col), cellRow(c.ref))
 			f.Year = c.year
 			r.sub.add(f)
 			st.dupYearCols[col] = true
@@ -492,14 +492,6 @@ func (r *reader) labelsWithoutYears(st *sheetState, ro *roles, c table.Candidate
 	}
 	f := finding.New(finding.Error, finding.NoYears, t).At(st.name, "", c.Row.Num)
 	r.noYears = &f
-}
-
-func rowOf(ref string) int {
-	_, row, err := xlsx.ParseRef(ref)
-	if err != nil {
-		return 0
-	}
-	return row
 }
 
 // metaScan collects the lines above the table: "Đơn vị:" and "Mã đơn vị:"

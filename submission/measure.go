@@ -38,9 +38,6 @@ func moneyMeasure(k string) (int, bool) {
 	if sh, ok := moneyScales[k]; ok {
 		return sh, true
 	}
-	if k == "trđ" {
-		return 0, true
-	}
 	for scale, sh := range moneyScales {
 		rest, ok := strings.CutPrefix(k, scale)
 		if !ok {

@@ -392,7 +392,7 @@ func (r *reader) useWideUnit(st *sheetState) {
 // names another unit than u, which the file's figures belong to.
 func (r *reader) checkSameUnit(u, written Unit, from lang.Text) {
 	codeDiffers := written.Code != "" && u.Code != "" && !strings.EqualFold(written.Code, u.Code)
-	nameDiffers := written.Name != "" && u.Name != "" && !SameUnitName(written.Name, u.Name)
+	nameDiffers := written.Name != "" && u.Name != "" && !sameUnitName(written.Name, u.Name)
 	if !codeDiffers && !nameDiffers {
 		return
 	}
@@ -415,10 +415,10 @@ func codeSuffix(u Unit) string {
 	return " (" + u.Code + ")"
 }
 
-// SameUnitName reports whether two written unit names are one unit: the
+// sameUnitName reports whether two written unit names are one unit: the
 // same name at the same level ("Q. Hồng Bàng" is "Quận Hồng Bàng"; "Thị
 // trấn An Dương" is not "Huyện An Dương").
-func SameUnitName(a, b string) bool {
+func sameUnitName(a, b string) bool {
 	return vn.UnitKey(a) == vn.UnitKey(b) && unitLevel(a) == unitLevel(b)
 }
 

@@ -617,6 +617,11 @@ func TestLayoutsReadAsShown(t *testing.T) {
 		{"the header repeated under the table (a pasted printout)", append(standard(),
 			[]any{"STT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", 2019, 2020, 2021, "Ghi chú"},
 			[]any{5, "TH_LOP", "Số lớp tập huấn", "lớp", 3, 4, 5}), nil, 50050, 15},
+		{"a number typed as text in a column without a header", func() [][]any {
+			r := standard()
+			r[5] = append(r[5], nil, "1.234")
+			return r
+		}(), []string{"blank-header@"}, 50050, 12},
 		{"a second table with other years", append(standard(),
 			[]any{"STT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", 2016, 2017, 2018},
 			[]any{5, "TH_LOP", "Số lớp tập huấn", "lớp", 3, 4, 5}), []string{"second-header@"}, 50050, 12},

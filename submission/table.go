@@ -431,7 +431,7 @@ func (r *reader) checkSubtotal(st *sheetState, c xlsx.Cell, ind catalog.Indicato
 	f := finding.New(finding.Error, finding.TotalMismatch, lang.F(
 		"Ô %s (%s, cột \"%s\") ghi %s, nhưng số các năm %s cộng lại là %s. Hãy kiểm tra lại số của từng năm hoặc ô cộng (ô cộng không được lưu, chỉ dùng để đối chiếu).",
 		"Cell %s (%s, column \"%s\") says %s, but the years %s add up to %s. Check each year's figure or the subtotal (the subtotal is not stored, only checked).",
-		c.Ref, ind.Name, colc.label, vn.FormatDecimal(n.Hundredths), span, vn.FormatDecimal(sum))).At(st.name, xlsx.ColumnName(c.Col), rowOf(c.Ref))
+		c.Ref, ind.Name, colc.label, vn.FormatDecimal(n.Hundredths), span, vn.FormatDecimal(sum))).At(st.name, xlsx.ColumnName(c.Col), cellRow(c.Ref))
 	f.Indicator, f.Value = ind.Code, vn.FormatDecimal(n.Hundredths)
 	r.sub.add(f)
 }
@@ -441,10 +441,15 @@ func (r *reader) checkSubtotal(st *sheetState, c xlsx.Cell, ind catalog.Indicato
 func (r *reader) warnUnread(st *sheetState, row xlsx.Row) {
 	h := st.header
 	for _, c := range row.Cells {
-		if c.Kind != xlsx.Number || c.Covered || st.unreadWarn[c.Col] {
+		if c.Kind != xlsx.Number && c.Kind != xlsx.Text || c.Covered || st.unreadWarn[c.Col] {
 			continue
 		}
 		if _, fig := h.cols[c.Col]; fig || c.Col == h.codeCol || c.Col == h.measureCol || c.Col >= h.nameFrom && c.Col <= h.nameTo {
+			continue
+		}
+		// A number typed as text ("1.234") is a number to whoever reads
+		// the sheet: it is not left behind without a word either.
+		if _, err := vn.ParseText(c.Value); c.Kind == xlsx.Text && err != nil {
 			continue
 		}
 		if st.unreadWarn == nil {
@@ -484,7 +489,7 @@ func (r *reader) rowMeasure(st *sheetState, row xlsx.Row, ind catalog.Indicator)
 		parsed, ok := r.measure(text)
 		if !ok {
 			if ind.Kind == catalog.Money {
-				r.measureError(st, ind, text, c.Ref, rowOf(c.Ref), c.Col)
+				r.measureError(st, ind, text, c.Ref, cellRow(c.Ref), c.Col)
 				return measure{}, false
 			}
 			return measure{}, true // a count measure tongket does not know: the catalog's is meant
@@ -956,7 +961,7 @@ func (r *reader) finishSheet(st *sheetState) {
 				"The column header \"%s\" carries a mark or words beside the year; tongket reads cells %s as the figures of %d. If the mark means something else (a plan, say), correct the header.",
 				c.label, listCells(cells), c.year)
 		}
-		f := finding.New(finding.Warning, code, t).At(st.name, xlsx.ColumnName(c.col), rowOf(c.ref))
+		f := finding.New(finding.Warning, code, t).At(st.name, xlsx.ColumnName(c.col), cellRow(c.ref))
 		f.Year = c.year
 		r.sub.add(f)
 	}
@@ -968,7 +973,7 @@ func (r *reader) finishSheet(st *sheetState) {
 		r.sub.add(finding.New(finding.Warning, finding.PlanSkipped, lang.F(
 			"Cột \"%s\" (ô %s) là kế hoạch hoặc chỉ tiêu giao, không phải kết quả thực hiện: %d ô của cột (%s) không được lưu.",
 			"Column \"%s\" (cell %s) is a plan or target, not results: its %d cells (%s) are not stored.",
-			c.label, c.ref, len(cells), listCells(cells))).At(st.name, xlsx.ColumnName(c.col), rowOf(c.ref)))
+			c.label, c.ref, len(cells), listCells(cells))).At(st.name, xlsx.ColumnName(c.col), cellRow(c.ref)))
 	}
 	if len(st.scaled) > 0 {
 		div := "1.000"
