@@ -90,7 +90,7 @@ func readRoles(sheet string, row xlsx.Row) roles {
 	if !hasIndicatorLabel(row) {
 		return roles{} // a title, a unit line, a note: most rows offered
 	}
-	ro := roles{labelled: map[int]bool{}, ordinals: map[int]bool{}}
+	ro := roles{labelled: make(map[int]bool, len(row.Cells)), ordinals: map[int]bool{}}
 	seen := map[string]xlsx.Cell{}
 	claim := func(col *int, c xlsx.Cell, k string) {
 		if *col != 0 {
@@ -154,7 +154,7 @@ func hasIndicatorLabel(row xlsx.Row) bool {
 		if c.Kind != xlsx.Text || c.Covered || len(c.Value) > 40 {
 			continue
 		}
-		if k := vn.Key(c.Value); codeLabels[k] || nameLabels[k] {
+		if vn.In(codeLabels, c.Value) || vn.In(nameLabels, c.Value) {
 			return true
 		}
 	}
@@ -261,8 +261,13 @@ func (r *reader) headerLabel(c xlsx.Cell) colLabel {
 // wideHeader reads the figure columns of a wide header: the candidate row,
 // and with a second row below it, the two together.
 func (r *reader) wideHeader(st *sheetState, ro *roles, row xlsx.Row, next *xlsx.Row) *header {
-	h := &header{layout: Wide, row: row.Num, end: row.Num, sheet: st.name, cols: map[int]*column{}, years: map[int]int{}, labelled: ro.labelled, ordinals: ro.ordinals,
+	n := len(row.Cells)
+	if next != nil {
+		n += len(next.Cells)
+	}
+	h := &header{layout: Wide, row: row.Num, end: row.Num, sheet: st.name, cols: make(map[int]*column, n), years: make(map[int]int, n), labelled: ro.labelled, ordinals: ro.ordinals,
 		codeCol: ro.code, nameFrom: ro.name, nameTo: max(ro.name, ro.nameTo), measureCol: ro.measure}
+	arena := make([]column, 0, n) // the columns, made at once
 	if h.measureCol == 0 && !ro.unitExplicit {
 		h.measureCol = ro.unitName // "Đơn vị" beside the indicator names is its measure
 	}
@@ -297,7 +302,7 @@ func (r *reader) wideHeader(st *sheetState, ro *roles, row xlsx.Row, next *xlsx.
 		}
 		var l colLabel
 		var c column
-		switch {
+		switch { // c is copied into arena below
 		case next == nil:
 			l = r.headerLabel(top)
 			c = column{col: col, ref: top.Ref, label: strings.TrimSpace(top.Value)}
@@ -315,7 +320,8 @@ func (r *reader) wideHeader(st *sheetState, ro *roles, row xlsx.Row, next *xlsx.
 			continue
 		}
 		c.colLabel = l
-		h.cols[col] = &c
+		arena = append(arena, c)
+		h.cols[col] = &arena[len(arena)-1]
 		h.labelled[col] = true
 	}
 	h.orderYears()
@@ -332,6 +338,9 @@ func joinLabels(top, sub string) string {
 
 // orderYears lists the year columns in column order.
 func (h *header) orderYears() {
+	if h.yearCols == nil {
+		h.yearCols = make([]int, 0, len(h.cols))
+	}
 	h.yearCols = h.yearCols[:0]
 	for col, c := range h.cols {
 		if c.kind == colYear && c.year != 0 {
@@ -425,21 +434,22 @@ func (r *reader) checkColumns(st *sheetState, h *header) {
 		v.kind, v.year, v.label = colYear, year, v.label+" ("+where+")"
 		h.orderYears()
 	}
-	byYear := map[int]*column{}
+	var seenBuf [16]int
+	seen := seenBuf[:0] // the first column of each year, kept or out of range
 	kept := h.yearCols[:0]
 	for _, col := range h.yearCols {
 		c := h.cols[col]
-		if first, dup := byYear[c.year]; dup {
+		if first := yearColumn(h, seen, c.year); first != nil {
 			f := finding.New(finding.Error, finding.DuplicateYear, lang.F(
 				"Năm %d có hai cột (ô %s \"%s\" và ô %s \"%s\"). Hãy gộp số liệu vào một cột và xóa cột kia.",
 				"Year %d has two columns (cell %s \"%s\" and cell %s \"%s\"). Merge the figures into one column and delete the other.",
 				c.year, first.ref, first.label, c.ref, c.label)).At(st.name, xlsx.ColumnName(col), cellRow(c.ref))
 			f.Year = c.year
 			r.sub.add(f)
-			st.dupYearCols[col] = true
+			st.refuseYearCol(col)
 			continue
 		}
-		byYear[c.year] = c
+		seen = append(seen, col)
 		if c.year < MinYear || c.year > r.maxYear {
 			f := finding.New(finding.Error, finding.YearOutOfRange, lang.F(
 				"Năm %d ở tiêu đề cột (ô %s) không hợp lệ: năm phải từ %d đến %d. Hãy sửa lại năm; nếu là kế hoạch, hãy ghi \"Kế hoạch %d\".",
@@ -447,13 +457,24 @@ func (r *reader) checkColumns(st *sheetState, h *header) {
 				c.year, c.ref, MinYear, r.maxYear, c.year)).At(st.name, xlsx.ColumnName(col), cellRow(c.ref))
 			f.Year = c.year
 			r.sub.add(f)
-			st.dupYearCols[col] = true
+			st.refuseYearCol(col)
 			continue
 		}
 		kept = append(kept, col)
 	}
 	h.yearCols = kept
 	r.noteColumns(st, h)
+}
+
+// yearColumn returns the column among cols (a dozen at most) that holds
+// year, or nil.
+func yearColumn(h *header, cols []int, year int) *column {
+	for _, col := range cols {
+		if c := h.cols[col]; c.year == year {
+			return c
+		}
+	}
+	return nil
 }
 
 // noteColumns warns once per column about what is read with a remark: an

@@ -194,7 +194,7 @@ func (r *reader) useLegacyTableRow(sheet string, h *header, row xlsx.Row) {
 				return true
 			}
 			c, _ := cellAt(row, col)
-			return totalLabels[vn.Key(c.Value)]
+			return vn.In(totalLabels, c.Value)
 		})
 		return
 	}

@@ -286,7 +286,16 @@ type sheetState struct {
 }
 
 func newSheetState(name string) *sheetState {
-	return &sheetState{name: name, dupYearCols: map[int]bool{}, firstData: true}
+	return &sheetState{name: name, firstData: true}
+}
+
+// refuseYearCol marks a year column refused at the header: its cells are
+// not read.
+func (st *sheetState) refuseYearCol(col int) {
+	if st.dupYearCols == nil {
+		st.dupYearCols = map[int]bool{}
+	}
+	st.dupYearCols[col] = true
 }
 
 // year is the year of a single value column: from a line above the table,
@@ -358,6 +367,10 @@ func (r *reader) startTable(st *sheetState) {
 	r.sub.Sheets = append(r.sub.Sheets, st.name)
 	if h.layout == Wide {
 		r.useWideUnit(st)
+		if cap(r.sub.Figures) == 0 && r.cat != nil {
+			// A wide table has a row an indicator: its figures sized once.
+			r.sub.Figures = make([]Figure, 0, len(r.cat.Indicators)*len(h.yearCols))
+		}
 	}
 }
 

@@ -61,7 +61,7 @@ func isTotalRow(row xlsx.Row, firstFigureCol int) bool {
 		if c.Col >= firstFigureCol {
 			break
 		}
-		if c.Kind == xlsx.Text && totalLabels[vn.Key(c.Value)] {
+		if c.Kind == xlsx.Text && vn.In(totalLabels, c.Value) {
 			return true
 		}
 	}
@@ -81,6 +81,9 @@ func isNumberingRow(row xlsx.Row) bool {
 		if len(v) == 1 && v[0] >= 'A' && v[0] <= 'Z' {
 			n++
 			continue
+		}
+		if strings.Trim(v, "0123456789+-") != "" {
+			return false // not a number; spares Atoi making an error for every row
 		}
 		k, err := strconv.Atoi(v)
 		if err != nil || last >= 0 && k != last+1 || last < 0 && k > 5 {
@@ -178,7 +181,7 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 	}
 	code, codeCell := r.textAt(row, h.codeCol)
 	name, nameCell := r.nameAt(row, h)
-	if codeLabels[vn.Key(code)] || nameLabels[vn.Key(name)] {
+	if vn.In(codeLabels, code) || vn.In(nameLabels, name) {
 		r.repeatedHeader(st, row)
 		return
 	}
@@ -215,7 +218,7 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 		return
 	}
 	if st.firstRow == nil {
-		st.firstRow = map[string]int{}
+		st.firstRow = make(map[string]int, len(r.cat.Indicators))
 	}
 	if first, dup := st.firstRow[ind.Code]; dup {
 		f := finding.New(finding.Error, finding.DuplicateIndicator, lang.F(
@@ -381,6 +384,9 @@ func (st *sheetState) addPlan(col int, ref string) {
 // totalRow records a "Tổng cộng" row's claimed totals by year.
 func (r *reader) totalRow(st *sheetState, row xlsx.Row) {
 	h := st.header
+	if r.sub.Totals == nil {
+		r.sub.Totals = make([]Total, 0, len(h.yearCols))
+	}
 	for _, col := range h.yearCols {
 		c, ok := cellAt(row, col)
 		if !ok || isBlank(c) || r.labelMerge(h, c) {

@@ -112,6 +112,9 @@ func FuzzKey(f *testing.F) {
 		if k, ok := asciiKey(s); ok && k != slowKey(s) {
 			t.Errorf("asciiKey(%q) = %q, slowKey = %q", s, k, slowKey(s))
 		}
+		if !In(map[string]bool{Key(s): true}, s) || In(map[string]bool{Key(s) + "x": true}, s) {
+			t.Errorf("In does not look up Key(%q) = %q", s, Key(s))
+		}
 		k := UnitKey(s)
 		if Key(s) == "" && k != "" {
 			t.Errorf("UnitKey(%q) = %q from an empty key", s, k)

@@ -67,22 +67,36 @@ var (
 // quotes or zero-width characters, so needs no normalisation; ok is false
 // for any other text. An already-folded key comes back without copying.
 func asciiKey(s string) (string, bool) {
-	folded := true
+	folded, ok := isFoldedASCII(s)
+	if !ok {
+		return "", false
+	}
+	if folded {
+		return s, true
+	}
+	return string(appendFoldedASCII(make([]byte, 0, len(s)), s)), true
+}
+
+// isFoldedASCII reports whether s is ASCII (ok) and already its own key.
+func isFoldedASCII(s string) (folded, ok bool) {
+	folded = true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= 0x80:
-			return "", false
+			return false, false
 		case 'A' <= c && c <= 'Z', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
 			folded = false
 		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
 			folded = false
 		}
 	}
-	if folded && (len(s) == 0 || s[len(s)-1] != ':') {
-		return s, true
-	}
-	b := make([]byte, 0, len(s))
+	return folded && (len(s) == 0 || s[len(s)-1] != ':'), true
+}
+
+// appendFoldedASCII appends the key of ASCII text s to b.
+func appendFoldedASCII(b []byte, s string) []byte {
+	start := len(b)
 	space := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -91,7 +105,7 @@ func asciiKey(s string) (string, bool) {
 			space = true
 			continue
 		}
-		if space && len(b) > 0 {
+		if space && len(b) > start {
 			b = append(b, ' ')
 		}
 		space = false
@@ -100,7 +114,25 @@ func asciiKey(s string) (string, bool) {
 		}
 		b = append(b, c)
 	}
-	return strings.TrimRight(string(b), ": "), true
+	for len(b) > start && (b[len(b)-1] == ':' || b[len(b)-1] == ' ') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// In reports whether Key(s) is in set. Most of a sheet's cells are ASCII
+// (codes, numbers, "TT01"): their key is looked up from a buffer on the
+// stack, without making a string of it.
+func In(set map[string]bool, s string) bool {
+	folded, ascii := isFoldedASCII(s)
+	switch {
+	case ascii && folded:
+		return set[s]
+	case ascii && len(s) <= 64:
+		var buf [64]byte
+		return set[string(appendFoldedASCII(buf[:0], s))]
+	}
+	return set[Key(s)]
 }
 
 // slowKey is Key for any text.

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -646,8 +645,11 @@ func (b *Book) readWorkbook(f *zip.File) ([]wbEntry, error) {
 // xmlTrue reads a boolean attribute as encoding/xml does (writers use
 // xsd:boolean's "1" and "true"; "TRUE" and "t" pass too).
 func xmlTrue(v []byte) bool {
-	t, err := strconv.ParseBool(string(trimSpace(v)))
-	return err == nil && t
+	switch string(trimSpace(v)) { // ParseBool's true values, without its error for the rest
+	case "1", "t", "T", "TRUE", "true", "True":
+		return true
+	}
+	return false
 }
 
 // Sheets returns the worksheets in workbook order; chartsheets are skipped.
