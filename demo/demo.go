@@ -17,8 +17,8 @@ import (
 
 	"github.com/tongket/tongket/intake"
 	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/publish"
 	"github.com/tongket/tongket/report"
-	"github.com/tongket/tongket/roster"
 	"github.com/tongket/tongket/store"
 	"github.com/tongket/tongket/summary"
 )
@@ -79,13 +79,6 @@ func copyOut(dir, name string) (string, error) {
 	return dst, nil
 }
 
-func (o Options) now() time.Time {
-	if o.Now == nil {
-		return time.Now()
-	}
-	return o.Now()
-}
-
 // Run ingests the sample into a new database in opt.Dir and writes the
 // 10-year and 5-year summaries, as JSON files and as text on out.
 func Run(ctx context.Context, out io.Writer, opt Options) error {
@@ -121,10 +114,6 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 			return err
 		}
 	}
-	stored, err := db.Settings(ctx)
-	if err != nil {
-		return err
-	}
 
 	say("== tongket demo: nhập các biểu số liệu mẫu từ %s\n\n", "== tongket demo: ingesting the sample submissions from %s\n\n", in)
 	res, err := intake.Ingest(ctx, db, []string{in}, intake.Options{Now: opt.Now})
@@ -150,59 +139,42 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 		return err
 	}
 	say("(Tệp khen-thuong-loi.xlsx cố ý có lỗi: bị từ chối toàn bộ.)\n", "(khen-thuong-loi.xlsx has mistakes on purpose: it is refused whole.)\n")
-	lists, err := db.AwardLists(ctx)
-	if err != nil {
-		return err
-	}
 	for _, p := range Periods {
-		s, err := db.Summarize(ctx, p)
+		po := publish.Options{Period: p, Formats: report.FileFormats, Dir: opt.Dir, Lang: opt.Lang, Now: opt.Now}
+		inputs, err := publish.Load(ctx, db, po)
 		if err != nil {
 			return err
 		}
-		doc := report.NewDocument(stored, nil, opt.now())
-		entries, err := db.Awards(ctx, p.From, p.To)
-		if err != nil {
-			return err
-		}
-		e := roster.Build(entries, lists, p.From, p.To, "", "")
 		// The office has written its sections, so the report reads like a
 		// finished one.
-		ropt := report.Options{Sections: filepath.Join(opt.Dir, report.SectionsFileName(p)), Roster: &e}
-		if err := writeSections(ropt.Sections, s, doc, &e); err != nil {
+		sections := filepath.Join(opt.Dir, report.SectionsFileName(p))
+		if err := writeSections(sections, inputs.Summary, inputs.Document, inputs.Roster); err != nil {
 			return err
 		}
-		written, err := report.WriteOutputs(opt.Dir, report.FileFormats, s, doc, ropt)
-		if err != nil {
-			return err
-		}
-		prep, err := report.Prepare(s, doc, ropt, false)
+		written, err := inputs.Write(po)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(out, "\n")
-		if err := report.WriteText(out, s, prep.Outline); err != nil {
+		po.Formats, po.Out = []string{"text"}, out
+		if _, err := inputs.Write(po); err != nil {
 			return err
 		}
 		say("\nĐã ghi:\n", "\nWritten:\n")
-		for _, p := range written.Paths {
+		for _, p := range written.Files {
 			fmt.Fprintf(out, "  %s\n", p)
 		}
-		say("  %s (phần đơn vị tự viết, sửa bằng Word rồi lập lại báo cáo)\n", "  %s (the office's own sections: edit in Word, then summarize again)\n", ropt.Sections)
+		say("  %s (phần đơn vị tự viết, sửa bằng Word rồi lập lại báo cáo)\n", "  %s (the office's own sections: edit in Word, then summarize again)\n", sections)
 		say("(%d mục đơn vị tự viết còn để trống \"[Đơn vị bổ sung: …]\" trong báo cáo.)\n",
 			"(%d sections the office writes itself are still blank \"[Đơn vị bổ sung: …]\" in the report.)\n", len(written.Blanks))
 	}
 	last := Periods[len(Periods)-1]
-	entries, err := db.Awards(ctx, last.From, last.To)
+	aw, err := publish.Roster(ctx, db, publish.RosterOptions{Period: last, Formats: report.FileFormats, Output: opt.Dir, Lang: opt.Lang, Now: opt.Now})
 	if err != nil {
 		return err
 	}
-	e := roster.Build(entries, lists, last.From, last.To, "", "")
-	paths, err := report.WriteRosterOutputs(opt.Dir, report.FileFormats, e, report.NewDocument(stored, nil, opt.now()))
-	if err != nil {
-		return err
-	}
-	say("\nKhen thưởng giai đoạn %s: %s\nĐã ghi:\n", "\nAwards %s: %s\nWritten:\n", last, e.Line)
-	for _, p := range paths {
+	say("\nKhen thưởng giai đoạn %s: %s\nĐã ghi:\n", "\nAwards %s: %s\nWritten:\n", last, aw.Line)
+	for _, p := range aw.Files {
 		fmt.Fprintf(out, "  %s\n", p)
 	}
 	say("\nCơ sở dữ liệu mẫu: %s\nThử tiếp: tongket --db %s status --period 2013-2023\n",

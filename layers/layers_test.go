@@ -48,7 +48,9 @@ var allowed = map[string][]string{
 	"annotate": {"finding", "lang", "atomicfile", "sheetstyle", "vn"},
 	// the pipeline and the sample job, which wire the layers together
 	"intake": {"submission", "roster", "unitlist", "table", "check", "store", "catalog", "finding", "lang", "vn", "xlsx"},
-	"demo":   {"intake", "report", "store", "summary", "roster", "catalog", "lang", "atomicfile"},
+	// a period's outputs: reads the store, hands plain values to report
+	"publish": {"store", "report", "summary", "roster", "catalog", "lang", "atomicfile"},
+	"demo":    {"intake", "publish", "report", "store", "summary", "roster", "catalog", "lang", "atomicfile"},
 	// the commands may use everything; tools of their own are apart
 	"cmd/tongket":     nil, // checked below: anything but another command
 	"scripts/release": nil,

@@ -23,6 +23,9 @@ type Options struct {
 	// Roster is the period's roster export, for {{khen_thuong}} and
 	// {{bang_khen_thuong}}; nil: the line from the summary's counts.
 	Roster *roster.Export
+	// Progress, if set, hears how many files of how many WriteOutputs
+	// has written.
+	Progress func(done, total int)
 }
 
 // PDFOptions are the options of the PDF report (the same as every

@@ -120,7 +120,7 @@ func WriteOutputs(dir string, formats []string, s *summary.Summary, d Document, 
 			out.Sections = opt.Sections
 		}
 	}
-	for _, f := range formats {
+	for i, f := range formats {
 		var write func(io.Writer) error
 		switch f {
 		case "xlsx":
@@ -145,6 +145,9 @@ func WriteOutputs(dir string, formats []string, s *summary.Summary, d Document, 
 			return out, err
 		}
 		out.Paths = append(out.Paths, path)
+		if opt.Progress != nil {
+			opt.Progress(i+1, len(formats))
+		}
 	}
 	return out, nil
 }

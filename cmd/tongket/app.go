@@ -17,6 +17,7 @@ import (
 	"github.com/tongket/tongket/intake"
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/progress"
+	"github.com/tongket/tongket/publish"
 	"github.com/tongket/tongket/store"
 )
 
@@ -134,6 +135,7 @@ func (a *app) printError(err error) {
 	var ue *userError
 	var se *store.Error
 	var mp *intake.MissingPathError
+	var pe *publish.Error
 	switch {
 	case errors.As(err, &ue):
 		fmt.Fprintf(a.errOut, "tongket: %s\n", ue.text.In(l))
@@ -142,6 +144,11 @@ func (a *app) printError(err error) {
 		}
 	case errors.As(err, &se):
 		fmt.Fprintf(a.errOut, "tongket: %s\n  (%v)\n", storeText(se).In(l), se)
+	case errors.As(err, &pe):
+		fmt.Fprintf(a.errOut, "tongket: %s\n", publishText(pe).In(l))
+		if pe.Err != nil {
+			fmt.Fprintf(a.errOut, "  (%v)\n", pe.Err)
+		}
 	case errors.As(err, &mp):
 		fmt.Fprintf(a.errOut, "tongket: %s\n", lang.F("không tìm thấy tệp hoặc thư mục %q.", "no such file or folder %q.", mp.Path).In(l))
 	default:
@@ -217,30 +224,8 @@ func (a *app) openDB(ctx context.Context) (*store.DB, error) {
 	return store.Open(ctx, a.dbPath, store.Options{Now: a.now})
 }
 
-// progress returns intake's progress callback drawing a bar on stderr, and
-// the function that clears it; both do nothing off a terminal or with
-// --quiet.
-func (a *app) progress(label string) (func(done, total int), func()) {
-	if !a.errTerminal || a.quiet {
-		return nil, func() {}
-	}
-	var bar *progress.Bar
-	update := func(done, total int) {
-		if bar == nil {
-			bar = progress.New(a.errOut, label, total)
-		}
-		bar.Set(done)
-	}
-	return update, func() {
-		if bar != nil {
-			bar.Done()
-		}
-	}
-}
-
-// info prints a progress or status message on stderr unless --quiet.
-func (a *app) info(format string, args ...any) {
-	if !a.quiet {
-		fmt.Fprintf(a.errOut, format, args...)
-	}
+// isDir reports whether p is a folder.
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
 }

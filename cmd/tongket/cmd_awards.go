@@ -1,18 +1,15 @@
 package main
 
 import (
+	"context"
 	"fmt"
-	"io"
-	"os"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/intake"
+	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/publish"
 	"github.com/tongket/tongket/report"
-	"github.com/tongket/tongket/roster"
 )
 
 func (a *app) awardsCmd() *cobra.Command {
@@ -31,12 +28,21 @@ tên kiểu Việt Nam, kèm dòng tổng hợp số lượng.` + exitStatusHelp
   tongket awards import danh-sach/
   tongket awards export --period 2019-2024 -o bao-cao/`,
 	}
-	cmd.AddCommand(a.awardsRunCmd("validate", false), a.awardsRunCmd("import", true), a.awardsExportCmd())
+	cmd.AddCommand(newAwardsRunCmd(a.deps, "validate", false, nil), newAwardsRunCmd(a.deps, "import", true, nil), newAwardsExportCmd(a.deps, nil))
 	return cmd
 }
 
-func (a *app) awardsRunCmd(name string, save bool) *cobra.Command {
-	var format string
+type awardsRunOptions struct {
+	deps
+	paths  []string
+	format string
+	save   bool // import: store each valid roster; validate stores nothing
+}
+
+// newAwardsRunCmd makes "awards validate" or, with save, "awards import";
+// runF, if set, runs instead of runAwards (tests of the flags).
+func newAwardsRunCmd(get func() deps, name string, save bool, runF func(context.Context, *awardsRunOptions) error) *cobra.Command {
+	o := &awardsRunOptions{save: save}
 	short, long := "Kiểm tra danh sách khen thưởng, không lưu gì", `Đọc và kiểm tra từng danh sách: thiếu tên, Loại / Tổ chức / Hình thức không có trong danh
 mục (gợi ý giá trị gần nhất), ngày quyết định sai hoặc ngoài các năm danh sách ghi, cùng một
 người hay tập thể (cùng tên, cùng đơn vị) hai lần cho cùng hình thức trong cùng giai đoạn,
@@ -56,37 +62,46 @@ kỳ, và thay cho bản đã nhập; hai xã cùng gửi "DS khen thuong.xlsx" 
 		Example: "  tongket awards " + name + " danh-sach/",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
-				return err
+			o.deps, o.paths = get(), args
+			if runF != nil {
+				return runF(cmd.Context(), o)
 			}
-			open, run := a.openView, intake.ValidateAwards // validate stores nothing, not even a new database
-			if save {
-				open, run = a.openDB, intake.ImportAwards
-			}
-			db, err := open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			bar, clear := a.progress("Đang đọc danh sách")
-			res, err := run(cmd.Context(), db, args, intake.Options{Now: a.now, Progress: bar})
-			clear()
-			if err != nil {
-				return err
-			}
-			return a.writeIntake(res, format)
+			return runAwards(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "định dạng kết quả: text|json")
+	formatFlag(cmd, &o.format, "định dạng kết quả: text|json", "text", "json")
 	return cmd
 }
 
-type awardsExportOptions struct {
-	periodFlags
-	format, output, form, organisation string
+func runAwards(ctx context.Context, o *awardsRunOptions) error {
+	open, run := o.openView, intake.ValidateAwards // validate stores nothing, not even a new database
+	if o.save {
+		open, run = o.openDB, intake.ImportAwards
+	}
+	db, err := open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	bar, clear := o.progress("Đang đọc danh sách")
+	res, err := run(ctx, db, o.paths, intake.Options{Now: o.now, Progress: bar})
+	clear()
+	if err != nil {
+		return err
+	}
+	return o.writeIntake(res, o.format)
 }
 
-func (a *app) awardsExportCmd() *cobra.Command {
+type awardsExportOptions struct {
+	deps
+	periodFlags
+	formats                    []string
+	output, form, organisation string
+}
+
+// newAwardsExportCmd makes "awards export"; runF, if set, runs instead of
+// runAwardsExport (tests of the flags).
+func newAwardsExportCmd(get func() deps, runF func(context.Context, *awardsExportOptions) error) *cobra.Command {
 	o := &awardsExportOptions{}
 	cmd := &cobra.Command{
 		Use:   "export --period TỪ-ĐẾN",
@@ -100,77 +115,42 @@ trong thư mục -o; chỉ --format json thì in ra màn hình (hoặc -o TỆP)
   tongket awards export --period 2019-2024 --form "Bằng khen" --organisation "Hội Nông dân" --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := o.get()
-			if err != nil {
-				return err
+			o.deps = get()
+			if runF != nil {
+				return runF(cmd.Context(), o)
 			}
-			formats := strings.Split(o.format, ",")
-			for _, f := range formats {
-				if !slices.Contains(report.FileFormats, f) {
-					return fail(nil, "định dạng %q không hỗ trợ; chọn trong xlsx, pdf, docx, json.", "format %q is not supported; use xlsx, pdf, docx or json.", f)
-				}
-			}
-			db, err := a.openDB(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			lists, err := db.AwardLists(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if o.form != "" && !slices.Contains(lists.Forms, o.form) {
-				return fail(nil, "không có hình thức khen thưởng %q; các hình thức: %s.", "there is no award form %q; forms: %s.", o.form, strings.Join(lists.Forms, ", "))
-			}
-			if o.organisation != "" && !slices.Contains(lists.Organisations, o.organisation) {
-				return fail(nil, "không có tổ chức %q; các tổ chức: %s.", "there is no organisation %q; organisations: %s.", o.organisation, strings.Join(lists.Organisations, ", "))
-			}
-			entries, err := db.Awards(cmd.Context(), p.From, p.To)
-			if err != nil {
-				return err
-			}
-			e := roster.Build(entries, lists, p.From, p.To, o.form, o.organisation)
-			if len(formats) == 1 && formats[0] == "json" && !isDir(o.output) {
-				if o.output == "" || o.output == "-" {
-					return roster.WriteJSON(a.out, e)
-				}
-				if err := atomicfile.Write(o.output, func(w io.Writer) error { return roster.WriteJSON(w, e) }); err != nil {
-					return fail(err, "không ghi được tệp %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
-						"cannot write %s: check the folder exists and is writable.", o.output)
-				}
-				return nil
-			}
-			stored, err := db.Settings(cmd.Context())
-			if err != nil {
-				return err
-			}
-			dir := o.output
-			if dir == "" {
-				dir = "."
-			}
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
-			}
-			paths, err := report.WriteRosterOutputs(dir, formats, e, report.NewDocument(stored, nil, a.now()))
-			for _, p := range paths {
-				fmt.Fprintln(a.out, p)
-			}
-			if err != nil {
-				return fail(err, "không ghi được danh sách vào %s.", "cannot write the roster into %s.", dir)
-			}
-			a.info("%s\n", e.Line)
-			return nil
+			return runAwardsExport(cmd.Context(), o)
 		},
 	}
 	o.periodFlags.add(cmd)
-	cmd.Flags().StringVar(&o.format, "format", "xlsx,pdf", "định dạng: xlsx,pdf,docx,json")
+	formatsFlag(cmd, &o.formats, "định dạng: xlsx,pdf,docx,json", []string{"xlsx", "pdf"}, report.FileFormats)
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "thư mục ghi các tệp (mặc định thư mục hiện tại)")
 	cmd.Flags().StringVar(&o.form, "form", "", "chỉ hình thức này, ví dụ \"Bằng khen\"")
 	cmd.Flags().StringVar(&o.organisation, "organisation", "", "chỉ tổ chức này, ví dụ \"Hội Nông dân\"")
 	return cmd
 }
 
-func isDir(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.IsDir()
+func runAwardsExport(ctx context.Context, o *awardsExportOptions) error {
+	p, err := o.periodFlags.get()
+	if err != nil {
+		return err
+	}
+	db, err := o.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	res, err := publish.Roster(ctx, db, publish.RosterOptions{Period: p, Formats: o.formats, Output: o.output, Out: o.out,
+		Form: o.form, Organisation: o.organisation, Lang: o.lang, Now: o.now})
+	if res == nil || res.Screen {
+		return err
+	}
+	for _, f := range res.Files {
+		fmt.Fprintln(o.out, f)
+	}
+	if err != nil {
+		return err
+	}
+	o.say(lang.Text{VI: res.Line})
+	return nil
 }

@@ -1,21 +1,16 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/publish"
 	"github.com/tongket/tongket/report"
-	"github.com/tongket/tongket/roster"
-	"github.com/tongket/tongket/store"
 	"github.com/tongket/tongket/summary"
 )
 
@@ -42,17 +37,22 @@ func (p *periodFlags) get() (summary.Period, error) {
 }
 
 type summarizeOptions struct {
+	deps
 	periodFlags
-	format       string
+	formats      []string
 	output       string
 	template     string
 	docxTemplate string
 	chart        string
-	overrides    map[string]*string // document settings given as flags
+	settings     map[string]string // document settings given as flags
 }
 
-func (a *app) summarizeCmd() *cobra.Command {
-	o := &summarizeOptions{overrides: map[string]*string{}}
+func (a *app) summarizeCmd() *cobra.Command { return newSummarizeCmd(a.deps, nil) }
+
+// newSummarizeCmd makes "summarize"; runF, if set, runs instead of
+// runSummarize (tests of the flags).
+func newSummarizeCmd(get func() deps, runF func(context.Context, *summarizeOptions) error) *cobra.Command {
+	o := &summarizeOptions{settings: map[string]string{}}
 	cmd := &cobra.Command{
 		Use:   "summarize --period TỪ-ĐẾN",
 		Short: "Lập bảng tổng hợp Excel và báo cáo PDF, Word của giai đoạn / compile the period summary",
@@ -89,192 +89,131 @@ ghi đè được bằng cờ cùng tên; thiếu thì in dấu chấm "……" 
   tongket summarize --period 2013-2023 --format json -o tong-ket.json
   tongket summarize --period 2019-2024 --format text`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return a.summarize(cmd, o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.deps = get()
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return runSummarize(cmd.Context(), o)
+		},
 	}
 	o.periodFlags.add(cmd)
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "xlsx,pdf,docx", "định dạng: xlsx,pdf,docx,json (tệp) hoặc text (màn hình)")
+	formatsFlag(cmd, &o.formats, "định dạng: xlsx,pdf,docx,json (tệp) hoặc text (màn hình)", []string{"xlsx", "pdf", "docx"}, append(report.FileFormats, "text"))
 	f.StringVarP(&o.output, "output", "o", "", "thư mục ghi các tệp (mặc định thư mục hiện tại); với json/text: tệp")
 	f.StringVar(&o.template, "template", "", "mẫu lời văn báo cáo (text/template) thay cho mẫu có sẵn")
 	f.StringVar(&o.docxTemplate, "docx-template", "", "mẫu Word riêng của đơn vị (.docx) có chỗ điền {{…}}, ghi thành báo cáo Word thay cho báo cáo dựng sẵn")
 	f.StringVar(&o.chart, "chart", "", "mã chỉ tiêu vẽ biểu đồ theo năm trong báo cáo (mặc định TT_BUOI)")
-	for _, s := range report.Settings {
-		o.overrides[s.Key] = f.String(s.Key, "", s.Help)
-	}
+	settingFlags(cmd, o.settings)
 	return cmd
 }
 
-func (a *app) summarize(cmd *cobra.Command, o *summarizeOptions) error {
-	p, err := o.get()
+// checkFormats refuses the formats that do not go together.
+func (o *summarizeOptions) checkFormats() error {
+	screen := publish.Screen(o.formats)
+	if o.docxTemplate != "" && !slices.Contains(o.formats, "docx") {
+		return fail(nil, "--docx-template chỉ dùng khi ghi báo cáo Word: thêm docx vào --format.", "--docx-template goes with the Word report: add docx to --format.")
+	}
+	if !screen && slices.Contains(o.formats, "text") {
+		return fail(nil, "text chỉ in ra màn hình, không đi cùng định dạng khác.", "text goes to the screen only, not with other formats.")
+	}
+	return nil
+}
+
+func runSummarize(ctx context.Context, o *summarizeOptions) error {
+	p, err := o.periodFlags.get()
 	if err != nil {
 		return err
 	}
-	formats := strings.Split(o.format, ",")
-	for _, f := range formats {
-		if !slices.Contains(report.FileFormats, f) && f != "text" {
-			return fail(nil, "định dạng %q không hỗ trợ; chọn trong xlsx, pdf, docx, json, text.", "format %q is not supported; use xlsx, pdf, docx, json or text.", f)
-		}
+	if err := o.checkFormats(); err != nil {
+		return err
 	}
-	toScreen := len(formats) == 1 && (formats[0] == "json" || formats[0] == "text")
-	if o.docxTemplate != "" && !slices.Contains(formats, "docx") {
-		return fail(nil, "--docx-template chỉ dùng khi ghi báo cáo Word: thêm docx vào --format.", "--docx-template goes with the Word report: add docx to --format.")
-	}
-	if !toScreen && slices.Contains(formats, "text") {
-		return fail(nil, "text chỉ in ra màn hình, không đi cùng định dạng khác.", "text goes to the screen only, not with other formats.")
-	}
-	for k, v := range o.overrides {
-		if set, _ := report.SettingByKey(k); *v != "" && set.Check(*v) != nil {
-			return fail(set.Check(*v), "giá trị --%s %q không hợp lệ: %s.", "--%s %q is not valid: %s.", k, *v, set.Help)
-		}
-	}
-	db, err := a.openDB(cmd.Context())
+	db, err := o.openDB(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	s, err := db.Summarize(cmd.Context(), p)
-	if err != nil {
-		return err
+	bar, clear := o.progress("Đang ghi báo cáo")
+	opt := publish.Options{Period: p, Formats: o.formats, Out: o.out, Settings: o.settings, Narrative: o.template,
+		DocxTemplate: o.docxTemplate, Chart: o.chart, Lang: o.lang, Now: o.now, Progress: bar}
+	if publish.Screen(o.formats) {
+		opt.Output = o.output
+	} else {
+		opt.Dir = o.output
 	}
-	if o.chart != "" && !slices.ContainsFunc(s.Indicators, func(i summary.Indicator) bool { return i.Code == o.chart }) {
-		return fail(nil, "không có chỉ tiêu mã %q để vẽ biểu đồ; xem mã trong báo cáo JSON hoặc biểu số liệu.",
-			"there is no indicator %q to chart.", o.chart)
-	}
-	if toScreen && formats[0] == "json" {
-		return a.summaryToScreen("json", o.output, s, report.Document{}, report.Options{})
-	}
-	stored, err := db.Settings(cmd.Context())
-	if err != nil {
-		return err
-	}
-	over := map[string]string{}
-	for k, v := range o.overrides {
-		over[k] = *v
-	}
-	doc := report.NewDocument(stored, over, a.now())
-	narrative, err := report.LoadNarrative(o.template)
-	if err != nil {
-		return fail(err, "không đọc được mẫu lời văn %s.", "cannot load the narrative template %s.", o.template)
-	}
-	opt := report.Options{Narrative: narrative, Chart: o.chart, Template: o.docxTemplate}
-	if opt.Roster, err = periodRoster(cmd, db, p); err != nil {
-		return err
-	}
-	if toScreen {
-		dir := "."
-		if o.output != "" && o.output != "-" {
-			dir = filepath.Dir(o.output)
-		}
-		opt.Sections, opt.Template = filepath.Join(dir, report.SectionsFileName(p)), ""
-		return a.summaryToScreen(formats[0], o.output, s, doc, opt)
-	}
+	res, err := publish.Summary(ctx, db, opt)
+	clear()
+	return o.tell(res, err)
+}
 
-	if doc.UnitCode == "" && slices.Contains(formats, "xlsx") {
-		a.info("Lưu ý: chưa đặt mã đơn vị tổng hợp, nên trang \"Tổng hợp\" chưa dùng làm biểu số liệu gửi cấp trên được. Hãy chạy: tongket config set unit-code MÃ (và unit-name).\n")
+// tell prints what summarize did: the files written on standard output,
+// the rest on standard error; a Word file of the officer's that was
+// refused makes the exit status 1.
+func (o *summarizeOptions) tell(res *publish.Result, err error) error {
+	if res != nil && res.NoUnitCode {
+		o.sayf("Lưu ý: chưa đặt mã đơn vị tổng hợp, nên trang \"Tổng hợp\" chưa dùng làm biểu số liệu gửi cấp trên được. Hãy chạy: tongket config set unit-code MÃ (và unit-name).",
+			"Note: no compiling unit is set, so the \"Tổng hợp\" sheet cannot yet be sent up as a submission. Run: tongket config set unit-code CODE (and unit-name).")
 	}
-	dir := o.output
-	if dir == "" {
-		dir = "."
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
-	}
-	opt.Sections = filepath.Join(dir, report.SectionsFileName(p))
-	written, err := report.WriteOutputs(dir, formats, s, doc, opt)
-	if a.refusedWord(err) {
+	if o.refusedWord(err) {
 		return errRefused
 	}
-	for _, p := range written.Paths {
-		fmt.Fprintln(a.out, p)
+	if res == nil {
+		return err
+	}
+	if res.Screen {
+		o.listWarnings(res.Warnings)
+		if err != nil {
+			return err
+		}
+		for _, f := range res.Files {
+			o.sayf("Đã ghi %s", "Wrote %s", f)
+		}
+		o.listBlanks(res.Blanks)
+		return nil
+	}
+	for _, f := range res.Files {
+		fmt.Fprintln(o.out, f)
 	}
 	if err != nil {
-		return fail(err, "không ghi được báo cáo vào %s: hãy kiểm tra thư mục có quyền ghi và ổ đĩa còn chỗ.",
-			"cannot write the report into %s: check the folder is writable and the disk has room.", dir)
+		return err
 	}
-	if written.Sections != "" {
-		a.info("%s\n", lang.F("Đã tạo %s: viết các mục của đơn vị vào tệp này bằng Word rồi chạy lại lệnh; tệp không bao giờ bị ghi đè.",
-			"Created %s: write your sections into it in Word and run again; it is never overwritten.", written.Sections).In(a.lang))
+	if res.Sections != "" {
+		o.sayf("Đã tạo %s: viết các mục của đơn vị vào tệp này bằng Word rồi chạy lại lệnh; tệp không bao giờ bị ghi đè.",
+			"Created %s: write your sections into it in Word and run again; it is never overwritten.", res.Sections)
 	}
-	a.listWarnings(written.Warnings)
-	a.listBlanks(written.Blanks)
+	o.listWarnings(res.Warnings)
+	o.listBlanks(res.Blanks)
 	return nil
 }
 
-// periodRoster is the roster export of the period, for the report's
-// {{khen_thuong}} and {{bang_khen_thuong}}.
-func periodRoster(cmd *cobra.Command, db *store.DB, p summary.Period) (*roster.Export, error) {
-	lists, err := db.AwardLists(cmd.Context())
-	if err != nil {
-		return nil, err
-	}
-	entries, err := db.Awards(cmd.Context(), p.From, p.To)
-	if err != nil {
-		return nil, err
-	}
-	e := roster.Build(entries, lists, p.From, p.To, "", "")
-	return &e, nil
-}
-
-// refusedWord tells, on stderr, why a Word file of the officer's (the
-// sections file, the template) was refused, and reports whether one was.
-func (a *app) refusedWord(err error) bool {
+// refusedWord tells, on standard error, why a Word file of the officer's
+// (the sections file, the template) was refused, and reports whether one
+// was.
+func (d deps) refusedWord(err error) bool {
 	var ie *report.InputError
 	if !errors.As(err, &ie) {
 		return false
 	}
-	fmt.Fprintf(a.errOut, "tongket: %s\n", ie.Text.In(a.lang))
+	fmt.Fprintf(d.errOut, "tongket: %s\n", ie.Text.In(d.lang))
 	return true
 }
 
 // listWarnings tells what reading the sections file found.
-func (a *app) listWarnings(ws []lang.Text) {
+func (d deps) listWarnings(ws []lang.Text) {
 	for _, w := range ws {
-		a.info("%s %s\n", lang.F("Lưu ý:", "Note:").In(a.lang), w.In(a.lang))
+		d.sayf("Lưu ý: %s", "Note: %s", w)
 	}
 }
 
-// summaryToScreen prints the summary as JSON or text (the totals and the
-// report's outline) on stdout, or into the file output.
-func (a *app) summaryToScreen(format, output string, s *summary.Summary, doc report.Document, opt report.Options) error {
-	write := func(w io.Writer) error { return report.WriteJSON(w, s) }
-	var blanks []string
-	if format == "text" {
-		p, err := report.Prepare(s, doc, opt, false)
-		if a.refusedWord(err) {
-			return errRefused
-		}
-		if err != nil {
-			return fail(err, "không lập được báo cáo.", "cannot build the report.")
-		}
-		a.listWarnings(p.Warnings)
-		blanks = p.Outline.Blanks()
-		write = func(w io.Writer) error { return report.WriteText(w, s, p.Outline) }
-	}
-	if output == "" || output == "-" {
-		if err := write(a.out); err != nil {
-			return err
-		}
-		a.listBlanks(blanks)
-		return nil
-	}
-	if err := atomicfile.Write(output, write); err != nil {
-		return fail(err, "không ghi được tệp %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
-			"cannot write %s: check the folder exists and is writable.", output)
-	}
-	a.info("Đã ghi %s\n", output)
-	a.listBlanks(blanks)
-	return nil
-}
-
-// listBlanks names on stderr the report's sections the office writes
-// itself that are still blank (FORMATS.md §8).
-func (a *app) listBlanks(blanks []string) {
+// listBlanks names the report's sections the office writes itself that
+// are still blank (FORMATS.md §8).
+func (d deps) listBlanks(blanks []string) {
 	if len(blanks) == 0 {
 		return
 	}
-	a.info("%s\n", lang.F("Các mục đơn vị tự viết còn để trống trong báo cáo (in \"[Đơn vị bổ sung: …]\"):",
-		"Sections the office writes itself, still blank in the report (printed \"[Đơn vị bổ sung: …]\"):").In(a.lang))
+	d.sayf("Các mục đơn vị tự viết còn để trống trong báo cáo (in \"[Đơn vị bổ sung: …]\"):",
+		"Sections the office writes itself, still blank in the report (printed \"[Đơn vị bổ sung: …]\"):")
 	for _, b := range blanks {
-		a.info("  - %s\n", b)
+		d.sayf("  - %s", "  - %s", b)
 	}
 }

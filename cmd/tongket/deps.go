@@ -87,9 +87,3 @@ func (d deps) writeIntake(res *intake.Result, format string) error {
 	}
 	return nil
 }
-
-// writeIntake is deps.writeIntake for the commands that do not have their
-// deps yet (awards, units).
-func (a *app) writeIntake(res *intake.Result, format string) error {
-	return a.deps().writeIntake(res, format)
-}

@@ -3,8 +3,12 @@ package main
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/report"
 )
 
 // enumValue is a string flag that takes one of a fixed set of values
@@ -38,6 +42,64 @@ func enumFlag(cmd *cobra.Command, p *string, name, usage string, allowed []strin
 // formatFlag adds --format taking one of allowed, the first the default.
 func formatFlag(cmd *cobra.Command, p *string, usage string, allowed ...string) {
 	enumFlag(cmd, p, "format", usage, allowed, func(got string) error { return checkFormat(got, allowed...) })
+}
+
+// formatsValue is --format taking a comma list of formats, each one of a
+// fixed set (summarize, awards export): checked where it is parsed, like
+// an enumValue.
+type formatsValue struct {
+	p       *[]string
+	allowed []string
+}
+
+func (f *formatsValue) String() string { return strings.Join(*f.p, ",") }
+func (f *formatsValue) Type() string   { return "string" }
+
+func (f *formatsValue) Set(s string) error {
+	list := strings.Split(s, ",")
+	for _, got := range list {
+		if !slices.Contains(f.allowed, got) {
+			last := len(f.allowed) - 1
+			return fail(nil, "định dạng %q không hỗ trợ; chọn trong %s.", "format %q is not supported; use %s or %s.",
+				got, lang.Text{VI: strings.Join(f.allowed, ", "), EN: strings.Join(f.allowed[:last], ", ")}, f.allowed[last])
+		}
+	}
+	*f.p = list
+	return nil
+}
+
+// formatsFlag adds --format taking a comma list of allowed, def the default.
+func formatsFlag(cmd *cobra.Command, p *[]string, usage string, def, allowed []string) {
+	*p = def
+	cmd.Flags().Var(&formatsValue{p: p, allowed: allowed}, "format", usage)
+	cmd.SetFlagErrorFunc(flagError)
+}
+
+// settingValue is a flag overriding a document setting (summarize
+// --agency, --date …), its value checked where it is parsed.
+type settingValue struct {
+	set      report.Setting
+	settings map[string]string
+}
+
+func (v *settingValue) String() string { return v.settings[v.set.Key] }
+func (v *settingValue) Type() string   { return "string" }
+
+func (v *settingValue) Set(s string) error {
+	if err := v.set.Check(s); s != "" && err != nil {
+		return fail(err, "giá trị --%s %q không hợp lệ: %s.", "--%s %q is not valid: %s.", v.set.Key, s, v.set.Help)
+	}
+	v.settings[v.set.Key] = s
+	return nil
+}
+
+// settingFlags adds a flag for each document setting, the values given
+// going into settings.
+func settingFlags(cmd *cobra.Command, settings map[string]string) {
+	for _, s := range report.Settings {
+		cmd.Flags().Var(&settingValue{set: s, settings: settings}, s.Key, s.Help)
+	}
+	cmd.SetFlagErrorFunc(flagError)
 }
 
 // failOnFlag adds --fail-on: error (the default) or warning.
