@@ -53,8 +53,8 @@ func (r *reader) legacyRow(sheet string, row xlsx.Row) xlsx.Row {
 	l.cur = l.cur[:0]
 	copied := false
 	for i, c := range row.Cells {
-		if c.Kind != xlsx.Text || c.Value == "" {
-			continue
+		if c.Kind != xlsx.Text || !vn.MayConvert(c.Value) {
+			continue // spares looking up the cell's font
 		}
 		enc, font := r.cellEncoding(c)
 		if enc == vn.Unicode {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // textSeeds are cells officers actually type, good and bad.
@@ -165,4 +166,52 @@ func FuzzUnitLevel(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzLegacy checks the shortcuts readers take before converting legacy
+// text: MayConvert is false only for text no encoding changes, and
+// LooksMojibake, which passes over characters below U+00A0, answers as the
+// plain rune-by-rune test does.
+func FuzzLegacy(f *testing.F) {
+	for _, s := range append(textSeeds, "Tæng céng", "Vieät Nam", "TT01", "Ghi chú", "a«b", "x\u00ady", "Tong cong", "") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !MayConvert(s) {
+			for _, e := range []Encoding{TCVN3, TCVN3H, VNI} {
+				if out, changed := e.Convert(s); changed {
+					t.Errorf("MayConvert(%q) = false, but %d converts it to %q", s, e, out)
+				}
+			}
+		}
+		if got, want := LooksMojibake(s), looksMojibakeEveryRune(s); got != want {
+			t.Errorf("LooksMojibake(%q) = %v, the rune-by-rune test says %v", s, got, want)
+		}
+	})
+}
+
+// looksMojibakeEveryRune is LooksMojibake without its shortcut.
+func looksMojibakeEveryRune(s string) bool {
+	prev := rune(-1)
+	for i, r := range s {
+		next := rune(-1)
+		if j := i + utf8.RuneLen(r); j < len(s) {
+			next, _ = utf8.DecodeRuneInString(s[j:])
+		}
+		pl, nl := isWordRune(prev), isWordRune(next)
+		switch {
+		case r == '«' || r == '»' || r == '·' || r == '\u00ad':
+			if pl && nl {
+				return true
+			}
+		case isLegacyOnly(r):
+			if pl || nl {
+				return true
+			}
+		case prev >= 0 && vniMarkAfter(prev, r):
+			return true
+		}
+		prev = r
+	}
+	return false
 }

@@ -63,6 +63,23 @@ func (e Encoding) Convert(s string) (out string, changed bool) {
 	return out, out != s
 }
 
+// MayConvert reports whether Convert could change s in some legacy
+// encoding: s holds no letter only Unicode has, and holds a character
+// beyond ASCII or a lower-case letter (which the capital TCVN3 fonts draw
+// as a capital). Readers ask it before looking up a cell's font, which
+// for most cells (codes, numbers, Unicode names) is then never needed.
+func MayConvert(s string) bool {
+	lower := false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 {
+			return maybeLegacy(s)
+		} else if 'a' <= c && c <= 'z' {
+			lower = true
+		}
+	}
+	return lower
+}
+
 // maybeLegacy reports whether s could be legacy-font text: it has no
 // Vietnamese letter or tone mark that only Unicode has.
 func maybeLegacy(s string) bool {
@@ -276,19 +293,18 @@ func swapLatin1Case(r rune) rune {
 func LooksMojibake(s string) bool {
 	prev := rune(-1)
 	for i, r := range s {
-		next := rune(-1)
-		if j := i + utf8.RuneLen(r); j < len(s) {
-			next, _ = utf8.DecodeRuneInString(s[j:])
+		if r < 0xA0 { // none of the cases below is below U+00A0; most text is ASCII
+			prev = r
+			continue
 		}
-		pl, nl := isWordRune(prev), isWordRune(next)
 		switch {
 		case r == '«' || r == '»' || r == '·' || r == '\u00ad':
 			// quotes, a middle dot or a soft hyphen: only inside a word
-			if pl && nl {
+			if isWordRune(prev) && isWordRune(runeAfter(s, i, r)) {
 				return true
 			}
 		case isLegacyOnly(r):
-			if pl || nl {
+			if isWordRune(prev) || isWordRune(runeAfter(s, i, r)) {
 				return true
 			}
 		case prev >= 0 && vniMarkAfter(prev, r):
@@ -297,6 +313,15 @@ func LooksMojibake(s string) bool {
 		prev = r
 	}
 	return false
+}
+
+// runeAfter is the rune after r, which starts at s[i]; -1 at the end.
+func runeAfter(s string, i int, r rune) rune {
+	if j := i + utf8.RuneLen(r); j < len(s) {
+		next, _ := utf8.DecodeRuneInString(s[j:])
+		return next
+	}
+	return -1
 }
 
 // isWordRune reports a letter, or a character TCVN3 uses as one.
