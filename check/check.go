@@ -12,6 +12,7 @@ package check
 
 import (
 	"cmp"
+	"slices"
 	"sort"
 
 	"github.com/tongket/tongket/catalog"
@@ -176,29 +177,34 @@ type view struct {
 }
 
 func newView(stored Series, figs []submission.Figure) *view {
-	v := &view{values: Series{}, cells: map[string]map[int]submission.Figure{}}
-	for ind, ys := range stored {
-		v.values[ind] = map[int]int64{}
-		for y, x := range ys {
-			v.values[ind][y] = x
-		}
-	}
-	seen := map[int]bool{}
+	// The years first, so that every map is made at its size: growing
+	// them was much of a check's time.
+	v := &view{}
 	for _, fg := range figs {
-		if v.values[fg.Indicator] == nil {
-			v.values[fg.Indicator] = map[int]int64{}
-		}
-		if v.cells[fg.Indicator] == nil {
-			v.cells[fg.Indicator] = map[int]submission.Figure{}
-		}
-		v.values[fg.Indicator][int(fg.Year)] = fg.Value
-		v.cells[fg.Indicator][int(fg.Year)] = fg
-		if !seen[int(fg.Year)] {
-			seen[int(fg.Year)] = true
+		if !slices.Contains(v.years, int(fg.Year)) { // a file carries a dozen years at most
 			v.years = append(v.years, int(fg.Year))
 		}
 	}
 	sort.Ints(v.years)
+	v.values = make(Series, len(stored)+len(figs)/max(len(v.years), 1))
+	v.cells = make(map[string]map[int]submission.Figure, len(figs)/max(len(v.years), 1))
+	for ind, ys := range stored {
+		m := make(map[int]int64, len(ys)+len(v.years))
+		for y, x := range ys {
+			m[y] = x
+		}
+		v.values[ind] = m
+	}
+	for _, fg := range figs {
+		if v.values[fg.Indicator] == nil {
+			v.values[fg.Indicator] = make(map[int]int64, len(v.years))
+		}
+		if v.cells[fg.Indicator] == nil {
+			v.cells[fg.Indicator] = make(map[int]submission.Figure, len(v.years))
+		}
+		v.values[fg.Indicator][int(fg.Year)] = fg.Value
+		v.cells[fg.Indicator][int(fg.Year)] = fg
+	}
 	return v
 }
 

@@ -35,18 +35,20 @@ func (c *checker) outliers(unit int, v *view) {
 			flagged[f.Cell] = true
 		}
 	}
+	var years []int
+	var near []int64 // both reused from indicator to indicator
 	for ind, cells := range v.cells {
-		years := make([]int, 0, len(cells))
+		years = years[:0]
 		for y := range cells {
 			years = append(years, y)
 		}
 		sort.Ints(years)
 		for _, y := range years {
 			fg := cells[y]
-			if fg.Value < 0 || c.sub.HadError(unit, ind, y) || flagged[fg.Cell()] {
+			if fg.Value < 0 || c.sub.HadError(unit, ind, y) || len(flagged) > 0 && flagged[fg.Cell()] {
 				continue
 			}
-			var near []int64
+			near = near[:0]
 			for ny, x := range v.values[ind] {
 				if ny != y && ny >= y-outlierSpan && ny <= y+outlierSpan && x >= 0 {
 					near = append(near, x)
