@@ -71,6 +71,7 @@ func FuzzParseRaw(f *testing.F) {
 		"1234", "1234.5", "1.2E+3", "12.300000000000001", "17.000000000000004",
 		"2.6749999999999998", "-0", "0", "1E-10", "-17980", "999999999999999",
 		"1e15", "1e400", "NaN", "Inf", "0x1p-2", "", " 42 ", "abc", "1,5",
+		"0.07", "-2.5", "000123", ".5", "5.", "0.000000000000001234", "123456789012345", "1234567.89012345", "-.",
 	} {
 		f.Add(s)
 	}
@@ -79,6 +80,19 @@ func FuzzParseRaw(f *testing.F) {
 		n, err := ParseRaw(s)
 		if err != nil {
 			return
+		}
+		// Plain digits are read without formatting the float: the same
+		// number as the digits Excel shows at 15 places, at every shift.
+		if id, fr, ok := plainDigits(strings.TrimFunc(s, isBlank)); ok {
+			v, _ := strconv.ParseFloat(strings.TrimFunc(s, isBlank), 64)
+			id15, fr15 := digits15(v)
+			for shift := -6; shift <= 6; shift += 3 {
+				a, aerr := rawNumber(v, id, fr, shift)
+				b, berr := rawNumber(v, id15, fr15, shift)
+				if a != b || aerr != berr {
+					t.Errorf("%q shifted %d: plain digits %q.%q give %+v, %v; 15 shown digits %q.%q give %+v, %v", s, shift, id, fr, a, aerr, id15, fr15, b, berr)
+				}
+			}
 		}
 		h := n.Hundredths
 		if h >= 1e17 || h <= -1e17 {

@@ -256,12 +256,49 @@ func parseRaw(s string, shift int) (Number, error) {
 	if math.Abs(f) >= 1e15 {
 		return Number{}, ErrTooLarge
 	}
+	if intDigits, frac, ok := plainDigits(s); ok {
+		return rawNumber(f, intDigits, frac, shift)
+	}
+	intDigits, frac := digits15(f)
+	return rawNumber(f, intDigits, frac, shift)
+}
+
+// plainDigits splits a raw value written as plain decimal digits with at
+// most 15 significant ones ("17980", "-2.5", "0.07": what Excel writes
+// for nearly every figure): those are the digits a float64 of it shows at
+// 15 digits, so no formatting is needed to find them.
+func plainDigits(s string) (intDigits, frac string, ok bool) {
+	if s != "" && s[0] == '-' {
+		s = s[1:]
+	}
+	intDigits, frac, _ = strings.Cut(s, ".")
+	if intDigits == "" && frac == "" || !allASCIIDigits(intDigits) || !allASCIIDigits(frac) {
+		return "", "", false
+	}
+	sig := len(strings.TrimLeft(intDigits, "0")) + len(frac)
+	if sig == len(frac) { // no whole part: leading zeros of the fraction are not significant
+		sig = len(strings.TrimLeft(frac, "0"))
+	}
+	return intDigits, frac, sig <= maxIntDigits
+}
+
+func allASCIIDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// digits15 is f's magnitude to 15 significant digits, as Excel shows it,
+// split at the decimal point.
+func digits15(f float64) (intDigits, frac string) {
 	// "d.dddddddddddddde±XX": 15 significant digits, exactly rounded.
 	e := strconv.FormatFloat(math.Abs(f), 'e', maxIntDigits-1, 64)
 	mant, expStr, _ := strings.Cut(e, "e")
 	exp, _ := strconv.Atoi(expStr)
 	digits := mant[:1] + mant[2:]
-	var intDigits, frac string
 	switch {
 	case exp >= len(digits)-1:
 		intDigits = digits + strings.Repeat("0", exp-(len(digits)-1))
@@ -270,7 +307,7 @@ func parseRaw(s string, shift int) (Number, error) {
 	default:
 		frac = strings.Repeat("0", -exp-1) + digits
 	}
-	return rawNumber(f, intDigits, frac, shift)
+	return intDigits, frac
 }
 
 func rawNumber(f float64, intDigits, frac string, shift int) (Number, error) {
