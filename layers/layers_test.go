@@ -23,7 +23,7 @@ var allowed = map[string][]string{
 	"summary":    nil,
 	"atomicfile": nil,
 	"pool":       nil,
-	"progress":   nil,
+	"progress":   {"lang"},
 	"sheetstyle": nil,
 	"templates":  nil,
 	"docx":       nil, // WordprocessingML, read and written; knows no report

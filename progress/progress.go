@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/tongket/tongket/lang"
 )
 
 // IsTerminal reports whether f is a terminal (a character device), which is
@@ -31,11 +33,13 @@ type Bar struct {
 	drawn time.Time
 	width int // characters of the last line, to blank it out
 	now   func() time.Time
+	lang  lang.Lang
 }
 
-// New starts a bar over total items, labelled "Đang kiểm tra" or the like.
-func New(w io.Writer, label string, total int) *Bar {
-	b := &Bar{w: w, label: label, total: total, now: time.Now}
+// New starts a bar over total items, labelled "Đang kiểm tra" or the like,
+// its words in l.
+func New(w io.Writer, label string, total int, l lang.Lang) *Bar {
+	b := &Bar{w: w, label: label, total: total, now: time.Now, lang: l}
 	b.start = b.now()
 	return b
 }
@@ -52,26 +56,27 @@ func (b *Bar) Set(done int) {
 	}
 }
 
-// Line is the text of the bar for done of total after elapsed.
-func Line(label string, done, total int, elapsed time.Duration) string {
+// Line is the text of the bar for done of total after elapsed, in l.
+func Line(label string, done, total int, elapsed time.Duration, l lang.Lang) string {
 	const cells = 24
 	filled := 0
 	if total > 0 {
 		filled = done * cells / total
 	}
-	line := fmt.Sprintf("%s [%s%s] %d/%d tệp", label, strings.Repeat("#", filled), strings.Repeat("-", cells-filled), done, total)
+	w := func(vi, en string) string { return lang.Text{VI: vi, EN: en}.In(l) }
+	line := fmt.Sprintf("%s [%s%s] %d/%d %s", label, strings.Repeat("#", filled), strings.Repeat("-", cells-filled), done, total, w("tệp", "files"))
 	if secs := elapsed.Seconds(); done > 0 && secs > 0.5 {
 		rate := float64(done) / secs
-		line += fmt.Sprintf(" · %s tệp/giây", decimal(rate))
+		line += fmt.Sprintf(" · %s %s", decimal(rate, l), w("tệp/giây", "files/s"))
 		if left := float64(total-done) / rate; done < total {
-			line += " · còn khoảng " + duration(left)
+			line += w(" · còn khoảng ", " · about ") + duration(left, l) + w("", " left")
 		}
 	}
 	return line
 }
 
 func (b *Bar) draw() {
-	line := Line(b.label, b.done, b.total, b.now().Sub(b.start))
+	line := Line(b.label, b.done, b.total, b.now().Sub(b.start), b.lang)
 	pad := max(b.width-len([]rune(line)), 0)
 	fmt.Fprintf(b.w, "\r%s%s", line, strings.Repeat(" ", pad))
 	b.width = len([]rune(line))
@@ -87,20 +92,24 @@ func (b *Bar) Done() {
 	}
 }
 
-// decimal writes a rate the Vietnamese way: 12,5.
-func decimal(x float64) string {
+// decimal writes a rate the Vietnamese way, 12,5, or the English, 12.5.
+func decimal(x float64, l lang.Lang) string {
 	if x >= 100 {
 		return fmt.Sprintf("%.0f", x)
+	}
+	if l == lang.EN {
+		return fmt.Sprintf("%.1f", x)
 	}
 	return strings.Replace(fmt.Sprintf("%.1f", x), ".", ",", 1)
 }
 
-func duration(secs float64) string {
+func duration(secs float64, l lang.Lang) string {
+	w := func(vi, en string) string { return lang.Text{VI: vi, EN: en}.In(l) }
 	switch {
 	case secs < 60:
-		return fmt.Sprintf("%.0f giây", max(secs, 1))
+		return fmt.Sprintf("%.0f %s", max(secs, 1), w("giây", "s"))
 	case secs < 3600:
-		return fmt.Sprintf("%.0f phút", secs/60)
+		return fmt.Sprintf("%.0f %s", secs/60, w("phút", "min"))
 	}
-	return decimal(secs/3600) + " giờ"
+	return decimal(secs/3600, l) + w(" giờ", " h")
 }

@@ -241,7 +241,7 @@ func (in *Inputs) text(opt Options, ropt report.Options, res *Result) error {
 		return &Error{Code: CodeBuild, Err: err}
 	}
 	res.Warnings, res.Blanks = p.Warnings, p.Outline.Blanks()
-	return toScreen(opt, res, func(w io.Writer) error { return report.WriteText(w, in.Summary, p.Outline) })
+	return toScreen(opt, res, func(w io.Writer) error { return report.WriteText(w, in.Summary, p.Outline, opt.Lang) })
 }
 
 // toScreen writes a screen format on Out, or into the file Output.

@@ -60,7 +60,7 @@ func Roster(ctx context.Context, db *store.DB, opt RosterOptions) (*RosterResult
 	if err != nil {
 		return nil, err
 	}
-	res := &RosterResult{Line: e.Line}
+	res := &RosterResult{Line: e.LineIn(opt.Lang)}
 	if len(opt.Formats) == 1 && opt.Formats[0] == "json" && !isDir(opt.Output) {
 		res.Screen = true
 		write := func(w io.Writer) error { return roster.WriteJSON(w, e) }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/roster"
 	"github.com/tongket/tongket/summary"
 	"github.com/tongket/tongket/vn"
@@ -182,10 +183,10 @@ func byYearAppendix(s *summary.Summary, text NarrativeText, chart string) Append
 	notes := []string{"Ghi chú: “" + pdfNA + "” là chưa có số liệu (đơn vị chưa báo cáo), khác với số 0. " +
 		"Chỉ tiêu thời điểm (mô hình đang hoạt động, xã, phường có mô hình, camera) " +
 		"ghi số có đến cuối từng năm; tổng giai đoạn là số cuối giai đoạn."}
-	if n := incompleteNote(s); n != "" {
+	if n := incompleteNote(s, lang.VI); n != "" {
 		notes = append(notes, n)
 	}
-	if c := comparisonNote(s); c != "" {
+	if c := comparisonNote(s, lang.VI); c != "" {
 		notes = append(notes, c)
 	} else if compares {
 		notes = append(notes, "Hai giai đoạn đều có từ 90% số liệu trở lên nên được so sánh.")

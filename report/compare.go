@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tongket/tongket/catalog"
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/roster"
 	"github.com/tongket/tongket/summary"
 	"github.com/tongket/tongket/vn"
@@ -21,7 +22,10 @@ import (
 // liệu của 41/132 lượt đơn vị-năm (31,1%) nên chưa so sánh được kết quả
 // với giai đoạn này." When only some indicators fall short, it names them.
 // It is "" when every figure with a total may be compared.
-func comparisonNote(s *summary.Summary) string {
+// The report's documents say it in Vietnamese; the terminal's text
+// summary says it in the language asked for (l).
+func comparisonNote(s *summary.Summary, l lang.Lang) string {
+	w := wordingIn(l)
 	var known, short []summary.Indicator
 	stock := false
 	for _, ind := range s.Indicators {
@@ -46,50 +50,53 @@ func comparisonNote(s *summary.Summary) string {
 	var parts []string
 	for _, c := range []summary.PeriodReports{pc, cur} {
 		if c.Expected > 0 && !summary.Covered(c.Received, c.Expected) {
-			parts = append(parts, reportsShort(c))
+			parts = append(parts, reportsShort(c, l))
 		}
 	}
 	if len(short) == len(known) && len(parts) > 0 {
 		also := ""
 		if stock {
-			also = " (kể cả với số liệu năm " + strconv.Itoa(prev.To) + ")"
+			also = w(" (kể cả với số liệu năm ", " (nor with the figures of ") + strconv.Itoa(prev.To) + ")"
 		}
-		return sentence(strings.Join(parts, "; ")) + " nên chưa so sánh được kết quả hai giai đoạn" + also + "."
+		return sentence(strings.Join(parts, "; ")) + w(" nên chưa so sánh được kết quả hai giai đoạn", ", so the two periods are not compared") + also + "."
 	}
 	// Indicators that fall short for the same reason are told together.
 	var reasons []string
 	names := map[string][]string{}
 	for _, ind := range short {
-		r := coverageShort(s.Period, prev, ind)
+		r := coverageShort(s.Period, prev, ind, l)
 		if names[r] == nil {
 			reasons = append(reasons, r)
 		}
 		names[r] = append(names[r], strings.ToLower(oneLine(ind.Name)))
 	}
 	if len(reasons) == 1 && len(short) == len(known) {
-		return sentence(reasons[0]) + " nên chưa so sánh được kết quả hai giai đoạn."
+		return sentence(reasons[0]) + w(" nên chưa so sánh được kết quả hai giai đoạn.", ", so the two periods are not compared.")
 	}
 	var each []string
 	for _, r := range reasons {
 		each = append(each, strings.Join(names[r], ", ")+" ("+r+")")
 	}
-	return "Các chỉ tiêu sau chưa so sánh được với " + periodText(prev) + " do số liệu chưa đủ: " + strings.Join(each, "; ") + "."
+	return w("Các chỉ tiêu sau chưa so sánh được với ", "These indicators are not compared with ") + periodIn(prev, l) +
+		w(" do số liệu chưa đủ: ", " for want of figures: ") + strings.Join(each, "; ") + "."
 }
 
 // reportsShort is "giai đoạn 2002–2012 mới có số liệu của 41/132 lượt đơn
 // vị-năm (31,1%)", or "… chưa có số liệu" when it has none.
-func reportsShort(c summary.PeriodReports) string {
-	p := periodText(summary.Period{From: c.From, To: c.To})
+func reportsShort(c summary.PeriodReports, l lang.Lang) string {
+	w := wordingIn(l)
+	p := periodIn(summary.Period{From: c.From, To: c.To}, l)
 	if c.Received == 0 {
-		return p + " chưa có số liệu"
+		return p + w(" chưa có số liệu", " has no figures")
 	}
-	return p + " mới có số liệu của " + vn.FormatInt(int64(c.Received)) + "/" + vn.FormatInt(int64(c.Expected)) +
-		" lượt đơn vị-năm (" + Percent(c.Rate()*100, false) + ")"
+	return p + w(" mới có số liệu của ", " has figures for only ") + vn.FormatInt(int64(c.Received)) + "/" + vn.FormatInt(int64(c.Expected)) +
+		w(" lượt đơn vị-năm (", " unit-years (") + Percent(c.Rate()*100, false) + ")"
 }
 
 // coverageShort says why one indicator does not compare: "giai đoạn
 // 2002–2012 mới có 75,0% số liệu".
-func coverageShort(cur, prev summary.Period, ind summary.Indicator) string {
+func coverageShort(cur, prev summary.Period, ind summary.Indicator, l lang.Lang) string {
+	w := wordingIn(l)
 	var parts []string
 	for _, c := range []struct {
 		p   summary.Period
@@ -99,15 +106,32 @@ func coverageShort(cur, prev summary.Period, ind summary.Indicator) string {
 			continue
 		}
 		if c.cov == 0 {
-			parts = append(parts, periodText(c.p)+" chưa có số liệu")
+			parts = append(parts, periodIn(c.p, l)+w(" chưa có số liệu", " has no figures"))
 			continue
 		}
-		parts = append(parts, periodText(c.p)+" mới có "+Percent(c.cov*100, false)+" số liệu")
+		parts = append(parts, periodIn(c.p, l)+w(" mới có ", " has only ")+Percent(c.cov*100, false)+w(" số liệu", " of its figures"))
 	}
 	if len(parts) == 0 {
-		return "không so sánh với số 0"
+		return w("không so sánh với số 0", "no comparison with zero")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// wordingIn picks the wording of l among a Vietnamese and an English one.
+func wordingIn(l lang.Lang) func(vi, en string) string {
+	return func(vi, en string) string { return lang.Text{VI: vi, EN: en}.In(l) }
+}
+
+// periodIn is periodText in l: "giai đoạn 2013–2023", "the period
+// 2013–2023".
+func periodIn(p summary.Period, l lang.Lang) string {
+	if l != lang.EN {
+		return periodText(p)
+	}
+	if p.From == p.To {
+		return "the year " + strconv.Itoa(p.To)
+	}
+	return "the period " + periodDash(p)
 }
 
 // sentence capitalises the first letter.
@@ -138,7 +162,8 @@ func incompleteYears(s *summary.Summary) (years []int, units map[int][]string) {
 // Nguyên." Years missing the same units are told together; a unit that
 // sent nothing in the whole period is told once. "" when no year is
 // incomplete.
-func incompleteNote(s *summary.Summary) string {
+func incompleteNote(s *summary.Summary, l lang.Lang) string {
+	w := wordingIn(l)
 	years, units := incompleteYears(s)
 	if len(years) == 0 {
 		return ""
@@ -177,12 +202,13 @@ func incompleteNote(s *summary.Summary) string {
 	}
 	var parts []string
 	for _, g := range groups {
-		parts = append(parts, "năm "+strings.Join(g.years, ", ")+" thiếu "+g.names)
+		parts = append(parts, w("năm ", "in ")+strings.Join(g.years, ", ")+w(" thiếu ", " lacking ")+g.names)
 	}
 	if len(never) > 0 {
-		parts = append(parts, strings.Join(never, ", ")+" chưa gửi báo cáo năm nào trong "+periodText(s.Period))
+		parts = append(parts, strings.Join(never, ", ")+w(" chưa gửi báo cáo năm nào trong ", " sent no report in ")+periodIn(s.Period, l))
 	}
-	return "(*) Năm chưa đủ báo cáo của các đơn vị, tổng của năm đó thấp hơn thực tế: " + strings.Join(parts, "; ") + "."
+	return w("(*) Năm chưa đủ báo cáo của các đơn vị, tổng của năm đó thấp hơn thực tế: ",
+		"(*) Years lacking some units' reports, whose totals are lower than the real ones: ") + strings.Join(parts, "; ") + "."
 }
 
 // awardCounts orders the award counts as the catalog does (tập thể first,

@@ -11,6 +11,7 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/summary"
 	"github.com/tongket/tongket/templates"
 	"github.com/tongket/tongket/vn"
@@ -211,7 +212,7 @@ func NewNarrativeData(s *summary.Summary, d Document, chart string) *NarrativeDa
 		Received:   s.Completeness.Received,
 		Expected:   s.Completeness.Expected,
 		Rate:       Percent(s.Completeness.Rate()*100, false),
-		Comparison: comparisonNote(s),
+		Comparison: comparisonNote(s, lang.VI),
 		I:          map[string]*Figure{},
 	}
 	names := unitNames(s)

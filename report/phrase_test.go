@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/summary"
 )
 
@@ -180,7 +181,7 @@ func TestComparisonNote(t *testing.T) {
 			"Các chỉ tiêu sau chưa so sánh được với giai đoạn 2002–2012 do số liệu chưa đủ: số vũ khí, số vụ (giai đoạn 2002–2012 mới có 62,0% số liệu)."},
 	}
 	for _, tt := range tests {
-		if got := comparisonNote(tt.s); got != tt.want {
+		if got := comparisonNote(tt.s, lang.VI); got != tt.want {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
 		}
 	}
@@ -196,14 +197,14 @@ func TestIncompleteNote(t *testing.T) {
 	}}
 	want := "(*) Năm chưa đủ báo cáo của các đơn vị, tổng của năm đó thấp hơn thực tế: năm 2013, 2014 thiếu Huyện An Dương; " +
 		"năm 2016 thiếu Quận Đồ Sơn, Quận Lê Chân; Huyện Bạch Long Vĩ chưa gửi báo cáo năm nào trong giai đoạn 2013–2016."
-	if got := incompleteNote(s); got != want {
+	if got := incompleteNote(s, lang.VI); got != want {
 		t.Errorf("note\n got %q\nwant %q", got, want)
 	}
 	if years, _ := incompleteYears(s); len(years) != 4 {
 		t.Errorf("marked years %v, want all four (Bạch Long Vĩ never reported)", years)
 	}
 	s.Units = s.Units[:0]
-	if got := incompleteNote(s); got != "" {
+	if got := incompleteNote(s, lang.VI); got != "" {
 		t.Errorf("no unit missing: %q", got)
 	}
 }

@@ -191,7 +191,7 @@ func (p *Placeholders) figure(ind summary.Indicator, part string) (string, error
 		if c := comparePhrase(f); c != "" {
 			return strings.TrimPrefix(c, ", "), nil
 		}
-		return "chưa so sánh được với " + periodText(f.PrevPeriod) + " (" + coverageShort(p.s.Period, f.PrevPeriod, ind) + ")", nil
+		return "chưa so sánh được với " + periodText(f.PrevPeriod) + " (" + coverageShort(p.s.Period, f.PrevPeriod, ind, lang.VI) + ")", nil
 	case "uoc":
 		switch {
 		case !f.Known:

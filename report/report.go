@@ -25,6 +25,7 @@ import (
 	"text/template"
 	"unicode/utf8"
 
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/summary"
 	"github.com/tongket/tongket/templates"
 	"github.com/tongket/tongket/vn"
@@ -59,8 +60,10 @@ func Percent(p float64, sign bool) string {
 // (FORMATS.md §5.1), the years lacking a unit's report and who has not
 // reported, then the report's outline as text (FORMATS.md §8), the
 // officer's sections as marked blanks. o may be nil for the table alone.
-func WriteText(w io.Writer, s *summary.Summary, o *Outline) error {
-	t, err := templates.Load("summary.txt.tmpl", textFuncs())
+// The table and its notes are in l; the report is the Vietnamese document,
+// introduced in English when l is.
+func WriteText(w io.Writer, s *summary.Summary, o *Outline, l lang.Lang) error {
+	t, err := templates.Load("summary.txt.tmpl", textFuncs(l))
 	if err != nil {
 		return err
 	}
@@ -70,12 +73,15 @@ func WriteText(w io.Writer, s *summary.Summary, o *Outline) error {
 		Title      string
 		Comparison string
 		Incomplete string
-	}{s, s.Period.Previous(), textTitle(s.Period), comparisonNote(s), incompleteNote(s)}
+	}{s, s.Period.Previous(), textTitle(s.Period, l), comparisonNote(s, l), incompleteNote(s, l)}
 	var b bytes.Buffer
 	if err := t.Execute(&b, data); err != nil {
 		return fmt.Errorf("write summary text: %w", err)
 	}
 	if o != nil {
+		if l == lang.EN {
+			b.WriteString("\nThe report, in Vietnamese as it is sent:\n")
+		}
 		writeOutlineText(&b, o)
 	}
 	// Padded columns leave trailing spaces where a cell is empty.
@@ -88,8 +94,14 @@ func WriteText(w io.Writer, s *summary.Summary, o *Outline) error {
 }
 
 // textTitle is "TỔNG KẾT 10 NĂM, GIAI ĐOẠN 2013–2023", or "TỔNG KẾT NĂM
-// 2023".
-func textTitle(p summary.Period) string {
+// 2023"; in English "SUMMARY OF 10 YEARS, 2013–2023", "SUMMARY OF 2023".
+func textTitle(p summary.Period, l lang.Lang) string {
+	if l == lang.EN {
+		if p.From == p.To {
+			return "SUMMARY OF " + strconv.Itoa(p.To)
+		}
+		return "SUMMARY OF " + strconv.Itoa(p.Span()) + " YEARS, " + periodDash(p)
+	}
 	if p.From == p.To {
 		return "TỔNG KẾT NĂM " + strconv.Itoa(p.To)
 	}
@@ -174,8 +186,10 @@ func centerText(s string, n int) string {
 	return spaces((n-utf8.RuneCountInString(s))/2) + s
 }
 
-func textFuncs() template.FuncMap {
+func textFuncs(l lang.Lang) template.FuncMap {
 	return template.FuncMap{
+		// tr picks the wording of the language asked for.
+		"tr":     func(vi, en string) string { return lang.Text{VI: vi, EN: en}.In(l) },
 		"num":    func(n int) string { return vn.FormatInt(int64(n)) },
 		"pct":    func(r float64) string { return Percent(r*100, false) },
 		"inc":    func(i int) string { return strconv.Itoa(i + 1) },
@@ -204,7 +218,7 @@ func textFuncs() template.FuncMap {
 			}
 			return ""
 		},
-		"missingByUnit": missingByUnit,
+		"missingByUnit": func(s *summary.Summary) []string { return missingByUnit(s, l) },
 	}
 }
 
@@ -225,7 +239,7 @@ func clip(s string, n int) string {
 }
 
 // missingByUnit phrases completeness gaps per unit: "Quận Ngô Quyền (HP-NGOQUYEN): 2015, 2016".
-func missingByUnit(s *summary.Summary) []string {
+func missingByUnit(s *summary.Summary, l lang.Lang) []string {
 	var out []string
 	for _, u := range s.Units {
 		if len(u.YearsMissing) == 0 {
@@ -236,7 +250,7 @@ func missingByUnit(s *summary.Summary) []string {
 			years[i] = strconv.Itoa(y)
 		}
 		if len(u.YearsReported) == 0 {
-			years = []string{"chưa gửi năm nào"}
+			years = []string{lang.Text{VI: "chưa gửi năm nào", EN: "no year sent"}.In(l)}
 		}
 		out = append(out, fmt.Sprintf("%s (%s): %s", nameOr(u), u.Code, strings.Join(years, ", ")))
 	}

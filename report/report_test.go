@@ -38,7 +38,7 @@ func sample() *summary.Summary {
 
 func TestWriteText(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteText(&b, sample(), nil); err != nil {
+	if err := WriteText(&b, sample(), nil, lang.VI); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -61,7 +61,7 @@ func TestWriteText(t *testing.T) {
 	s := sample()
 	s.Indicators[0].SetComparison(true, false)
 	b.Reset()
-	if err := WriteText(&b, s, nil); err != nil {
+	if err := WriteText(&b, s, nil, lang.VI); err != nil {
 		t.Fatal(err)
 	}
 	if out := b.String(); strings.Contains(out, "15.980") || strings.Contains(out, "+12,5%") {
@@ -78,7 +78,7 @@ func TestWriteTextOutline(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := WriteText(&b, s, o); err != nil {
+	if err := WriteText(&b, s, o, lang.VI); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

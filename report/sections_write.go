@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tongket/tongket/docx"
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/summary"
 )
 
@@ -63,7 +64,7 @@ func WriteSections(w io.Writer, o *Outline, s *summary.Summary, d Document, ph *
 	text := func(style, t string) *docx.Paragraph {
 		return &docx.Paragraph{Style: style, Runs: []docx.Run{{Text: t}}}
 	}
-	add(text("Title", "NỘI DUNG ĐƠN VỊ TỰ VIẾT\n"+textTitle(s.Period)))
+	add(text("Title", "NỘI DUNG ĐƠN VỊ TỰ VIẾT\n"+textTitle(s.Period, lang.VI)))
 	for _, p := range preamble {
 		add(text(guideStyle, p))
 	}

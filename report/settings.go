@@ -4,29 +4,31 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/tongket/tongket/lang"
 )
 
 // Setting is one "tongket config" key of the report document.
 type Setting struct {
 	Key   string
-	Help  string // Vietnamese
+	Help  lang.Text
 	apply func(d *Document, v string)
 	check func(v string) error // nil: any text
 }
 
 // Settings are the document settings, in the order "tongket config" lists them.
 var Settings = []Setting{
-	{"parent-agency", "cơ quan cấp trên, ví dụ \"CÔNG AN THÀNH PHỐ HẢI PHÒNG\"", func(d *Document, v string) { d.ParentAgency = v }, nil},
-	{"agency", "cơ quan ban hành, ví dụ \"CÔNG AN QUẬN HỒNG BÀNG\"", func(d *Document, v string) { d.Agency = v }, nil},
-	{"place", "địa danh ở dòng ngày tháng, ví dụ \"Hải Phòng\"", func(d *Document, v string) { d.Place = v }, nil},
-	{"doc-number", "số, ký hiệu văn bản, ví dụ \"125/BC-CAQ\" (số dưới 10 viết 05)", func(d *Document, v string) { d.DocNumber = v }, nil},
-	{"date", "ngày của báo cáo: dd/mm/yyyy, \"hom-nay\" (ngày chạy lệnh, mặc định) hoặc \"trong\" (để dòng chấm điền tay)", applyDate, checkDate},
-	{"addressee", "nơi gửi báo cáo (\"Kính gửi\"), khi gửi cơ quan cấp trên; mỗi dòng một nơi", func(d *Document, v string) { d.Addressee = splitLines(v) }, nil},
-	{"signer-title", "chức vụ người ký, ví dụ \"TRƯỞNG CÔNG AN QUẬN\"", func(d *Document, v string) { d.SignerTitle = v }, nil},
-	{"signer-name", "họ tên người ký", func(d *Document, v string) { d.SignerName = v }, nil},
-	{"recipients", "nơi nhận, mỗi dòng một nơi", func(d *Document, v string) { d.Recipients = splitLines(v) }, nil},
-	{"unit-code", "mã đơn vị tổng hợp (trang Tổng hợp là biểu số liệu của đơn vị này)", func(d *Document, v string) { d.UnitCode = v }, nil},
-	{"unit-name", "tên đơn vị tổng hợp", func(d *Document, v string) { d.UnitName = v }, nil},
+	{"parent-agency", lang.Text{VI: "cơ quan cấp trên, ví dụ \"CÔNG AN THÀNH PHỐ HẢI PHÒNG\"", EN: "the agency above, e.g. \"CÔNG AN THÀNH PHỐ HẢI PHÒNG\""}, func(d *Document, v string) { d.ParentAgency = v }, nil},
+	{"agency", lang.Text{VI: "cơ quan ban hành, ví dụ \"CÔNG AN QUẬN HỒNG BÀNG\"", EN: "the issuing agency, e.g. \"CÔNG AN QUẬN HỒNG BÀNG\""}, func(d *Document, v string) { d.Agency = v }, nil},
+	{"place", lang.Text{VI: "địa danh ở dòng ngày tháng, ví dụ \"Hải Phòng\"", EN: "the place in the date line, e.g. \"Hải Phòng\""}, func(d *Document, v string) { d.Place = v }, nil},
+	{"doc-number", lang.Text{VI: "số, ký hiệu văn bản, ví dụ \"125/BC-CAQ\" (số dưới 10 viết 05)", EN: "the document's number and code, e.g. \"125/BC-CAQ\" (numbers under 10 written 05)"}, func(d *Document, v string) { d.DocNumber = v }, nil},
+	{"date", lang.Text{VI: "ngày của báo cáo: dd/mm/yyyy, \"hom-nay\" (ngày chạy lệnh, mặc định) hoặc \"trong\" (để dòng chấm điền tay)", EN: "the report's date: dd/mm/yyyy, \"hom-nay\" (the day of the run, the default) or \"trong\" (a dotted line to fill in by hand)"}, applyDate, checkDate},
+	{"addressee", lang.Text{VI: "nơi gửi báo cáo (\"Kính gửi\"), khi gửi cơ quan cấp trên; mỗi dòng một nơi", EN: "whom the report is addressed to (\"Kính gửi\"), when it goes to an agency above; one a line"}, func(d *Document, v string) { d.Addressee = splitLines(v) }, nil},
+	{"signer-title", lang.Text{VI: "chức vụ người ký, ví dụ \"TRƯỞNG CÔNG AN QUẬN\"", EN: "the signer's title, e.g. \"TRƯỞNG CÔNG AN QUẬN\""}, func(d *Document, v string) { d.SignerTitle = v }, nil},
+	{"signer-name", lang.Text{VI: "họ tên người ký", EN: "the signer's full name"}, func(d *Document, v string) { d.SignerName = v }, nil},
+	{"recipients", lang.Text{VI: "nơi nhận, mỗi dòng một nơi", EN: "the recipients (\"Nơi nhận\"), one a line"}, func(d *Document, v string) { d.Recipients = splitLines(v) }, nil},
+	{"unit-code", lang.Text{VI: "mã đơn vị tổng hợp (trang Tổng hợp là biểu số liệu của đơn vị này)", EN: "the compiling unit's code (the \"Tổng hợp\" sheet is this unit's submission)"}, func(d *Document, v string) { d.UnitCode = v }, nil},
+	{"unit-name", lang.Text{VI: "tên đơn vị tổng hợp", EN: "the compiling unit's name"}, func(d *Document, v string) { d.UnitName = v }, nil},
 }
 
 // SettingByKey finds a setting.

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tongket/tongket/catalog"
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/roster"
 	"github.com/tongket/tongket/sheetstyle"
 	"github.com/tongket/tongket/summary"
@@ -447,7 +448,7 @@ func (b *xBook) summarySheet() *xSheet {
 	}
 	sh.add(r, xText(note, xsNote))
 	sh.merge(1, r, colNote, r)
-	for _, n := range []string{comparisonNote(b.s), b.incompleteNote()} {
+	for _, n := range []string{comparisonNote(b.s, lang.VI), b.incompleteNote()} {
 		if n != "" {
 			r++
 			sh.add(r, xText(n, xsNote))
@@ -487,7 +488,7 @@ func (b *xBook) indicatorNote(ind summary.Indicator) string {
 // incompleteNote is the note naming the units missing in the marked years,
 // for a sheet whose year headings are marked by colour.
 func (b *xBook) incompleteNote() string {
-	n := incompleteNote(b.s)
+	n := incompleteNote(b.s, lang.VI)
 	if n == "" {
 		return ""
 	}
@@ -683,7 +684,7 @@ func (b *xBook) byYearSheet() *xSheet {
 		}
 	}
 	sh.add(r, cells...)
-	if n := incompleteNote(b.s); n != "" {
+	if n := incompleteNote(b.s, lang.VI); n != "" {
 		r++
 		sh.add(r, xText(n, xsNote))
 		sh.merge(1, r, last, r)

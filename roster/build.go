@@ -150,6 +150,7 @@ func Build(entries []Entry, lists Lists, from, to int, filterForm, filterOrg str
 		ex.Table = append(ex.Table, row)
 	}
 	ex.Line = countsLine(ex.Counts, ex.Table, formList)
+	ex.LineEN = countsLineEN(ex.Counts, ex.Table, formList)
 	return ex
 }
 
@@ -228,6 +229,40 @@ func countsLine(c Counts, table []TableRow, forms []string) string {
 		}
 		b.WriteString("; ")
 		b.WriteString(strings.Join(fs, ", "))
+	}
+	return b.String()
+}
+
+// countsLineEN is countsLine in English: "118 commended, of whom 31
+// collectives, 87 individuals; by organisation: 54 Hội Cựu chiến binh, …;
+// by form: 10 Bằng khen, 108 Giấy khen".
+func countsLineEN(c Counts, table []TableRow, forms []string) string {
+	if c.Total == 0 {
+		return "No collective or person commended"
+	}
+	kindEN := map[string]string{Collective: "collectives", Individual: "individuals"}
+	var b strings.Builder
+	b.WriteString(vn.FormatInt(int64(c.Total)) + " commended, of whom ")
+	var kinds []string
+	for _, k := range Kinds {
+		if n := c.ByKind[k]; n > 0 {
+			kinds = append(kinds, vn.FormatInt(int64(n))+" "+kindEN[k])
+		}
+	}
+	b.WriteString(strings.Join(kinds, ", "))
+	var orgs []string
+	for _, row := range table {
+		orgs = append(orgs, vn.FormatInt(int64(row.Total))+" "+row.Organisation)
+	}
+	if len(orgs) > 0 {
+		b.WriteString("; by organisation: " + strings.Join(orgs, ", "))
+	}
+	if len(forms) > 1 {
+		var fs []string
+		for _, f := range forms {
+			fs = append(fs, vn.FormatInt(int64(c.ByForm[f]))+" "+f)
+		}
+		b.WriteString("; by form: " + strings.Join(fs, ", "))
 	}
 	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tongket/tongket/internal/goldenfile"
+	"github.com/tongket/tongket/lang"
 )
 
 func ent(kind, org, form, name, unit string, y, m, d int) Entry {
@@ -174,6 +175,23 @@ func TestCountsLine(t *testing.T) {
 	for _, tt := range tests {
 		if got := Build(tt.entries, lists, 0, 0, "", "").Line; got != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+	// The same counts in English, for --lang en; the names stay.
+	for _, tt := range []struct {
+		name    string
+		entries []Entry
+		want    string
+	}{
+		{"report", report, "118 commended, of whom 31 collectives, 87 individuals; " +
+			"by organisation: 54 Hội Cựu chiến binh, 28 Hội Liên hiệp Phụ nữ, 36 Hội Nông dân; by form: 10 Bằng khen, 108 Giấy khen"},
+		{"one form", report[20:54], "34 commended, of whom 34 individuals; by organisation: 34 Hội Cựu chiến binh"},
+		{"thousands", many(Individual, "Công an", "Giấy khen", 1234), "1.234 commended, of whom 1.234 individuals; by organisation: 1.234 Công an"},
+		{"none", nil, "No collective or person commended"},
+	} {
+		e := Build(tt.entries, lists, 0, 0, "", "")
+		if got := e.LineIn(lang.EN); got != tt.want || e.LineIn(lang.VI) != e.Line {
+			t.Errorf("%s in English:\n got %s\nwant %s", tt.name, got, tt.want)
 		}
 	}
 }

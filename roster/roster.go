@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/tongket/tongket/finding"
+	"github.com/tongket/tongket/lang"
 )
 
 // The two kinds of nominee.
@@ -117,8 +118,16 @@ type Export struct {
 	Counts Counts  `json:"counts"`
 	// Table is organisation × kind × form counts, for the counts table.
 	Table []TableRow `json:"-"`
-	// Line is the counts line as the report reads it out.
-	Line string `json:"-"`
+	// Line is the counts line as the report reads it out; LineEN is the
+	// same counts in English, for an officer who asked for English (the
+	// names of organisations and forms stay as the catalog has them).
+	Line   string `json:"-"`
+	LineEN string `json:"-"`
+}
+
+// LineIn is the counts line in l.
+func (e Export) LineIn(l lang.Lang) string {
+	return lang.Text{VI: e.Line, EN: e.LineEN}.In(l)
 }
 
 // TableRow is one organisation's counts by kind and form.

@@ -83,7 +83,7 @@ func runAwards(ctx context.Context, o *awardsRunOptions) error {
 		return err
 	}
 	defer db.Close()
-	bar, clear := o.progress("Đang đọc danh sách")
+	bar, clear := o.progress(lang.Text{VI: "Đang đọc danh sách", EN: "Reading the rosters"})
 	res, err := run(ctx, db, o.paths, intake.Options{Now: o.now, Progress: bar})
 	clear()
 	if err != nil {
@@ -151,6 +151,6 @@ func runAwardsExport(ctx context.Context, o *awardsExportOptions) error {
 	if err != nil {
 		return err
 	}
-	o.say(lang.Text{VI: res.Line})
+	o.say(lang.Text{VI: res.Line, EN: res.Line}) // in the chosen language already
 	return nil
 }

@@ -102,7 +102,7 @@ func runConfigSet(ctx context.Context, o *configSetOptions) error {
 		return fail(err, "không có thiết lập %q; xem danh sách bằng \"tongket config\".", "there is no setting %q; see \"tongket config\".", o.key)
 	}
 	if err := set.Check(o.value); o.value != "" && err != nil {
-		return fail(err, "giá trị %q không hợp lệ cho %s: %s.", "%[1]q is not a valid %[2]s.", o.value, o.key, set.Help)
+		return fail(err, "giá trị %q không hợp lệ cho %s: %s.", "%q is not a valid %s: %s.", o.value, o.key, set.Help)
 	}
 	db, err := o.openDB(ctx)
 	if err != nil {

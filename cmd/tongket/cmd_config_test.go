@@ -69,7 +69,7 @@ func TestRunConfig(t *testing.T) {
 	d, _, _ = testDeps(t, dir)
 	err := runConfigSet(ctx, &configSetOptions{deps: d, key: "date", value: "32/13/2024"})
 	if vi, en := said(err, lang.VI), said(err, lang.EN); !strings.HasPrefix(vi, `giá trị "32/13/2024" không hợp lệ cho date: ngày của báo cáo`) ||
-		en != `"32/13/2024" is not a valid date.` {
+		en != `"32/13/2024" is not a valid date: the report's date: dd/mm/yyyy, "hom-nay" (the day of the run, the default) or "trong" (a dotted line to fill in by hand).` {
 		t.Errorf("a bad date: %q / %q", vi, en)
 	}
 }

@@ -68,7 +68,7 @@ func runIngest(ctx context.Context, o *ingestOptions) error {
 		return err
 	}
 	defer db.Close()
-	bar, clear := o.progress("Đang nhập")
+	bar, clear := o.progress(lang.Text{VI: "Đang nhập", EN: "Ingesting"})
 	res, err := run(ctx, db, o.paths, intake.Options{Now: o.now, Progress: bar})
 	clear()
 	if errors.Is(err, context.Canceled) && res != nil && res.Totals != nil {

@@ -133,7 +133,7 @@ func runSummarize(ctx context.Context, o *summarizeOptions) error {
 		return err
 	}
 	defer db.Close()
-	bar, clear := o.progress("Đang ghi báo cáo")
+	bar, clear := o.progress(lang.Text{VI: "Đang ghi báo cáo", EN: "Writing the report"})
 	opt := publish.Options{Period: p, Formats: o.formats, Out: o.out, Settings: o.settings, Narrative: o.template,
 		DocxTemplate: o.docxTemplate, Chart: o.chart, Lang: o.lang, Now: o.now, Progress: bar}
 	if publish.Screen(o.formats) {

@@ -105,7 +105,7 @@ func TestRunSummarize(t *testing.T) {
 		{name: "again, in English, on a terminal", o: summarizeOptions{formats: []string{"pdf"}, output: out, settings: map[string]string{"unit-code": "HP"}},
 			terminal: true, lang: lang.EN,
 			wantOut:    []string{filepath.Join(out, "tong-ket-2019-2024.pdf") + "\n"},
-			wantStderr: []string{"\rĐang ghi báo cáo [", "Sections the office writes itself, still blank"}},
+			wantStderr: []string{"\rWriting the report [", "1/1 files", "Sections the office writes itself, still blank"}},
 		{name: "quiet", o: summarizeOptions{formats: []string{"pdf"}, output: out}, quiet: true, terminal: true, lang: lang.VI,
 			wantOut: []string{"tong-ket-2019-2024.pdf"}, noStderr: true},
 		{name: "json", o: summarizeOptions{formats: []string{"json"}}, lang: lang.VI, wantOut: []string{`"from": 2019`}, noStderr: true},

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/form"
+	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/pool"
 	"github.com/tongket/tongket/summary"
 )
@@ -136,7 +137,7 @@ func runTemplate(ctx context.Context, o *templateOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
 	}
-	bar, clear := o.progress("Đang lập biểu mẫu")
+	bar, clear := o.progress(lang.Text{VI: "Đang lập biểu mẫu", EN: "Making the forms"})
 	errs := pool.Each(ctx, len(jobs), 0, func(i int) error { return writeTemplateFile(jobs[i].Path, jobs[i].Template) }, bar)
 	clear()
 	// The paths written, in the units' order whatever order the workers

@@ -69,7 +69,7 @@ func runValidate(ctx context.Context, o *validateOptions) error {
 		return err
 	}
 	defer db.Close()
-	bar, clear := o.progress("Đang kiểm tra")
+	bar, clear := o.progress(lang.Text{VI: "Đang kiểm tra", EN: "Checking"})
 	res, err := intake.Validate(ctx, db, o.paths, intake.Options{Now: o.now, Progress: bar})
 	clear()
 	if err != nil {

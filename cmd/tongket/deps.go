@@ -52,14 +52,14 @@ func (d deps) sayf(vi, en string, args ...any) { d.say(lang.F(vi, en, args...)) 
 // progress returns intake's progress callback drawing a bar on standard
 // error, and the function that clears it; both do nothing off a terminal or
 // with --quiet.
-func (d deps) progress(label string) (func(done, total int), func()) {
+func (d deps) progress(label lang.Text) (func(done, total int), func()) {
 	if !d.errTerminal || d.quiet {
 		return nil, func() {}
 	}
 	var bar *progress.Bar
 	update := func(done, total int) {
 		if bar == nil {
-			bar = progress.New(d.errOut, label, total)
+			bar = progress.New(d.errOut, label.In(d.lang), total, d.lang)
 		}
 		bar.Set(done)
 	}

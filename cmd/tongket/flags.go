@@ -97,7 +97,7 @@ func (v *settingValue) Set(s string) error {
 // going into settings.
 func settingFlags(cmd *cobra.Command, settings map[string]string) {
 	for _, s := range report.Settings {
-		cmd.Flags().Var(&settingValue{set: s, settings: settings}, s.Key, s.Help)
+		cmd.Flags().Var(&settingValue{set: s, settings: settings}, s.Key, s.Help.VI) // flags are told in Vietnamese, as every flag is
 	}
 	cmd.SetFlagErrorFunc(flagError)
 }
