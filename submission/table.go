@@ -3,6 +3,7 @@ package submission
 import (
 	"cmp"
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1032,21 +1033,19 @@ func (r *reader) crossSheets() {
 	for i := range idx {
 		idx[i] = int32(i)
 	}
-	sort.Slice(idx, func(a, b int) bool {
-		x, y := fs[idx[a]], fs[idx[b]]
-		if x.Unit != y.Unit {
-			return x.Unit < y.Unit
+	slices.SortFunc(idx, func(a, b int32) int {
+		x, y := &fs[a], &fs[b]
+		switch {
+		case x.Unit != y.Unit:
+			return cmp.Compare(x.Unit, y.Unit)
+		case x.Indicator != y.Indicator:
+			return strings.Compare(x.Indicator, y.Indicator)
+		case x.Year != y.Year:
+			return cmp.Compare(x.Year, y.Year)
+		case x.Sheet != y.Sheet:
+			return cmp.Compare(x.Sheet, y.Sheet)
 		}
-		if x.Indicator != y.Indicator {
-			return x.Indicator < y.Indicator
-		}
-		if x.Year != y.Year {
-			return x.Year < y.Year
-		}
-		if x.Sheet != y.Sheet {
-			return x.Sheet < y.Sheet
-		}
-		return x.Row < y.Row
+		return cmp.Compare(x.Row, y.Row)
 	})
 	var drop []int32
 	for i := 1; i < len(idx); i++ {

@@ -12,7 +12,14 @@ import (
 // NFC returns s in Unicode Normalization Form C. Excel on macOS and text
 // pasted from some web pages arrive decomposed (NFD), which looks the same
 // but compares different.
-func NFC(s string) string { return norm.NFC.String(s) }
+func NFC(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return norm.NFC.String(s)
+		}
+	}
+	return s // ASCII is its own NFC: codes and numbers, most cells
+}
 
 // isTone reports the five combining Vietnamese tone marks: huyền, sắc,
 // hỏi, ngã, nặng.
