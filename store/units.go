@@ -27,6 +27,10 @@ type UnitRecord struct {
 	Successors   []unitlist.Succession `json:"successors,omitempty"`
 }
 
+// Listed reports whether the unit comes from the imported official list,
+// not only from submissions.
+func (u UnitRecord) Listed() bool { return u.Source == "import" }
+
 // UnitsImported counts what an import of the unit list did.
 type UnitsImported struct {
 	Added, Updated int

@@ -117,3 +117,55 @@ func TestImportList(t *testing.T) {
 	}
 	checkWhole(t, db.SQL())
 }
+
+// TestUnitRecordListed: a unit of the imported list is listed; one known
+// only from submissions is not, before a list and after one that leaves it
+// out.
+func TestUnitRecordListed(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpenDB(t)
+	mustIngest(t, db, makeSub("s.xlsx", f("S1", "TT_BUOI", 2020, 500)))
+	listed := func() map[string]bool {
+		t.Helper()
+		recs, err := db.Units(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]bool{}
+		for _, u := range recs {
+			m[u.Code] = u.Listed()
+		}
+		return m
+	}
+	before := listed()
+	if _, err := db.ImportList(ctx, &unitlist.List{Units: []unitlist.Unit{{Code: "L1", Name: "Xã Một"}}}); err != nil {
+		t.Fatal(err)
+	}
+	after := listed()
+	tests := []struct {
+		name  string
+		got   map[string]bool
+		code  string
+		known bool
+		want  bool
+	}{
+		{"from a submission, no list yet", before, "S1", true, false},
+		{"from a submission, left out of the list", after, "S1", true, false},
+		{"in the list", after, "L1", true, true},
+		{"no such unit before the list", before, "L1", false, false},
+	}
+	for _, tt := range tests {
+		got, known := tt.got[tt.code]
+		if known != tt.known || got != tt.want {
+			t.Errorf("%s: %s known %v listed %v, want known %v listed %v", tt.name, tt.code, known, got, tt.known, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		source string
+		want   bool
+	}{{"import", true}, {"submission", false}, {"", false}} {
+		if got := (store.UnitRecord{Source: tt.source}).Listed(); got != tt.want {
+			t.Errorf("source %q: listed %v, want %v", tt.source, got, tt.want)
+		}
+	}
+}
