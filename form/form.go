@@ -3,7 +3,9 @@
 // indicators, Excel data validation on every value cell, the structure
 // locked by sheet protection (no password), a "Hướng dẫn" sheet telling the
 // submitter how to fill it in, and the hidden `_tongket` sheet the reader
-// prefers to the lines above the table.
+// prefers to the lines above the table. It plans which unit's template
+// goes to which file (For, ForAll) and writes them (WriteFiles), each file
+// whole or not at all.
 //
 // A template filled in as its guide says is read back by the submission
 // package with no finding.

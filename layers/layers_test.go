@@ -44,7 +44,7 @@ var allowed = map[string][]string{
 	"store": {"submission", "roster", "unitlist", "summary", "succession", "catalog", "finding", "lang", "vn"},
 	// render: never the database
 	"report":   {"summary", "roster", "catalog", "sheetstyle", "templates", "atomicfile", "docx", "lang", "vn"},
-	"form":     {"catalog", "sheetstyle", "submission", "vn"},
+	"form":     {"catalog", "sheetstyle", "submission", "vn", "atomicfile", "pool"}, // writes its files whole, many at once
 	"annotate": {"finding", "lang", "atomicfile", "sheetstyle", "vn"},
 	// the pipeline and the sample job, which wire the layers together
 	"intake": {"submission", "roster", "unitlist", "table", "check", "store", "catalog", "finding", "lang", "vn", "xlsx"},

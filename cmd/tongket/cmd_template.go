@@ -4,17 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/form"
 	"github.com/tongket/tongket/lang"
-	"github.com/tongket/tongket/pool"
 	"github.com/tongket/tongket/summary"
 )
 
@@ -104,66 +99,31 @@ func runTemplate(ctx context.Context, o *templateOptions) error {
 	}
 	known := make([]form.Unit, len(recs))
 	for i, u := range recs {
-		known[i] = form.Unit{Code: u.Code, Name: u.Name, Listed: u.Source == "import"}
+		known[i] = form.Unit{Code: u.Code, Name: u.Name, Listed: u.Listed()}
 	}
 	base := form.Template{From: o.period.From, To: o.period.To, Indicators: cat.Indicators, Date: o.now()}
-
-	if !o.allUnits {
-		t, err := form.For(base, known, o.unit, o.unitName)
-		if err != nil {
-			return templateRefusal(err, o.unit)
-		}
-		path := o.output
-		if path == "" {
-			path = form.FileName(t.UnitCode, t.From, t.To)
-		} else if isDir(path) {
-			path = filepath.Join(path, form.FileName(t.UnitCode, t.From, t.To))
-		}
-		if err := writeTemplateFile(path, t); err != nil {
-			return err
-		}
-		fmt.Fprintln(o.out, path)
-		return nil
-	}
-
-	dir := o.output
-	if dir == "" {
-		dir = "."
-	}
-	jobs, err := form.ForAll(base, known, dir)
-	if err != nil {
-		return templateRefusal(err, "")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", dir)
-	}
 	bar, clear := o.progress(lang.Text{VI: "Đang lập biểu mẫu", EN: "Making the forms"})
-	errs := pool.Each(ctx, len(jobs), 0, func(i int) error { return writeTemplateFile(jobs[i].Path, jobs[i].Template) }, bar)
+	w, err := form.WriteFiles(ctx, base, known, form.Options{
+		Unit: o.unit, UnitName: o.unitName, All: o.allUnits, Output: o.output, Progress: bar,
+	})
 	clear()
-	// The paths written, in the units' order whatever order the workers
-	// finished in; then the first failure in that order.
-	var first error
-	for i, err := range errs {
-		switch {
-		case err == nil:
-			fmt.Fprintln(o.out, jobs[i].Path)
-		case first == nil && !errors.Is(err, pool.ErrNotStarted):
-			first = err
-		}
+	for _, p := range w.Paths {
+		fmt.Fprintln(o.out, p)
 	}
-	if first != nil {
-		return first
+	if err != nil {
+		return templateRefusal(err, o.unit)
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	if o.allUnits {
+		o.sayf("Đã lập %d biểu mẫu trong %s.", "Wrote %d templates in %s.", len(w.Paths), w.Dir)
 	}
-	o.sayf("Đã lập %d biểu mẫu trong %s.", "Wrote %d templates in %s.", len(jobs), dir)
 	return nil
 }
 
-// templateRefusal says why form planned no template.
+// templateRefusal says why form planned no template, or could not write
+// one: its refusals and file errors in the officer's words.
 func templateRefusal(err error, unit string) error {
 	var same *form.SameFileError
+	var fe *form.Error
 	switch {
 	case errors.Is(err, form.ErrUnlisted):
 		return fail(nil, "mã đơn vị %q không có trong danh sách đơn vị đã nhập; biểu lập với mã này sẽ bị từ chối khi nhập.",
@@ -176,16 +136,11 @@ func templateRefusal(err error, unit string) error {
 	case errors.As(err, &same):
 		return fail(nil, "hai đơn vị %s và %s cho cùng một tên tệp %s: hãy lập biểu cho từng đơn vị bằng --unit, -o.",
 			"units %s and %s give the same file name %s: make their templates one by one with --unit and -o.", same.First, same.Second, same.File)
+	case errors.As(err, &fe) && fe.Code == form.CodeMakeFolder:
+		return fail(fe.Err, "không tạo được thư mục %s.", "cannot create the folder %s.", fe.Path)
+	case errors.As(err, &fe):
+		return fail(fe.Err, "không ghi được biểu mẫu %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
+			"cannot write the template %s: check the folder exists and is writable.", fe.Path)
 	}
 	return err
-}
-
-// writeTemplateFile writes one template whole or not at all; it is safe
-// for concurrent use on different paths.
-func writeTemplateFile(path string, t form.Template) error {
-	if err := atomicfile.Write(path, func(w io.Writer) error { return t.Write(w) }); err != nil {
-		return fail(err, "không ghi được biểu mẫu %s: hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
-			"cannot write the template %s: check the folder exists and is writable.", path)
-	}
-	return nil
 }

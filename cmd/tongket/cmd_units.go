@@ -135,7 +135,7 @@ func runUnits(ctx context.Context, o *unitsOptions) error {
 // it went, one line each.
 func writeUnit(w io.Writer, u store.UnitRecord, l lang.Lang) error {
 	src := lang.F("từ biểu đã nhập", "from submissions")
-	if u.Source == "import" {
+	if u.Listed() {
 		src = lang.F("danh sách", "list")
 	}
 	line := fmt.Sprintf("%-16s %-32s %-12s %-10s %s", u.Code, u.Name, u.Parent, u.Level, src.In(l))
