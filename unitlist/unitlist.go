@@ -81,6 +81,16 @@ var labels = map[string]int{
 	vn.Key("Hiệu lực đến"): fTo, vn.Key("Đến ngày"): fTo, vn.Key("Ngày giải thể"): fTo,
 }
 
+// ReadFile reads the unit list workbook at path (Read); a file that cannot
+// be read (missing, too large) comes back as its finding.
+func ReadFile(path string) *List {
+	data, problem := table.LoadFile(path, xlsx.DefaultLimits)
+	if problem != nil {
+		return &List{File: path, Findings: []finding.Finding{*problem}}
+	}
+	return Read(path, data)
+}
+
 // Read reads a unit list workbook: the first visible sheet with a header
 // (in its first 30 rows, on one row or on two) holding "Mã đơn vị" and
 // "Tên đơn vị". Other names are separated by ";". A sheet that cannot be

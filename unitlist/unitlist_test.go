@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -209,4 +210,54 @@ func TestCodeShownWithZeros(t *testing.T) {
 	if !slices.Equal(got, []string{"00005", "00006"}) || !l.Valid() {
 		t.Errorf("codes %q, findings %v", got, codes(l.Findings))
 	}
+}
+
+// TestReadFile: a workbook on disk reads as Read reads its bytes; a file
+// that cannot be read is a finding on the list, not an error, and the list
+// is refused.
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	text := filepath.Join(dir, "ds.csv")
+	if err := os.WriteFile(text, []byte("Mã đơn vị,Tên đơn vị\nA,Xã A\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fixture := "testdata/ds-don-vi.xlsx"
+	tests := []struct {
+		name  string
+		path  string
+		same  bool   // the list Read makes of the file's bytes
+		codes string // the findings otherwise
+	}{
+		{"a workbook", fixture, true, ""},
+		{"no such file", filepath.Join(dir, "khong-co.xlsx"), false, finding.CorruptFile + "@"},
+		{"a folder", dir, false, finding.CorruptFile + "@"},
+		{"not a workbook", text, false, finding.NotXLSX + "@"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := ReadFile(tt.path)
+			if l.File != tt.path {
+				t.Errorf("file %q, want %q", l.File, tt.path)
+			}
+			if tt.same {
+				want := Read(tt.path, readFile(t, tt.path))
+				if !l.Valid() || len(l.Units) == 0 || !slices.Equal(unitsOf(l), unitsOf(want)) || l.SHA256 != want.SHA256 ||
+					!slices.Equal(codes(l.Findings), codes(want.Findings)) || len(l.Successions) != len(want.Successions) {
+					t.Errorf("read %v %v, want %v %v", unitsOf(l), codes(l.Findings), unitsOf(want), codes(want.Findings))
+				}
+				return
+			}
+			if got := strings.Join(codes(l.Findings), " "); got != tt.codes || l.Valid() || len(l.Units) != 0 {
+				t.Errorf("findings %q (valid %v, %d units), want %q", got, l.Valid(), len(l.Units), tt.codes)
+			}
+		})
+	}
+}
+
+func unitsOf(l *List) []string {
+	var out []string
+	for _, u := range l.Units {
+		out = append(out, unit(u))
+	}
+	return out
 }

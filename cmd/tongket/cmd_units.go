@@ -9,13 +9,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tongket/tongket/atomicfile"
-	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/intake"
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/store"
-	"github.com/tongket/tongket/table"
 	"github.com/tongket/tongket/unitlist"
-	"github.com/tongket/tongket/xlsx"
 )
 
 type unitsOptions struct {
@@ -184,12 +181,7 @@ func writeUnit(w io.Writer, u store.UnitRecord, l lang.Lang) error {
 // runUnitsImport reads and checks a unit list and makes it the official
 // one, or says what is wrong with it.
 func runUnitsImport(ctx context.Context, o *unitsImportOptions) error {
-	l := &unitlist.List{File: o.file}
-	if data, problem := table.LoadFile(o.file, xlsx.DefaultLimits); problem != nil {
-		l.Findings = []finding.Finding{*problem}
-	} else {
-		l = unitlist.Read(o.file, data)
-	}
+	l := unitlist.ReadFile(o.file)
 	if !l.Valid() {
 		return o.writeIntake(intake.Single(l.File, l.SHA256, l.Findings), o.format)
 	}
