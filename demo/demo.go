@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/tongket/tongket/intake"
@@ -103,14 +102,11 @@ func Run(ctx context.Context, out io.Writer, opt Options) error {
 	// The settings go in as "tongket config set" puts them: a key of the
 	// report document, a value that setting accepts.
 	for k, v := range Settings {
-		set, err := report.SettingByKey(k)
-		if err == nil {
-			err = set.Check(v)
-		}
+		_, value, err := report.SettingValue(k, v)
 		if err != nil {
 			return fmt.Errorf("demo setting %s: %w", k, err)
 		}
-		if err := db.SetSetting(ctx, k, strings.TrimSpace(v)); err != nil {
+		if err := db.SetSetting(ctx, k, value); err != nil {
 			return err
 		}
 	}

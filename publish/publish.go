@@ -7,8 +7,9 @@
 // report, which draws and writes them. It touches the disk only in the
 // folder or file it is given: the outputs, and the officer's sections file
 // there, made once and never overwritten. What the officer should be told
-// comes back as a value for the caller to print; publish itself prints
-// only a screen format it was asked for, on Options.Out.
+// comes back as a value for the caller to print; publish itself writes
+// only the outputs asked for: files, or a screen format (the text, JSON)
+// on Options.Out or into the file Options.Output.
 package publish
 
 import (
@@ -69,8 +70,8 @@ func (e *Error) Unwrap() error { return e.Err }
 // Options say which outputs of a period to make, and where.
 type Options struct {
 	Period summary.Period
-	// Formats are report.FileFormats, written as files into Dir, or one
-	// of ScreenFormats alone.
+	// Formats are report.FileFormats, written as files into Dir, or json
+	// or text alone, for the screen.
 	Formats []string
 	// Dir is the folder of the files and of the officer's sections file:
 	// "" the current folder, or, for a screen format written to a file,
@@ -91,13 +92,17 @@ type Options struct {
 	Progress func(done, total int)
 }
 
-// ScreenFormats are the summary's formats printed rather than filed, each
+// Formats are the summary's formats: report's files, and text, which
+// only goes to the screen.
+var Formats = slices.Concat(report.FileFormats, []string{"text"})
+
+// screenFormats are the summary's formats printed rather than filed, each
 // only alone.
-var ScreenFormats = []string{"json", "text"}
+var screenFormats = []string{"json", "text"}
 
 // Screen reports whether the formats are one screen format alone.
 func Screen(formats []string) bool {
-	return len(formats) == 1 && slices.Contains(ScreenFormats, formats[0])
+	return len(formats) == 1 && slices.Contains(screenFormats, formats[0])
 }
 
 // now is the clock's time, or the time when there is no clock.
@@ -110,13 +115,10 @@ func now(clock func() time.Time) time.Time {
 
 // dir is the folder of the files and of the sections file.
 func (o Options) dir() string {
-	switch {
-	case o.Dir != "":
-		return o.Dir
-	case Screen(o.Formats) && !toOut(o.Output):
+	if o.Dir == "" && Screen(o.Formats) && !toOut(o.Output) {
 		return filepath.Dir(o.Output)
 	}
-	return "."
+	return folder(o.Dir)
 }
 
 // toOut reports whether a screen format named output goes to Out.
@@ -202,7 +204,9 @@ func (in *Inputs) Write(opt Options) (*Result, error) {
 	}
 	res := &Result{Screen: Screen(opt.Formats)}
 	if res.Screen && opt.Formats[0] == "json" {
-		return res, toScreen(opt, res, func(w io.Writer) error { return report.WriteJSON(w, s) })
+		var err error
+		res.Files, err = toScreen(opt.Out, opt.Output, func(w io.Writer) error { return report.WriteJSON(w, s) })
+		return res, err
 	}
 	narrative, err := report.LoadNarrative(opt.Narrative)
 	if err != nil {
@@ -241,19 +245,28 @@ func (in *Inputs) text(opt Options, ropt report.Options, res *Result) error {
 		return &Error{Code: CodeBuild, Err: err}
 	}
 	res.Warnings, res.Blanks = p.Warnings, p.Outline.Blanks()
-	return toScreen(opt, res, func(w io.Writer) error { return report.WriteText(w, in.Summary, p.Outline, opt.Lang) })
+	res.Files, err = toScreen(opt.Out, opt.Output, func(w io.Writer) error { return report.WriteText(w, in.Summary, p.Outline, opt.Lang) })
+	return err
 }
 
-// toScreen writes a screen format on Out, or into the file Output.
-func toScreen(opt Options, res *Result, write func(io.Writer) error) error {
-	if toOut(opt.Output) {
-		return write(opt.Out)
+// toScreen writes a screen format on out, or into the file output when
+// it names one (not "" or "-"); files is that file.
+func toScreen(out io.Writer, output string, write func(io.Writer) error) (files []string, err error) {
+	if toOut(output) {
+		return nil, write(out)
 	}
-	if err := atomicfile.Write(opt.Output, write); err != nil {
-		return &Error{Code: CodeWriteFile, Path: opt.Output, Err: err}
+	if err := atomicfile.Write(output, write); err != nil {
+		return nil, &Error{Code: CodeWriteFile, Path: output, Err: err}
 	}
-	res.Files = []string{opt.Output}
-	return nil
+	return []string{output}, nil
+}
+
+// folder is the folder a name gives, "" being the current one.
+func folder(name string) string {
+	if name == "" {
+		return "."
+	}
+	return name
 }
 
 func isInput(err error) bool {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/tongket/tongket/demo"
+	"github.com/tongket/tongket/docx"
 	"github.com/tongket/tongket/intake"
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/publish"
@@ -190,8 +191,8 @@ func TestSummaryRefusedWord(t *testing.T) {
 	out := filepath.Join(dir, "bc")
 	res, err := publish.Summary(context.Background(), db, publish.Options{Period: fiveYears, Formats: []string{"pdf", "docx"}, Dir: out, DocxTemplate: tmpl, Now: clock})
 	var ie *report.InputError
-	if !errors.As(err, &ie) || len(res.Files) > 0 {
-		t.Fatalf("error %v, files %v; want the template refused", err, res.Files)
+	if !errors.As(err, &ie) || res != nil && len(res.Files) > 0 {
+		t.Fatalf("error %v, result %+v; want the template refused", err, res)
 	}
 	if es, _ := os.ReadDir(out); len(es) > 0 {
 		t.Errorf("written after a refusal: %v", es)
@@ -199,12 +200,15 @@ func TestSummaryRefusedWord(t *testing.T) {
 }
 
 // TestLoadAndWrite: the demo's way, inputs read once and written twice,
-// gives the files Summary gives.
+// gives what Summary gives. The Word report is compared: it holds the
+// summary, the report document (its settings) and the roster, all three
+// of what Load reads.
 func TestLoadAndWrite(t *testing.T) {
 	db := openSample(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	opt := publish.Options{Period: fiveYears, Formats: []string{"json"}, Output: filepath.Join(dir, "a.json"), Now: clock}
+	opt := publish.Options{Period: fiveYears, Formats: []string{"docx"}, Dir: filepath.Join(dir, "a"), Now: clock,
+		Settings: map[string]string{"agency": "CÔNG AN QUẬN KIẾN AN"}}
 	in, err := publish.Load(ctx, db, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -215,14 +219,21 @@ func TestLoadAndWrite(t *testing.T) {
 	if _, err := in.Write(opt); err != nil {
 		t.Fatal(err)
 	}
-	opt.Output = filepath.Join(dir, "b.json")
+	opt.Dir = filepath.Join(dir, "b")
 	if _, err := publish.Summary(ctx, db, opt); err != nil {
 		t.Fatal(err)
 	}
-	a, _ := os.ReadFile(filepath.Join(dir, "a.json"))
-	b, _ := os.ReadFile(filepath.Join(dir, "b.json"))
+	name := "tong-ket-2019-2024.docx"
+	a, _ := os.ReadFile(filepath.Join(dir, "a", name))
+	b, _ := os.ReadFile(filepath.Join(dir, "b", name))
 	if len(a) == 0 || !bytes.Equal(a, b) {
-		t.Errorf("Load then Write gives %d bytes, Summary %d", len(a), len(b))
+		t.Errorf("Load then Write gives %d bytes of Word, Summary %d, not the same", len(a), len(b))
+	}
+	doc := wordText(t, a)
+	for _, want := range []string{"CÔNG AN QUẬN KIẾN AN", "có 92 tập thể, cá nhân được khen thưởng", "Phụ lục II"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the Word report lacks %q", want)
+		}
 	}
 }
 
@@ -272,7 +283,7 @@ func TestRoster(t *testing.T) {
 			for _, f := range tt.files {
 				want = append(want, filepath.Join(dir, f))
 			}
-			if !slices.Equal(res.Files, want) || res.Screen != tt.screen || !strings.HasPrefix(res.Line, tt.line) {
+			if !slices.Equal(res.Files, want) || res.Screen != tt.screen || !strings.HasPrefix(res.Line.VI, tt.line) {
 				t.Errorf("result %+v; want files %v, screen %v, line %q", res, want, tt.screen, tt.line)
 			}
 			if !strings.Contains(out.String(), tt.out) || tt.out == "" && out.Len() > 0 {
@@ -280,4 +291,22 @@ func TestRoster(t *testing.T) {
 			}
 		})
 	}
+}
+
+// wordText is the text of a Word file's paragraphs, one a line.
+func wordText(t *testing.T, data []byte) string {
+	t.Helper()
+	f, err := docx.Parse(data, docx.DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras, err := f.Paragraphs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, p := range paras {
+		b.WriteString(p.Text() + "\n")
+	}
+	return b.String()
 }

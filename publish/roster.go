@@ -7,7 +7,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/tongket/tongket/atomicfile"
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/report"
 	"github.com/tongket/tongket/roster"
@@ -38,9 +37,8 @@ type RosterResult struct {
 	Screen bool
 	// Files written into the folder, in the order of the formats.
 	Files []string
-	// Line is the counts line ("92 gương điển hình tiên tiến, …"), in the
-	// chosen language.
-	Line string
+	// Line is the counts line ("92 gương điển hình tiên tiến, …").
+	Line lang.Text
 }
 
 // Roster makes the period's award roster from db, in the order it is
@@ -60,27 +58,17 @@ func Roster(ctx context.Context, db *store.DB, opt RosterOptions) (*RosterResult
 	if err != nil {
 		return nil, err
 	}
-	res := &RosterResult{Line: e.LineIn(opt.Lang)}
+	res := &RosterResult{Line: lang.Text{VI: e.Line, EN: e.LineEN}}
 	if len(opt.Formats) == 1 && opt.Formats[0] == "json" && !isDir(opt.Output) {
 		res.Screen = true
-		write := func(w io.Writer) error { return roster.WriteJSON(w, e) }
-		if toOut(opt.Output) {
-			return res, write(opt.Out)
-		}
-		if err := atomicfile.Write(opt.Output, write); err != nil {
-			return res, &Error{Code: CodeWriteFile, Path: opt.Output, Err: err}
-		}
-		res.Files = []string{opt.Output}
-		return res, nil
+		res.Files, err = toScreen(opt.Out, opt.Output, func(w io.Writer) error { return roster.WriteJSON(w, e) })
+		return res, err
 	}
 	stored, err := db.Settings(ctx)
 	if err != nil {
 		return nil, err
 	}
-	dir := opt.Output
-	if dir == "" {
-		dir = "."
-	}
+	dir := folder(opt.Output)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, &Error{Code: CodeFolder, Path: dir, Err: err}
 	}

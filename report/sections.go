@@ -275,7 +275,7 @@ func (pl *placer) finish(path string) (*sectionsRead, error) {
 	for _, h := range pl.plan {
 		if s := h.section; s != nil && pl.out.drafts[s.Key] > 0 {
 			pl.warn(lang.F("Mục \"%s\" còn %d gợi ý rút từ số liệu chưa đưa vào báo cáo: muốn dùng đoạn nào, xóa chữ \"%s\" ở đầu đoạn đó trong tệp nội dung.",
-				"Section \"%s\" holds %d suggestions drawn from the figures, not in the report: to use one, delete the \"%s\" at its start in the sections file.", s.Heading, pl.out.drafts[s.Key], draftMark))
+				"Section \"%s\" holds %d suggestion(s) drawn from the figures, not in the report: to use one, delete the \"%s\" at its start in the sections file.", s.Heading, pl.out.drafts[s.Key], draftMark))
 		}
 	}
 	return pl.out, nil

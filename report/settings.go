@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -42,7 +43,30 @@ func SettingByKey(key string) (Setting, error) {
 	for i, s := range Settings {
 		keys[i] = s.Key
 	}
-	return Setting{}, fmt.Errorf("unknown setting %q; settings are %s", key, strings.Join(keys, ", "))
+	return Setting{}, fmt.Errorf("%w %q; settings are %s", ErrUnknownSetting, key, strings.Join(keys, ", "))
+}
+
+// ErrUnknownSetting: no setting has the key asked for.
+var ErrUnknownSetting = errors.New("unknown setting")
+
+// SettingValue checks v for the setting key and returns the setting and
+// the value as it is stored: trimmed, or "" to clear the setting. The
+// error is ErrUnknownSetting (wrapped) for a key that is not a setting,
+// else the value's problem. "tongket config set" and the demo store
+// settings through it.
+func SettingValue(key, v string) (Setting, string, error) {
+	set, err := SettingByKey(key)
+	if err != nil {
+		return Setting{}, "", err
+	}
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return set, "", nil
+	}
+	if err := set.Check(v); err != nil {
+		return set, "", err
+	}
+	return set, v, nil
 }
 
 // Check reports whether v is a value the setting accepts.

@@ -151,6 +151,6 @@ func runAwardsExport(ctx context.Context, o *awardsExportOptions) error {
 	if err != nil {
 		return err
 	}
-	o.say(lang.Text{VI: res.Line, EN: res.Line}) // in the chosen language already
+	o.say(res.Line)
 	return nil
 }

@@ -28,13 +28,13 @@ func TestAwardsFlags(t *testing.T) {
 		{"validate", []string{"validate", "ds/"}, ran{run: &awardsRunOptions{paths: []string{"ds/"}, format: "text"}}, ""},
 		{"import as JSON", []string{"import", "--format", "json", "a.xlsx", "b.xlsx"},
 			ran{run: &awardsRunOptions{paths: []string{"a.xlsx", "b.xlsx"}, format: "json", save: true}}, ""},
-		{"import --format xlsx", []string{"import", "--format", "xlsx", "ds/"}, ran{}, `định dạng "xlsx" không hỗ trợ; chọn một trong [text json].`},
+		{"import --format xlsx", []string{"import", "--format", "xlsx", "ds/"}, ran{}, `định dạng "xlsx" không hỗ trợ; chọn text hoặc json.`},
 		{"validate nothing", []string{"validate"}, ran{}, "requires at least 1 arg"},
 		{"export", []string{"export", "--period", "2019-2024"},
 			ran{export: &awardsExportOptions{periodFlags: periodFlags{period: "2019-2024"}, formats: []string{"xlsx", "pdf"}}}, ""},
 		{"export every flag", []string{"export", "--years", "5", "--to", "2024", "--format", "json", "-o", "kt.json", "--form", "Bằng khen", "--organisation", "Hội Nông dân"},
 			ran{export: &awardsExportOptions{periodFlags: periodFlags{to: 2024, span: 5}, formats: []string{"json"}, output: "kt.json", form: "Bằng khen", organisation: "Hội Nông dân"}}, ""},
-		{"export text", []string{"export", "--format", "text"}, ran{}, `định dạng "text" không hỗ trợ; chọn trong xlsx, pdf, docx, json.`},
+		{"export text", []string{"export", "--format", "text"}, ran{}, `định dạng "text" không hỗ trợ; chọn xlsx, pdf, docx hoặc json.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -97,11 +98,11 @@ func runConfig(ctx context.Context, o *configOptions) error {
 
 // runConfigSet stores a setting, or clears it when the value is empty.
 func runConfigSet(ctx context.Context, o *configSetOptions) error {
-	set, err := report.SettingByKey(o.key)
-	if err != nil {
+	set, value, err := report.SettingValue(o.key, o.value)
+	switch {
+	case errors.Is(err, report.ErrUnknownSetting):
 		return fail(err, "không có thiết lập %q; xem danh sách bằng \"tongket config\".", "there is no setting %q; see \"tongket config\".", o.key)
-	}
-	if err := set.Check(o.value); o.value != "" && err != nil {
+	case err != nil:
 		return fail(err, "giá trị %q không hợp lệ cho %s: %s.", "%q is not a valid %s: %s.", o.value, o.key, set.Help)
 	}
 	db, err := o.openDB(ctx)
@@ -109,7 +110,7 @@ func runConfigSet(ctx context.Context, o *configSetOptions) error {
 		return err
 	}
 	defer db.Close()
-	if err := db.SetSetting(ctx, o.key, strings.TrimSpace(o.value)); err != nil {
+	if err := db.SetSetting(ctx, o.key, value); err != nil {
 		return err
 	}
 	o.sayf("Đã lưu %s.", "Saved %s.", o.key)

@@ -99,7 +99,7 @@ ghi đè được bằng cờ cùng tên; thiếu thì in dấu chấm "……" 
 	}
 	o.periodFlags.add(cmd)
 	f := cmd.Flags()
-	formatsFlag(cmd, &o.formats, "định dạng: xlsx,pdf,docx,json (tệp) hoặc text (màn hình)", []string{"xlsx", "pdf", "docx"}, append(report.FileFormats, "text"))
+	formatsFlag(cmd, &o.formats, "định dạng: xlsx,pdf,docx,json (tệp) hoặc text (màn hình)", []string{"xlsx", "pdf", "docx"}, publish.Formats)
 	f.StringVarP(&o.output, "output", "o", "", "thư mục ghi các tệp (mặc định thư mục hiện tại); với json/text: tệp")
 	f.StringVar(&o.template, "template", "", "mẫu lời văn báo cáo (text/template) thay cho mẫu có sẵn")
 	f.StringVar(&o.docxTemplate, "docx-template", "", "mẫu Word riêng của đơn vị (.docx) có chỗ điền {{…}}, ghi thành báo cáo Word thay cho báo cáo dựng sẵn")

@@ -30,7 +30,7 @@ func TestSummarizeFlags(t *testing.T) {
 				docxTemplate: "m.docx", chart: "TT_LUOT", settings: map[string]string{"date": "15/01/2025", "agency": "CÔNG AN QUẬN"}}, ""},
 		{"a list of formats", []string{"--format", "pdf,docx"},
 			summarizeOptions{formats: []string{"pdf", "docx"}, settings: map[string]string{}}, ""},
-		{"--format odt", []string{"--format", "xlsx,odt"}, summarizeOptions{}, `định dạng "odt" không hỗ trợ; chọn trong xlsx, pdf, docx, json, text.`},
+		{"--format odt", []string{"--format", "xlsx,odt"}, summarizeOptions{}, `định dạng "odt" không hỗ trợ; chọn xlsx, pdf, docx, json hoặc text.`},
 		{"--date that is not one", []string{"--date", "hôm qua"}, summarizeOptions{}, `giá trị --date "hôm qua" không hợp lệ`},
 		{"an argument", []string{"2019-2024"}, summarizeOptions{}, "unknown command"},
 	}
@@ -116,7 +116,7 @@ func TestRunSummarize(t *testing.T) {
 		{name: "a Word template without Word", o: summarizeOptions{formats: []string{"pdf"}, docxTemplate: "m.docx"}, lang: lang.VI,
 			wantErr: "--docx-template chỉ dùng khi ghi báo cáo Word"},
 		{name: "a chart of no indicator", o: summarizeOptions{formats: []string{"pdf"}, chart: "XX", output: out}, lang: lang.EN,
-			wantErr: `there is no indicator "XX" to chart.`},
+			wantErr: `there is no indicator "XX" to chart; see the codes in the JSON report or the workbook.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

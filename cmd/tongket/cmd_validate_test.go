@@ -24,7 +24,7 @@ func TestValidateFlags(t *testing.T) {
 		{"defaults", []string{"inbox"}, validateOptions{paths: []string{"inbox"}, format: "text", failOn: "error"}, ""},
 		{"every flag", []string{"--format", "json", "--annotate", "tra-lai", "--fail-on", "warning", "a.xlsx", "b"},
 			validateOptions{paths: []string{"a.xlsx", "b"}, format: "json", annotate: "tra-lai", failOn: "warning"}, ""},
-		{"--format xml", []string{"--format", "xml", "inbox"}, validateOptions{}, `định dạng "xml" không hỗ trợ; chọn một trong [text json].`},
+		{"--format xml", []string{"--format", "xml", "inbox"}, validateOptions{}, `định dạng "xml" không hỗ trợ; chọn text hoặc json.`},
 		{"--fail-on info", []string{"--fail-on", "info", "inbox"}, validateOptions{}, "--fail-on chỉ nhận error hoặc warning."},
 		{"no file", nil, validateOptions{}, "requires at least 1 arg"},
 	}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,6 +53,11 @@ func execute(cmd *cobra.Command, args ...string) error {
 func said(err error, l lang.Lang) string {
 	var ue *userError
 	if errors.As(err, &ue) {
+		// Every refusal a test looks at is checked for arguments that do
+		// not fit its wording, in both languages ("%!(EXTRA …)").
+		if strings.Contains(ue.text.VI+ue.text.EN, "%!") {
+			panic(fmt.Sprintf("a refusal with arguments that do not fit its wording: %q / %q", ue.text.VI, ue.text.EN))
+		}
 		return ue.text.In(l)
 	}
 	if err == nil {

@@ -58,10 +58,8 @@ func (f *formatsValue) Type() string   { return "string" }
 func (f *formatsValue) Set(s string) error {
 	list := strings.Split(s, ",")
 	for _, got := range list {
-		if !slices.Contains(f.allowed, got) {
-			last := len(f.allowed) - 1
-			return fail(nil, "định dạng %q không hỗ trợ; chọn trong %s.", "format %q is not supported; use %s or %s.",
-				got, lang.Text{VI: strings.Join(f.allowed, ", "), EN: strings.Join(f.allowed[:last], ", ")}, f.allowed[last])
+		if err := checkFormat(got, f.allowed...); err != nil {
+			return err
 		}
 	}
 	*f.p = list
@@ -124,12 +122,21 @@ func flagError(c *cobra.Command, err error) error {
 	return err
 }
 
-// checkFormat refuses a format outside allowed.
+// checkFormat refuses a format outside allowed, naming the choices: the
+// one wording of this refusal for every command.
 func checkFormat(got string, allowed ...string) error {
-	for _, f := range allowed {
-		if got == f {
-			return nil
-		}
+	if slices.Contains(allowed, got) {
+		return nil
 	}
-	return fail(nil, "định dạng %q không hỗ trợ; chọn một trong %v.", "format %q is not supported; use one of %v.", got, allowed)
+	return fail(nil, "định dạng %q không hỗ trợ; chọn %s.", "format %q is not supported; use %s.", got, orList(allowed))
+}
+
+// orList words choices as a list ending in "or": "xlsx, pdf hoặc json".
+func orList(choices []string) lang.Text {
+	if len(choices) < 2 {
+		s := strings.Join(choices, "")
+		return lang.Text{VI: s, EN: s}
+	}
+	head, last := strings.Join(choices[:len(choices)-1], ", "), choices[len(choices)-1]
+	return lang.Text{VI: head + " hoặc " + last, EN: head + " or " + last}
 }

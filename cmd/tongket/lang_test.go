@@ -16,6 +16,7 @@ import (
 
 	"github.com/tongket/tongket/catalog"
 	"github.com/tongket/tongket/demo"
+	"github.com/tongket/tongket/publish"
 	"github.com/tongket/tongket/report"
 	"github.com/tongket/tongket/store"
 	"github.com/tongket/tongket/summary"
@@ -58,6 +59,7 @@ func TestOneLanguage(t *testing.T) {
 	for _, p := range paths {
 		cases := [][]string{
 			append(append([]string{}, p...), "--khong-co-co-nay"),
+			append(append([]string{}, p...), "--format", "khong-co"),
 			append([]string{"--db", missing}, append(p, filepath.Join(t.TempDir(), "missing.xlsx"))...),
 		}
 		for _, args := range cases {
@@ -75,6 +77,8 @@ func TestOneLanguage(t *testing.T) {
 				}
 				first, _, _ := strings.Cut(msg, "\n")
 				switch {
+				case strings.Contains(msg, "%!"):
+					t.Errorf("%v --lang %s: arguments that do not fit the wording: %q", args, l, msg)
 				case l == "en" && vietLetter.MatchString(first):
 					t.Errorf("%v --lang en: %q", args, first)
 				case l == "vi" && !vietLetter.MatchString(first):
@@ -98,6 +102,20 @@ func TestStoreTexts(t *testing.T) {
 		store.CodeRestorePrepare, store.CodeRestoreKeep, store.CodeRestoreRename, store.CodeRestoreWrite} {
 		txt := storeText(&store.Error{Code: code, Path: "x.db", Name: "y.db"})
 		if txt.EN == fallback || vietLetter.MatchString(txt.EN) || !vietLetter.MatchString(txt.VI) {
+			t.Errorf("%s: %+v", code, txt)
+		}
+	}
+}
+
+// TestPublishTexts: every publish error code is worded in both languages,
+// its arguments fitting the wording.
+func TestPublishTexts(t *testing.T) {
+	fallback := publishText(&publish.Error{Code: "no-such-code"}).EN
+	for _, code := range []string{publish.CodeNoIndicator, publish.CodeNarrative, publish.CodeBuild, publish.CodeFolder,
+		publish.CodeWriteReport, publish.CodeWriteFile, publish.CodeWriteRoster, publish.CodeNoForm, publish.CodeNoOrganisation} {
+		txt := publishText(&publish.Error{Code: code, Path: "x", Choices: []string{"a", "b"}})
+		if txt.EN == fallback || vietLetter.MatchString(txt.EN) || !vietLetter.MatchString(txt.VI) ||
+			strings.Contains(txt.VI+txt.EN, "%!") {
 			t.Errorf("%s: %+v", code, txt)
 		}
 	}

@@ -14,7 +14,7 @@ func publishText(pe *publish.Error) lang.Text {
 	switch pe.Code {
 	case publish.CodeNoIndicator:
 		return lang.F("không có chỉ tiêu mã %q để vẽ biểu đồ; xem mã trong báo cáo JSON hoặc biểu số liệu.",
-			"there is no indicator %q to chart.", pe.Path)
+			"there is no indicator %q to chart; see the codes in the JSON report or the workbook.", pe.Path)
 	case publish.CodeNarrative:
 		return lang.F("không đọc được mẫu lời văn %s.", "cannot load the narrative template %s.", pe.Path)
 	case publish.CodeBuild:
