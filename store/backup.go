@@ -40,6 +40,29 @@ var (
 // tongket.db.truoc-khi-khoi-phuc-20240115-090000 ("before restoring").
 const KeptSuffix = ".truoc-khi-khoi-phuc-"
 
+// BackupPrefix begins the name of a backup made into a folder:
+// tongket-sao-luu-20240115-090000.db ("backup").
+const BackupPrefix = "tongket-sao-luu-"
+
+// BackupPath is where a backup to output goes: output itself when it
+// names a file; when it names a folder (one that exists, one ending in a
+// path separator, or "" for the current one), a file in it named for now,
+// the folder made if need be (CodeBackupFolder when it cannot be).
+func BackupPath(output string, now time.Time) (string, error) {
+	dir := output
+	if dir == "" {
+		dir = "."
+	}
+	if st, err := os.Stat(dir); (err != nil || !st.IsDir()) &&
+		!strings.HasSuffix(dir, "/") && !strings.HasSuffix(dir, string(filepath.Separator)) {
+		return dir, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", &Error{Op: "backup", Path: dir, Code: CodeBackupFolder, Name: dir, Err: err}
+	}
+	return filepath.Join(dir, BackupPrefix+now.Format("20060102-150405")+".db"), nil
+}
+
 // sidecars are the files SQLite keeps beside a database.
 var sidecars = []string{"-wal", "-shm", "-journal"}
 

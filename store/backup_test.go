@@ -841,3 +841,83 @@ func removeAll(p string) {
 		os.Remove(p + s)
 	}
 }
+
+// TestBackupPath: -o naming a file is the backup; naming a folder (one
+// that is there, one ending in a separator, or none for the current one)
+// puts a file named for the time in it, the folder made if need be; a
+// folder that cannot be made is an Error with its code.
+func TestBackupPath(t *testing.T) {
+	now := time.Date(2024, 1, 15, 9, 0, 5, 0, time.UTC)
+	name := "tongket-sao-luu-20240115-090005.db"
+	sep := string(filepath.Separator)
+	tests := []struct {
+		name     string
+		setup    func(t *testing.T)
+		output   string
+		want     string
+		wantDir  string // a folder that must exist afterwards
+		wantNone string // a path that must not exist afterwards
+		wantCode string
+	}{
+		{name: "a file", output: "sao-luu.db", want: "sao-luu.db", wantNone: "sao-luu.db"},
+		{name: "a file in a folder not made yet", output: filepath.Join("moi", "sao-luu.db"),
+			want: filepath.Join("moi", "sao-luu.db"), wantNone: "moi"},
+		{name: "nothing: the current folder", output: "", want: name},
+		{name: "a folder that is there", setup: func(t *testing.T) { mkdirAll(t, "ra") },
+			output: "ra", want: filepath.Join("ra", name)},
+		{name: "a new folder, with a slash", output: "sao-luu/", want: filepath.Join("sao-luu", name), wantDir: "sao-luu"},
+		{name: "a new nested folder, with the separator", output: "a" + sep + "b" + sep,
+			want: filepath.Join("a", "b", name), wantDir: filepath.Join("a", "b")},
+		{name: "a folder under a file", setup: func(t *testing.T) { writeFile(t, "tep", "") },
+			output: "tep" + sep + "ra" + sep, wantCode: store.CodeBackupFolder},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			if tt.setup != nil {
+				tt.setup(t)
+			}
+			got, err := store.BackupPath(tt.output, now)
+			if tt.wantCode != "" {
+				var se *store.Error
+				if !errors.As(err, &se) || se.Code != tt.wantCode || se.Name != tt.output || se.Err == nil {
+					t.Fatalf("error %v, want code %s about %s", err, tt.wantCode, tt.output)
+				}
+				if got != "" {
+					t.Errorf("path %q with the error", got)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("path %q, want %q", got, tt.want)
+			}
+			if tt.wantDir != "" {
+				if st, err := os.Stat(tt.wantDir); err != nil || !st.IsDir() {
+					t.Errorf("folder %s not made: %v", tt.wantDir, err)
+				}
+			}
+			if tt.wantNone != "" {
+				if _, err := os.Stat(tt.wantNone); !os.IsNotExist(err) {
+					t.Errorf("%s was made (%v)", tt.wantNone, err)
+				}
+			}
+		})
+	}
+}
+
+func mkdirAll(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -86,6 +86,7 @@ const (
 	CodeBackupIsFolder       = "backup-is-folder"       // Name: the backup path is a folder
 	CodeBackupExists         = "backup-exists"          // Name: the backup file exists
 	CodeBackupWrite          = "backup-write"           // Name: the folder the backup could not be written to
+	CodeBackupFolder         = "backup-folder"          // Name: the folder for the backup, which could not be made
 	CodeBackupDiskFull       = "backup-disk-full"       // Name: the folder whose disk is full
 	CodeBackupCheckFailed    = "backup-check-failed"    // the copy just made fails its check
 	CodeBackupFileIsFolder   = "backup-file-is-folder"  // Name: the backup to check is a folder

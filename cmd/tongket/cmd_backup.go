@@ -5,9 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -62,8 +59,12 @@ func runBackup(ctx context.Context, o *backupOptions) error {
 		return fail(err, "không có cơ sở dữ liệu %s để sao lưu: hãy chỉ đúng tệp bằng --db (hoặc biến TONGKET_DB).",
 			"there is no database %s to back up: name it with --db (or TONGKET_DB).", o.dbPath)
 	}
-	out, err := backupPath(o.output, o.now())
-	if err != nil {
+	out, err := store.BackupPath(o.output, o.now())
+	var se *store.Error
+	switch {
+	case errors.As(err, &se) && se.Code == store.CodeBackupFolder:
+		return fail(se.Err, "không tạo được thư mục %s.", "cannot create the folder %s.", se.Name)
+	case err != nil:
 		return err
 	}
 	db, err := o.openDB(ctx)
@@ -87,22 +88,6 @@ func runBackup(ctx context.Context, o *backupOptions) error {
 		"Backed up %d submissions and %d award rosters. Restore with: tongket restore %s",
 		info.Submissions, info.Rosters, info.Path)
 	return nil
-}
-
-// backupPath is the file -o names, or in the folder it names (made if
-// need be; the current one when empty) a file named for the time.
-func backupPath(output string, now time.Time) (string, error) {
-	out := output
-	if out == "" {
-		out = "."
-	}
-	if !isDir(out) && !strings.HasSuffix(out, "/") && !strings.HasSuffix(out, string(filepath.Separator)) {
-		return out, nil
-	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return "", fail(err, "không tạo được thư mục %s.", "cannot create the folder %s.", out)
-	}
-	return filepath.Join(out, "tongket-sao-luu-"+now.Format("20060102-150405")+".db"), nil
 }
 
 type restoreOptions struct {

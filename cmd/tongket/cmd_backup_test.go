@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -106,5 +108,28 @@ func TestRunBackupRestore(t *testing.T) {
 	d, _, _ = testDeps(t, dir)
 	if err := runRestore(ctx, &restoreOptions{deps: d, file: d.dbPath}); !strings.Contains(said(err, lang.EN), "is the database itself (--db)") {
 		t.Errorf("restore of the database itself: %v", err)
+	}
+}
+
+// TestBackupFolderRefused: a backup folder that cannot be made is told in
+// both languages, with the system's error beneath, and nothing is written.
+func TestBackupFolderRefused(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	d, _, _ := testDeps(t, dir)
+	if err := runInit(ctx, &initOptions{deps: d}); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "tep")
+	if err := os.WriteFile(file, []byte("một tệp thường"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	folder := filepath.Join(file, "sao-luu") + string(filepath.Separator)
+	d, stdout, stderr := testDeps(t, dir)
+	err := runBackup(ctx, &backupOptions{deps: d, output: folder})
+	var ue *userError
+	if said(err, lang.VI) != "không tạo được thư mục "+folder+"." || said(err, lang.EN) != "cannot create the folder "+folder+"." ||
+		!errors.As(err, &ue) || ue.err == nil || stdout.Len() != 0 || stderr.Len() != 0 {
+		t.Errorf("%q / %q (%v), stdout %q, stderr %q", said(err, lang.VI), said(err, lang.EN), err, stdout, stderr)
 	}
 }
