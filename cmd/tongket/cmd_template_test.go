@@ -2,11 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/summary"
+	"github.com/tongket/tongket/unitlist"
 )
 
 // TestTemplateFlags: the period and the unit flags, read and checked
@@ -72,5 +76,40 @@ func TestTemplateRefusals(t *testing.T) {
 		if !strings.HasPrefix(said(err, lang.VI), tt.vi) || !strings.HasPrefix(said(err, lang.EN), tt.en) || stdout.Len() != 0 {
 			t.Errorf("%+v: %q / %q, stdout %q", tt.o, said(err, lang.VI), said(err, lang.EN), stdout)
 		}
+	}
+}
+
+// TestTemplateFileErrors: a file or folder form could not write is told
+// in both languages, with the system's error beneath; the paths written
+// before it are still printed.
+func TestTemplateFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	importUnits(t, dir, []unitlist.Unit{{Code: "HP-A", Name: "Quận A"}})
+	file := filepath.Join(dir, "tep")
+	if err := os.WriteFile(file, []byte("một tệp thường"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name   string
+		o      templateOptions
+		vi, en string
+	}{
+		{"every unit into a folder under a file", templateOptions{allUnits: true, output: filepath.Join(file, "bieu-mau")},
+			"không tạo được thư mục " + filepath.Join(file, "bieu-mau") + ".", "cannot create the folder " + filepath.Join(file, "bieu-mau") + "."},
+		{"one unit into a missing folder", templateOptions{unit: "HP-A", output: filepath.Join(dir, "khong-co", "a.xlsx")},
+			"không ghi được biểu mẫu " + filepath.Join(dir, "khong-co", "a.xlsx") + ": hãy kiểm tra",
+			"cannot write the template " + filepath.Join(dir, "khong-co", "a.xlsx") + ": check"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d, stdout, _ := testDeps(t, dir)
+			o := tt.o
+			o.deps, o.period = d, summary.Period{From: 2019, To: 2024}
+			err := runTemplate(context.Background(), &o)
+			var ue *userError
+			if !strings.HasPrefix(said(err, lang.VI), tt.vi) || !strings.HasPrefix(said(err, lang.EN), tt.en) || stdout.Len() != 0 ||
+				!errors.As(err, &ue) || ue.err == nil {
+				t.Errorf("%q / %q (%v), stdout %q", said(err, lang.VI), said(err, lang.EN), err, stdout)
+			}
+		})
 	}
 }
