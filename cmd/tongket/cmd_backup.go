@@ -63,7 +63,7 @@ func runBackup(ctx context.Context, o *backupOptions) error {
 	var se *store.Error
 	switch {
 	case errors.As(err, &se) && se.Code == store.CodeBackupFolder:
-		return fail(se.Err, "không tạo được thư mục %s.", "cannot create the folder %s.", se.Name)
+		return fail(se.Err, "%s", "%s", storeText(se)) // a refusal of the command's, as the other folders are
 	case err != nil:
 		return err
 	}

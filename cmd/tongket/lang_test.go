@@ -95,7 +95,7 @@ func TestStoreTexts(t *testing.T) {
 	for _, code := range []string{store.CodeFolderMissing, store.CodeOpenFailed, store.CodeUnreadable, store.CodeNotTongket,
 		store.CodeForeignDB, store.CodeCorrupt, store.CodeNewerSchema, store.CodeWriteFailed, store.CodeBusy, store.CodeDiskFull,
 		store.CodeReadOnly, store.CodeNotFound, store.CodeNotAFile, store.CodeCannotWrite, store.CodeFolderUnwritable,
-		store.CodeDBIsFolder, store.CodeBackupNoName, store.CodeBackupSameFile, store.CodeBackupIsFolder, store.CodeBackupExists,
+		store.CodeDBIsFolder, store.CodeBackupNoName, store.CodeBackupSameFile, store.CodeBackupIsFolder, store.CodeBackupFolder, store.CodeBackupExists,
 		store.CodeBackupWrite, store.CodeBackupDiskFull, store.CodeBackupCheckFailed, store.CodeBackupFileIsFolder,
 		store.CodeBackupUnfinished, store.CodeBackupNotTongket, store.CodeBackupForeign, store.CodeBackupCorrupt,
 		store.CodeRestoreSameFile, store.CodeRestoreCopy, store.CodeRestoreForeignTarget, store.CodeRestoreOpenCopy,

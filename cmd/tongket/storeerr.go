@@ -67,6 +67,8 @@ func storeText(se *store.Error) lang.Text {
 	case store.CodeBackupIsFolder:
 		return lang.F("%s là một thư mục: hãy ghi tên tệp sao lưu, ví dụ %s.", "%s is a folder: give the backup a file name, e.g. %s.",
 			name, filepath.Join(name, "sao-luu.db"))
+	case store.CodeBackupFolder:
+		return lang.F("không tạo được thư mục %s.", "cannot create the folder %s.", name)
 	case store.CodeBackupExists:
 		return lang.F("Tệp %s đã có: hãy chọn tên khác, hoặc thêm --force để ghi đè.", "%s exists: choose another name, or add --force to overwrite it.", name)
 	case store.CodeBackupWrite:
