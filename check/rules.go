@@ -30,9 +30,10 @@ func (c *checker) rule(unit int, v *view, r catalog.Rule, year int) {
 	left, okL := v.operand(r.L, year)
 	right, okR := v.operand(r.R, year)
 	// A "> 0" rule whose left side is missing is broken too: money spent
-	// on houses built must be reported.
+	// on houses built must be reported. It is told as missing, not as 0.
+	missingL := false
 	if !okL && r.HasWhen && r.L.Indicator != "" {
-		left, okL = 0, true
+		left, okL, missingL = 0, true, true
 	}
 	if !okL || !okR || catalog.Compare(left, r.Op, right) {
 		return
@@ -57,19 +58,23 @@ func (c *checker) rule(unit int, v *view, r catalog.Rule, year int) {
 	if r.Severity == "error" {
 		sev = finding.Error
 	}
-	msg := lang.Join(" ", c.ruleFacts(r, v, year, left, right), lang.Text{VI: r.MessageVI, EN: r.MessageEN},
+	msg := lang.Join(" ", c.ruleFacts(r, v, year, left, right, missingL), lang.Text{VI: r.MessageVI, EN: r.MessageEN},
 		lang.F("Hãy kiểm tra lại các số của năm %d.", "Check the figures for %d.", year))
 	f := c.at(sev, finding.RuleViolation, fg, msg)
 	c.add(f)
 }
 
-// ruleFacts states the broken comparison with the figures and their cells.
-func (c *checker) ruleFacts(r catalog.Rule, v *view, year int, left, right int64) lang.Text {
+// ruleFacts states the broken comparison with the figures and their
+// cells; missingL: the left side has no figure at all (not a 0).
+func (c *checker) ruleFacts(r catalog.Rule, v *view, year int, left, right int64, missingL bool) lang.Text {
 	side := func(o catalog.Operand, value int64) lang.Text {
 		if o.Indicator == "" {
 			return lang.F("%s", "%s", vn.FormatDecimal(value))
 		}
 		ind, _ := c.cat.ByCode(o.Indicator)
+		if missingL && o == r.L {
+			return lang.F("%s không có số liệu (ô để trống)", "%s has no figure (the cell is empty)", ind.Name)
+		}
 		if o.Cumulative {
 			return lang.F("tổng %s đến năm %d là %s", "the total of %s up to %d is %s",
 				strings.ToLower(ind.Name), year, vn.FormatDecimal(value))

@@ -525,7 +525,11 @@ type metaScan struct {
 
 	measure     measure
 	measureCell string
-	year        int
+	// otherMoney is a second line stating another money measure than
+	// measure ("ĐVT: triệu đồng", then "ĐVT tiền: nghìn đồng"): nobody can
+	// tell which the money rows are in.
+	otherMoney, otherMoneyCell string
+	year                       int
 	yearCell    string
 }
 
@@ -552,17 +556,15 @@ func (r *reader) scanMeta(m *metaScan, row xlsx.Row) {
 			if value != "" && m.code == "" {
 				m.code, m.codeCell = value, ref
 			}
-		case k == "đơn vị" || k == "tên đơn vị" || k == "đơn vị báo cáo" || measureLabels[k]:
+		case k == "đơn vị" || k == "tên đơn vị" || k == "đơn vị báo cáo" || isMeasureLabel(k):
 			if value == "" {
 				continue
 			}
 			if ms, ok := parseMeasure(value); ok {
-				if m.measureCell == "" {
-					m.measure, m.measureCell = ms, ref
-				}
+				m.addMeasure(ms, ref)
 				continue
 			}
-			if !measureLabels[k] && m.name == "" {
+			if !isMeasureLabel(k) && m.name == "" {
 				m.name, m.nameCell = value, ref
 			}
 		case k == "năm" || k == "năm báo cáo":
@@ -570,10 +572,45 @@ func (r *reader) scanMeta(m *metaScan, row xlsx.Row) {
 				m.year, m.yearCell = y, ref
 			}
 		default:
+			// "Tiền: nghìn đồng", "Kinh phí tính bằng: 1.000 đồng": a line
+			// whose whole value is a money measure states the money's
+			// measure, whatever its label says.
+			if strings.Contains(text, ":") && value != "" {
+				if ms, ok := parseMeasure(value); ok && ms.money {
+					m.addMeasure(ms, ref)
+					continue
+				}
+			}
 			if y, ok := yearLine(c.Value); ok && m.year == 0 {
 				m.year, m.yearCell = y, c.Ref
 			}
 		}
+	}
+}
+
+// isMeasureLabel reads "Đơn vị tính", "ĐVT" and those followed by what
+// they measure ("ĐVT tiền", "Đơn vị tính kinh phí", "ĐVT (tiền)").
+func isMeasureLabel(k string) bool {
+	if measureLabels[k] {
+		return true
+	}
+	for l := range measureLabels {
+		if len(k) > len(l) && strings.HasPrefix(k, l) && (k[len(l)] == ' ' || k[len(l)] == '(') {
+			return true
+		}
+	}
+	return false
+}
+
+// addMeasure keeps the first measure stated above the table, a money one
+// before any other (the line only ever applies to money rows), and notes
+// a second money measure that disagrees with it.
+func (m *metaScan) addMeasure(ms measure, ref string) {
+	switch {
+	case m.measureCell == "" || ms.money && !m.measure.money:
+		m.measure, m.measureCell = ms, ref
+	case ms.money && ms.shift != m.measure.shift && m.otherMoneyCell == "":
+		m.otherMoney, m.otherMoneyCell = ms.text, ref
 	}
 }
 

@@ -609,6 +609,38 @@ func TestLayoutsReadAsShown(t *testing.T) {
 			r[3] = []any{"(Đơn vị tính: đồng)"}
 			return r
 		}(), []string{"measure-converted@"}, 50050, 12},
+		{"a measure line that says what it measures", func() [][]any {
+			r := money(standard())
+			r[3] = []any{"ĐVT tiền: đồng"}
+			return r
+		}(), []string{"measure-converted@"}, 50050, 12},
+		{"a money measure line under a label of the office's own", func() [][]any {
+			r := money(standard())
+			r[3] = []any{"Kinh phí tính bằng: đồng"}
+			return r
+		}(), []string{"measure-converted@"}, 50050, 12},
+		{"a count measure line, then the money's", func() [][]any {
+			r := money(standard())
+			r[2] = []any{"ĐVT: người", nil, "Mã đơn vị: HP-HONGBANG"}
+			r[3] = []any{"ĐVT tiền: đồng"}
+			return r
+		}(), []string{"measure-converted@"}, 50050, 12},
+		{"the measure column and the line above disagree", func() [][]any {
+			r := standard()
+			r[3] = []any{"Đơn vị tính: nghìn đồng"}
+			return r
+		}(), []string{"measure-mismatch@"}, 0, 9},
+		{"two money measure lines that disagree", func() [][]any {
+			r := money(standard())
+			r[2] = []any{"Đơn vị tính: đồng", nil, "Mã đơn vị: HP-HONGBANG"}
+			r[3] = []any{"ĐVT tiền: nghìn đồng"}
+			return r
+		}(), []string{"measure-mismatch@"}, 0, 9},
+		{"money typed as text the English way", func() [][]any {
+			r := standard()
+			r[8][4] = "1,250"
+			return r
+		}(), []string{"ambiguous-number@"}, 0, 11},
 		{"the measure in the name's brackets", func() [][]any {
 			r := money(standard())
 			r[8][2] = "Kinh phí xây, sửa nhà đại đoàn kết, nhà tình nghĩa (đồng)"

@@ -233,6 +233,10 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 	st.firstRow[ind.Code] = row.Num
 	m, ok := r.rowMeasure(st, row, ind)
 	if !ok {
+		// The row's figures are refused: checks are not to call them 0.
+		for _, col := range h.yearCols {
+			r.setBad(cellKey{r.wideUnit, ind.Code, h.years[col]})
+		}
 		return
 	}
 	unit := r.wideUnit
@@ -489,9 +493,12 @@ func (r *reader) rowMeasure(st *sheetState, row xlsx.Row, ind catalog.Indicator)
 	text, c := r.textAt(row, st.header.measureCol)
 	var m measure
 	where := c.Ref
+	meta := st.meta.measureCell != "" && ind.Kind == catalog.Money
 	switch {
-	case text == ind.Unit:
+	case text == ind.Unit && !meta:
 		return measure{}, true // the catalog's own measure, as almost every row writes it
+	case text == ind.Unit:
+		m = measure{text: text, money: true} // triệu đồng, checked against the line above below
 	case text != "":
 		parsed, ok := r.measure(text)
 		if !ok {
@@ -507,10 +514,16 @@ func (r *reader) rowMeasure(st *sheetState, row xlsx.Row, ind catalog.Indicator)
 		text, c = st.nameMeasure, cellOf(row, st.header.nameFrom)
 		parsed, _ := r.measure(text)
 		m, where = parsed, c.Ref
-	case st.meta.measureCell != "" && ind.Kind == catalog.Money:
+	case meta:
 		m, where = st.meta.measure, st.meta.measureCell
 	default:
 		return measure{}, true
+	}
+	if meta && ind.Kind == catalog.Money {
+		if other, otherCell, ok := st.meta.moneyConflict(m, where); ok {
+			r.measureConflict(st, ind, row.Num, m.text, where, other, otherCell)
+			return measure{}, false
+		}
 	}
 	if p := measureProblem(m, ind, r.cat); p != "" {
 		col, rw, _ := xlsx.ParseRef(where)
@@ -570,6 +583,30 @@ func (r *reader) measure(text string) (measure, bool) {
 		r.notMeasure[text] = true
 	}
 	return m, ok
+}
+
+// moneyConflict reports a money measure stated above the table that
+// disagrees with m, stated at where (the row's own, or the first line).
+func (m metaScan) moneyConflict(ms measure, where string) (other, otherCell string, ok bool) {
+	switch {
+	case where != m.measureCell && m.measure.money && m.measure.shift != ms.shift:
+		return m.measure.text, m.measureCell, true
+	case m.otherMoneyCell != "":
+		return m.otherMoney, m.otherMoneyCell, true
+	}
+	return "", "", false
+}
+
+// measureConflict refuses a money row whose measure is stated two ways:
+// which one the figures are in decides a factor of a thousand or more.
+func (r *reader) measureConflict(st *sheetState, ind catalog.Indicator, row int, text, where, other, otherCell string) {
+	col, _, _ := xlsx.ParseRef(where)
+	f := finding.New(finding.Error, finding.MeasureMismatch, lang.F(
+		"Chỉ tiêu \"%s\" (dòng %d): ô %s ghi đơn vị tính \"%s\", còn ô %s ghi \"%s\"; không rõ số tiền của dòng này tính theo đơn vị nào. Hãy để lại một cách ghi đơn vị tính đúng với số liệu (sửa hoặc xóa ô kia) rồi gửi lại.",
+		"Indicator \"%s\" (row %d): cell %s states the measure \"%s\", while cell %s states \"%s\"; nobody can tell which the row's money is in. Keep the one measure that fits the figures (correct or delete the other cell) and resend.",
+		ind.Name, row, where, text, otherCell, other)).At(st.name, xlsx.ColumnName(col), row)
+	f.Cell, f.Indicator, f.Value = where, ind.Code, text
+	r.sub.add(f)
 }
 
 func (r *reader) measureError(st *sheetState, ind catalog.Indicator, text, ref string, row, col int) {
@@ -655,6 +692,7 @@ func (r *reader) longRow(st *sheetState, row xlsx.Row) {
 	}
 	m, ok := r.rowMeasure(st, row, ind)
 	if !ok {
+		r.setBad(cellKey{ui, ind.Code, year})
 		return
 	}
 	if n, ok := r.figure(st, valueCell, ind, year, ui, m); ok {
@@ -821,6 +859,18 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 				"\"%s\" không rõ là số nào: viết theo kiểu Việt Nam thì đó là một số lẻ (có phần thập phân), mà chỉ tiêu này đếm %s; gõ theo kiểu tiếng Anh thì lại là %s. Nếu ý là %s, hãy ghi %s (dấu chấm phân cách hàng nghìn) hoặc nhập số vào ô kiểu số.",
 				"\"%s\" is ambiguous: written the Vietnamese way it has decimals, though this indicator counts %s; typed the English way it is %s. If you mean %s, write %s (a dot groups thousands) or type it into a number cell.",
 				text, ind.Unit, whole, whole, vn.FormatInt(atoi64(whole))))
+			return vn.Number{}, false
+		}
+		if ind.Kind == catalog.Money && englishThousands(text) {
+			// "1,250": 1,25 triệu the Vietnamese way, 1.250 triệu the
+			// English way; the trailing zero does not make it a decimal.
+			whole := strings.Replace(text, ",", "", 1)
+			measure := cmp.Or(m.text, ind.Unit)
+			bad(finding.AmbiguousNumber, text, lang.F(
+				"\"%s\" không rõ là số nào: viết theo kiểu Việt Nam thì đó là %s %s (dấu phẩy là dấu thập phân); gõ theo kiểu tiếng Anh thì lại là %s %s. Hãy ghi %s nếu là số thập phân, hoặc %s nếu là số nghìn (dấu chấm phân cách hàng nghìn); hoặc nhập số vào ô kiểu số.",
+				"\"%s\" is ambiguous: written the Vietnamese way it is %s %s (the comma is the decimal mark); typed the English way it is %s %s. Write %s for the decimal, or %s for the thousands (a dot groups thousands); or type it into a number cell.",
+				text, strings.TrimRight(strings.TrimRight(text, "0"), ","), measure, vn.FormatInt(atoi64(whole)), measure,
+				strings.TrimRight(strings.TrimRight(text, "0"), ","), vn.FormatInt(atoi64(whole))))
 			return vn.Number{}, false
 		}
 		n, err = vn.ParseTextShift(text, m.shift)
