@@ -530,7 +530,7 @@ type metaScan struct {
 	// tell which the money rows are in.
 	otherMoney, otherMoneyCell string
 	year                       int
-	yearCell    string
+	yearCell                   string
 }
 
 func (r *reader) scanMeta(m *metaScan, row xlsx.Row) {
