@@ -531,6 +531,9 @@ type metaScan struct {
 	otherMoney, otherMoneyCell string
 	year                       int
 	yearCell                   string
+	// planTitle is a title line that says the table is a plan ("KẾ HOẠCH
+	// NĂM 2024"), at planCell.
+	planTitle, planCell string
 }
 
 func (r *reader) scanMeta(m *metaScan, row xlsx.Row) {
@@ -540,6 +543,9 @@ func (r *reader) scanMeta(m *metaScan, row xlsx.Row) {
 		}
 		// "(Đơn vị tính: triệu đồng)" is written in brackets as often as not.
 		text := strings.TrimSpace(c.Value)
+		if m.planCell == "" && planTitle(text) {
+			m.planTitle, m.planCell = text, c.Ref
+		}
 		if strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") {
 			text = text[1 : len(text)-1]
 		}
@@ -586,6 +592,19 @@ func (r *reader) scanMeta(m *metaScan, row xlsx.Row) {
 			}
 		}
 	}
+}
+
+// planTitle reads a title or sheet name that starts by saying it is a
+// plan or a target ("KẾ HOẠCH NĂM 2024", "KH 2024", "Chỉ tiêu giao năm
+// 2024"), and does not also speak of results ("Kế hoạch và kết quả …").
+func planTitle(s string) bool {
+	k := vn.Key(s)
+	for _, p := range []string{"kế hoạch", "kh", "chỉ tiêu giao", "chỉ tiêu được giao", "mục tiêu", "dự kiến"} {
+		if k == p || strings.HasPrefix(k, p+" ") || strings.HasPrefix(k, p+":") {
+			return !strings.Contains(k, "kết quả") && !strings.Contains(k, "báo cáo")
+		}
+	}
+	return false
 }
 
 // isMeasureLabel reads "Đơn vị tính", "ĐVT" and those followed by what

@@ -99,6 +99,7 @@ type reader struct {
 	wideUnit  int               // index in sub.Units of the unit of the wide tables, -1 before the first
 	unitIndex map[[2]string]int // long: (code, name) as written → Units index
 	noYears   *finding.Finding  // a label row without years, reported if no sheet has a table
+	plans     []finding.Finding // sheets that are plans, not results (their warnings)
 	legacy    legacyState       // TCVN3/VNI text converted (legacy.go)
 
 	unitLog [][2]string // keys added to unitIndex, in order, for undo
@@ -177,7 +178,20 @@ func (r *reader) read() {
 		found = found || ok
 	}
 	if found {
+		for _, f := range r.plans {
+			r.sub.add(f)
+		}
 		r.crossSheets()
+		return
+	}
+	if len(r.plans) > 0 {
+		// Only plans: the file reports no results at all.
+		f := r.plans[0]
+		f.Severity, f.Code = finding.Error, finding.NoTable
+		f.Text = lang.Join(" ", f.Text, lang.F(
+			"Tệp không có bảng kết quả thực hiện nào. Hãy gửi bảng số liệu kết quả (các cột năm là số đã thực hiện).",
+			"The file has no table of results. Send the table of results (year columns holding what was done)."))
+		r.sub.add(f)
 		return
 	}
 	if hidden := r.hiddenTables(sheets); len(hidden) > 0 {
@@ -267,6 +281,7 @@ type sheetState struct {
 	header *header
 
 	refused     bool         // the table cannot be read at all (an error says why)
+	plan        *finding.Finding // once the table is found: a plan sheet's warning (Code "" for results)
 	dupYearCols map[int]bool // year columns refused at the header
 	firstData   bool         // the next data row is the first under the header
 
@@ -298,6 +313,26 @@ func (st *sheetState) refuseYearCol(col int) {
 	st.dupYearCols[col] = true
 }
 
+// planSheet says whether the sheet's table is a plan or a target ("KH
+// 2024", a title "KẾ HOẠCH NĂM 2024"), not results: its finding (a
+// plan-skipped warning naming the sheet) when it is, an empty one when not.
+func (r *reader) planSheet(st *sheetState) *finding.Finding {
+	var why lang.Text
+	switch {
+	case parseColLabel(st.name).kind == colPlan || planTitle(st.name):
+		why = lang.F("tên trang", "its name")
+	case st.meta.planCell != "":
+		why = lang.F("dòng tiêu đề ở ô %s: \"%s\"", "the title in cell %s: \"%s\"", st.meta.planCell, st.meta.planTitle)
+	default:
+		return &finding.Finding{}
+	}
+	f := finding.New(finding.Warning, finding.PlanSkipped, lang.F(
+		"Trang \"%s\" là bảng kế hoạch, chỉ tiêu (theo %s), không phải kết quả thực hiện: số liệu trong trang này không được lưu. Nếu đó là kết quả, hãy đổi tên trang và dòng tiêu đề cho đúng rồi gửi lại.",
+		"Sheet \"%s\" is a plan or target (by %s), not results: its figures are not stored. If they are results, correct the sheet's name and title and resend.",
+		st.name, why)).At(st.name, "", st.header.row)
+	return &f
+}
+
 // year is the year of a single value column: from a line above the table,
 // else from the sheet's name. where says which, for messages.
 func (st *sheetState) year() (int, string) {
@@ -327,6 +362,12 @@ func (r *reader) readSheet(s xlsx.Sheet) (found, stop bool) {
 		Match:   r.match(st),
 		Before:  func(row xlsx.Row) { r.scanMeta(&st.meta, row) },
 		Data: func(_ table.Header, row xlsx.Row) error {
+			if st.firstData && st.plan == nil {
+				st.plan = r.planSheet(st)
+			}
+			if st.plan.Code != "" {
+				return nil // a plan's figures are not results: none is read
+			}
 			if st.firstData {
 				r.startTable(st)
 			}
@@ -347,6 +388,13 @@ func (r *reader) readSheet(s xlsx.Sheet) (found, stop bool) {
 		return found, true
 	}
 	if !found {
+		return false, false
+	}
+	if st.plan == nil {
+		st.plan = r.planSheet(st)
+	}
+	if st.plan.Code != "" {
+		r.plans = append(r.plans, *st.plan)
 		return false, false
 	}
 	if st.firstData {

@@ -680,3 +680,58 @@ func TestLayoutsReadAsShown(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanSheets: a sheet that is a plan or target (by its name, or a
+// title starting "KẾ HOẠCH") is not read as results; a file of plans
+// alone is refused; a results title that mentions a plan is results.
+func TestPlanSheets(t *testing.T) {
+	plan := func(title string) [][]any {
+		return [][]any{
+			{title},
+			{"Đơn vị: Quận Hồng Bàng"},
+			{},
+			{"Mã chỉ tiêu", "Chỉ tiêu", 2024},
+			{"TT_BUOI", "Số buổi tuyên truyền", 150},
+			{"NHA_SO", "Số nhà đại đoàn kết, nhà tình nghĩa được xây, sửa", 15},
+		}
+	}
+	results := func(title string) [][]any {
+		r := standard()
+		r[0] = []any{title}
+		return r
+	}
+	tests := []struct {
+		name    string
+		sheets  []sheet
+		want    []string // finding codes
+		figures int
+	}{
+		{"a plan sheet named KH 2024", []sheet{{name: "Kết quả", rows: standard()}, {name: "KH 2024", rows: plan("CHỈ TIÊU NĂM 2024")}},
+			[]string{"plan-skipped@"}, 12},
+		{"a plan sheet by its title", []sheet{{name: "Sheet1", rows: standard()}, {name: "Sheet2", rows: plan("KẾ HOẠCH NĂM 2024")}},
+			[]string{"plan-skipped@"}, 12},
+		{"only a plan", []sheet{{name: "Sheet1", rows: plan("KẾ HOẠCH NĂM 2024")}},
+			[]string{"no-table@"}, 0},
+		{"results of a plan are results", []sheet{{name: "Sheet1", rows: results("BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2021")}},
+			nil, 12},
+		{"a plan and its results", []sheet{{name: "Sheet1", rows: results("KẾ HOẠCH VÀ KẾT QUẢ THỰC HIỆN 2019–2021")}},
+			nil, 12},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sub := submission.ReadBytes("p.xlsx", book(t, tt.sheets...), opts())
+			var codes []string
+			for _, f := range sub.Findings {
+				codes = append(codes, f.Code+"@")
+			}
+			if strings.Join(codes, " ") != strings.Join(tt.want, " ") || len(sub.Figures) != tt.figures {
+				t.Errorf("findings %v, %d figures; want %v, %d", got(sub), len(sub.Figures), tt.want, tt.figures)
+			}
+			for _, fg := range sub.Figures {
+				if fg.Year == 2024 {
+					t.Errorf("a plan's figure stored: %+v", fg)
+				}
+			}
+		})
+	}
+}
