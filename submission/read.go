@@ -280,10 +280,10 @@ type sheetState struct {
 	meta   metaScan
 	header *header
 
-	refused     bool         // the table cannot be read at all (an error says why)
+	refused     bool             // the table cannot be read at all (an error says why)
 	plan        *finding.Finding // once the table is found: a plan sheet's warning (Code "" for results)
-	dupYearCols map[int]bool // year columns refused at the header
-	firstData   bool         // the next data row is the first under the header
+	dupYearCols map[int]bool     // year columns refused at the header
+	firstData   bool             // the next data row is the first under the header
 
 	firstRow      map[string]int // wide: indicator → row it was first seen on
 	unreadWarn    map[int]bool   // columns already reported as not read
