@@ -157,6 +157,14 @@ func (s *Submission) resolveCode(d *Directory, u *Unit) {
 			u.Name = d.units[k].Name
 		} else if known, ok := d.levelConflict(k, u.Name); ok {
 			s.add(unitFinding(finding.UnitMismatch, d.mismatchText(u, k, known), u))
+		} else if units, _ := d.match(u.Name); len(units) == 1 && units[0] != k {
+			// The code is one known unit, the name exactly another's:
+			// nobody can tell whose figures these are.
+			j := units[0]
+			s.add(unitFinding(finding.UnitMismatch, lang.F(
+				"Mã đơn vị %s là của \"%s\", nhưng tệp ghi tên đơn vị \"%s\", là tên của một đơn vị khác (%s). Nếu để nguyên, số liệu sẽ bị ghi cho \"%s\". Hãy sửa mã hoặc tên cho đúng đơn vị gửi báo cáo.",
+				"Unit code %s belongs to \"%s\", but the file names the unit \"%s\", which is another unit (%s). As it stands the figures would be stored under \"%s\". Correct the code or the name to the unit that sent the report.",
+				u.Code, d.units[k].Name, u.Name, d.label(j), d.units[k].Name), u))
 		}
 		return
 	}
