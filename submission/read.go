@@ -284,6 +284,7 @@ type sheetState struct {
 	plan        *finding.Finding // once the table is found: a plan sheet's warning (Code "" for results)
 	dupYearCols map[int]bool     // year columns refused at the header
 	firstData   bool             // the next data row is the first under the header
+	ended       bool             // the signature block under the table was reached
 
 	firstRow      map[string]int // wide: indicator → row it was first seen on
 	unreadWarn    map[int]bool   // columns already reported as not read

@@ -641,6 +641,15 @@ func TestLayoutsReadAsShown(t *testing.T) {
 			r[8][4] = "1,250"
 			return r
 		}(), []string{"ambiguous-number@"}, 0, 11},
+		{"the signature block under the table, in its columns", append(standard(),
+			[]any{nil, nil, "Ghi chú: số liệu năm 2021 tính đến ngày 30/11/2021"},
+			[]any{nil, nil, nil, nil, nil, "Hồng Bàng, ngày 05 tháng 12 năm 2021"},
+			[]any{nil, nil, "NGƯỜI LẬP BIỂU", nil, nil, "TRƯỞNG CÔNG AN QUẬN"},
+			[]any{},
+			[]any{nil, nil, "Nguyễn Văn A", nil, nil, "Thượng tá Trần Văn B"}), nil, 50050, 12},
+		{"a figure under the signature block", append(standard(),
+			[]any{nil, nil, "NGƯỜI LẬP BIỂU", nil, nil, "THỦ TRƯỞNG ĐƠN VỊ"},
+			[]any{nil, nil, "Phụ cấp", nil, 5}), []string{"unknown-indicator@"}, 50050, 12},
 		{"the measure in the name's brackets", func() [][]any {
 			r := money(standard())
 			r[8][2] = "Kinh phí xây, sửa nhà đại đoàn kết, nhà tình nghĩa (đồng)"

@@ -3,6 +3,7 @@ package submission
 import (
 	"cmp"
 	"errors"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -69,6 +70,60 @@ func isTotalRow(row xlsx.Row, firstFigureCol int) bool {
 	return false
 }
 
+// signatureRe matches the first lines of the signature block under a
+// table ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên)", "TM.
+// ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC", "Nơi nhận:"), as rosters end theirs;
+// dateLineRe the date line above it ("Hồng Bàng, ngày 05 tháng 12 năm
+// 2023", or dots for the day).
+var (
+	signatureRe = regexp.MustCompile(`^\(?(?:người lập|người tổng hợp|người duyệt|người ký|thủ trưởng|lãnh đạo đơn vị|ký,|ký và|ký tên|tm\.|t/m|kt\.|nơi nhận|xác nhận của)`)
+	dateLineRe  = regexp.MustCompile(`ngày\s*(?:\d{1,2}|[.…]+)\s*tháng\s*(?:\d{1,2}|[.…]+)\s*năm\s*(?:\d{4}|[.…]+)`)
+)
+
+// isSignature reports the first row of the signature block under the
+// table: no indicator code, and a text that opens a signature block or is
+// the date line. The table ends there; figures under it are still read
+// (and refused when they name no indicator), titles and names are not.
+func (h *header) isSignature(row xlsx.Row) bool {
+	if c, ok := cellAt(row, h.codeCol); ok && !isBlank(c) {
+		return false
+	}
+	for _, c := range row.Cells {
+		if c.Kind != xlsx.Text || c.Covered {
+			continue
+		}
+		if k := vn.Key(c.Value); signatureRe.MatchString(k) || dateLineRe.MatchString(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasNumber reports a number cell, or a text one that reads as a number,
+// where the table holds its figures.
+func (h *header) hasNumber(row xlsx.Row) bool {
+	number := func(col int) bool {
+		c, ok := cellAt(row, col)
+		if !ok || isBlank(c) {
+			return false
+		}
+		if c.Kind == xlsx.Number || c.Formula {
+			return true
+		}
+		_, err := vn.ParseText(strings.TrimSpace(c.Value))
+		return err == nil
+	}
+	if h.layout == Long {
+		return number(h.valueCol)
+	}
+	for _, col := range h.figureCols() {
+		if number(col) {
+			return true
+		}
+	}
+	return false
+}
+
 // isNumberingRow reports the row of column numbers some forms put under
 // the header ("1 | 2 | 3 …", "(1) | (2) …", "A | B | 1 | 2 …"): labels,
 // not figures.
@@ -98,6 +153,14 @@ func isNumberingRow(row xlsx.Row) bool {
 
 func (r *reader) tableRow(st *sheetState, row xlsx.Row) {
 	if len(row.Cells) == 0 || st.refused {
+		return
+	}
+	numbers := st.header.hasNumber(row)
+	switch {
+	case st.ended && !numbers:
+		return // the signature block: titles, names, the date line
+	case !st.ended && !numbers && st.header.isSignature(row):
+		st.ended = true
 		return
 	}
 	first := st.firstData
