@@ -36,7 +36,13 @@ var (
 	yearNumRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20|21)[0-9]{2})(?:$|[^0-9])`)
 	rangeRe   = regexp.MustCompile(`((?:19|20|21)[0-9]{2})\s*(?:-|–|—|đến|-)\s*((?:19|20|21)[0-9]{2})`)
 	parenRe   = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
-	labelSep  = strings.NewReplacer("(", " ", ")", " ", ":", " ", ",", " ", ".", " ", "/", " ", "-", " ", "–", " ", "—", " ", ";", " ")
+	// yearDotRe is a year typed with a thousands dot, "2.019": the year
+	// 2019 as a number formatted the Vietnamese way, typed as text.
+	yearDotRe = regexp.MustCompile(`(^|[^0-9.,])([12])\.([0-9]{3})($|[^0-9.,])`)
+	// partRe is a remark that the figures are of part of a year: "(6
+	// tháng)", "(9 tháng đầu năm)", "(quý III)".
+	partRe   = regexp.MustCompile(`tháng|quý`)
+	labelSep = strings.NewReplacer("(", " ", ")", " ", ":", " ", ",", " ", ".", " ", "/", " ", "-", " ", "–", " ", "—", " ", ";", " ")
 )
 
 // Word sets of column labels, as keys with "năm" and punctuation removed.
@@ -98,6 +104,9 @@ func parseColLabel(text string) colLabel {
 		l.mark = true
 		k = strings.ReplaceAll(k, "*", " ")
 	}
+	if strings.Contains(k, ".") {
+		k = yearDotRe.ReplaceAllString(k, "${1}${2}${3}${4}")
+	}
 	if m := rangeRe.FindStringSubmatch(k); m != nil {
 		l.kind = colSubtotal
 		l.from, _ = strconv.Atoi(m[1])
@@ -134,8 +143,10 @@ func parseColLabel(text string) colLabel {
 		l.kind, l.estimate = colYear, true
 	case resultWords[rest]:
 		l.kind = colYear
-	case l.year != 0 && words(parenRe.ReplaceAllString(strings.Replace(k, years[0][1], " ", 1), " ")) == "":
-		// "2022 (số liệu chính thức)": a year with a remark in brackets
+	case l.year != 0 && words(parenRe.ReplaceAllString(strings.Replace(k, years[0][1], " ", 1), " ")) == "" &&
+		!partRe.MatchString(k):
+		// "2022 (số liệu chính thức)": a year with a remark in brackets;
+		// "2023 (6 tháng)" is part of a year, not its result
 		l.kind, l.mark = colYear, true
 	}
 	if l.year == 0 && l.kind == colYear {

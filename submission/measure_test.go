@@ -81,6 +81,12 @@ func TestParseColLabel(t *testing.T) {
 		{"Năm", colNone, 0, false, false},
 		{"cột 2022", colNone, 2022, false, false},
 		{"Ghi chú", colNone, 0, false, false},
+		{"2.019", colYear, 2019, false, false},
+		{"Năm 2.021", colYear, 2021, false, false},
+		{"1.234", colNone, 0, false, false},
+		{"2023 (6 tháng)", colNone, 2023, false, false},
+		{"2023 (quý III)", colNone, 2023, false, false},
+		{"6 tháng đầu năm 2023", colNone, 2023, false, false},
 	}
 	for _, tt := range tests {
 		l := parseColLabel(tt.in)

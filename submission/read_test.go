@@ -647,6 +647,21 @@ func TestLayoutsReadAsShown(t *testing.T) {
 			[]any{nil, nil, "NGƯỜI LẬP BIỂU", nil, nil, "TRƯỞNG CÔNG AN QUẬN"},
 			[]any{},
 			[]any{nil, nil, "Nguyễn Văn A", nil, nil, "Thượng tá Trần Văn B"}), nil, 50050, 12},
+		{"an indicator's name in the code column too (code and name cells merged)", func() [][]any {
+			r := standard()
+			r[5][1] = "Số buổi tuyên truyền"
+			return r
+		}(), nil, 50050, 12},
+		{"years typed as text with a thousands dot", func() [][]any {
+			r := standard()
+			r[4][4], r[4][5], r[4][6] = "2.019", "2.020", "2.021"
+			return r
+		}(), nil, 50050, 12},
+		{"part of a year", func() [][]any {
+			r := standard()
+			r[4][6] = "2021 (9 tháng)"
+			return r
+		}(), []string{"unread-column@"}, 50050, 8},
 		{"a figure under the signature block", append(standard(),
 			[]any{nil, nil, "NGƯỜI LẬP BIỂU", nil, nil, "THỦ TRƯỞNG ĐƠN VỊ"},
 			[]any{nil, nil, "Phụ cấp", nil, 5}), []string{"unknown-indicator@"}, 50050, 12},

@@ -182,6 +182,11 @@ func (r *reader) matchIndicator(sheet string, code, name string, codeCell, nameC
 	switch {
 	case code != "":
 		ind, ok = r.cat.ByCode(strings.ToUpper(code))
+		if !ok && (name == "" || vn.Key(name) == vn.Key(code)) {
+			// The code cell holds an indicator's exact name (the code and
+			// name cells merged into one): the name is what is written.
+			ind, ok = r.cat.ByName(code)
+		}
 		if !ok {
 			f := unknownIndicator(r.cat, sheet, codeCell, code, row)
 			return ind, false, &f
