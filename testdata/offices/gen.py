@@ -347,6 +347,60 @@ def several_sheets():
     return wb, accepted()
 
 
+# ---------------------------------------------------------------- more office sheets
+
+def thousands(code, year):
+    """What an office types for a figure when money is kept in nghìn đồng."""
+    v = val(code, year)
+    return int(D(v) * 1000) if CAT[code][1] == "triệu đồng" else num(v)
+
+
+def money_line_book(line):
+    """A wide table without an Đơn vị tính column under line (row 4), NHA_TIEN typed in nghìn đồng."""
+    wb, ws = new_book()
+    heading(ws, 9)
+    ws.cell(4, 1, line)
+    wide(ws, uom=False, values=thousands)
+    for j in range(len(YEARS)):
+        ws.cell(9, 4 + j).number_format = "#,##0"
+    return wb
+
+
+@case("openpyxl")
+def dvt_line_variant():
+    """openpyxl: no Đơn vị tính column; a line "ĐVT tiền: 1.000 đồng" above the table, NHA_TIEN typed 540500 …: read as 540,5 triệu, warning."""
+    return money_line_book("ĐVT tiền: 1.000 đồng"), accepted(warnings=["measure-converted"])
+
+
+@case("LibreOffice")
+def money_line_own_label():
+    """LibreOffice: no Đơn vị tính column; a line "Kinh phí tính bằng: nghìn đồng" above the table: NHA_TIEN read in triệu, warning."""
+    return money_line_book("Kinh phí tính bằng: nghìn đồng"), accepted(warnings=["measure-converted"])
+
+
+@case("openpyxl")
+def measure_conflict():
+    """openpyxl: the Đơn vị tính column says "triệu đồng" for NHA_TIEN (D9), a line above says "Đơn vị tính: nghìn đồng" (A4): refused naming both."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    ws.cell(4, 1, "Đơn vị tính: nghìn đồng")
+    wide(ws)
+    return wb, refused(err("measure-mismatch", "Biểu số liệu", "D9", says=["D9", "A4"]))
+
+
+@case("openpyxl")
+def money_english_text():
+    """openpyxl: NHA_TIEN typed as text English-style, "1,250" (E9), "2,500" (F9), "12,500" (G9): ambiguous-number at each, saying both readings."""
+    typed = {2019: "1,250", 2020: "2,500", 2021: "12,500"}
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws, values=lambda c, y: typed[y] if c == "NHA_TIEN" and y in typed else num(val(c, y)))
+    return wb, refused(
+        err("ambiguous-number", "Biểu số liệu", "E9", says=["1,250", "1,25", "1.250"]),
+        err("ambiguous-number", "Biểu số liệu", "F9", says=["2,500", "2,5", "2.500"]),
+        err("ambiguous-number", "Biểu số liệu", "G9", says=["12,500", "12,5", "12.500"]))
+
+
 @case("openpyxl")
 def several_sheets_year_line():
     """openpyxl: sheets "Biểu 1" … "Biểu 3", the year as a line "Năm: 2021" above a single "Số lượng" column."""
