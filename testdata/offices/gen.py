@@ -401,6 +401,47 @@ def money_english_text():
         err("ambiguous-number", "Biểu số liệu", "G9", says=["12,500", "12,5", "12.500"]))
 
 
+def plan_book(ws):
+    """A plan sheet: title "KẾ HOẠCH NĂM 2024", Mã chỉ tiêu | Chỉ tiêu | 2024 with targets."""
+    ws.cell(1, 1, "KẾ HOẠCH NĂM 2024").font = BOLD
+    ws.cell(2, 1, f"Đơn vị: {UNIT_NAME}")
+    ws.cell(3, 1, f"Mã đơn vị: {UNIT}")
+    header_row(ws, 5, ["Mã chỉ tiêu", "Chỉ tiêu", 2024])
+    for n, code in enumerate(STD):
+        plan = num(val(code, 2023)) + (10 if CAT[code][1] != "triệu đồng" else 50)
+        for i, v in enumerate([code, CAT[code][0], plan], start=1):
+            ws.cell(6 + n, i, v)
+    widths(ws, A=14, B=44)
+
+
+@case("LibreOffice")
+def plan_sheet():
+    """LibreOffice: the results sheet, then a sheet "KH 2024" titled "KẾ HOẠCH NĂM 2024" holding 2024 targets: only the results read, warning."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws)
+    plan_book(wb.create_sheet("KH 2024"))
+    return wb, accepted(warnings=["plan-skipped"])
+
+
+@case("openpyxl")
+def plan_only():
+    """openpyxl: the only sheet, "Biểu số liệu", is titled "KẾ HOẠCH NĂM 2024" (2024 targets): no table of results."""
+    wb, ws = new_book()
+    plan_book(ws)
+    return wb, refused(err("no-table", "Biểu số liệu", says=["KẾ HOẠCH NĂM 2024"]))
+
+
+@case("openpyxl")
+def unit_name_code_disagree():
+    """openpyxl: "Đơn vị: Quận Lê Chân" above "Mã đơn vị: HP-HONGBANG" (last year's file of another unit): unit-mismatch naming both."""
+    wb, ws = new_book()
+    heading(ws, 10, name="Quận Lê Chân")
+    wide(ws)
+    return wb, refused(err("unit-mismatch", "Biểu số liệu", "A3",
+                           says=["Quận Lê Chân", "HP-LECHAN", "HP-HONGBANG", "Quận Hồng Bàng"]))
+
+
 @case("openpyxl")
 def several_sheets_year_line():
     """openpyxl: sheets "Biểu 1" … "Biểu 3", the year as a line "Năm: 2021" above a single "Số lượng" column."""
