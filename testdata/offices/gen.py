@@ -442,6 +442,54 @@ def unit_name_code_disagree():
                            says=["Quận Lê Chân", "HP-LECHAN", "HP-HONGBANG", "Quận Hồng Bàng"]))
 
 
+@case("LibreOffice")
+def footer_block():
+    """LibreOffice: a note line and the signature block under the table, partly in the figure columns ("Hồng Bàng, ngày 05 tháng 12 năm 2023" in H12): all figures, no finding."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws)
+    ws["C11"] = "Ghi chú: số liệu năm 2023 tính đến ngày 30/11/2023"
+    ws["H12"] = "Hồng Bàng, ngày 05 tháng 12 năm 2023"
+    ws["C13"], ws["H13"] = "NGƯỜI LẬP BIỂU", "TRƯỞNG CÔNG AN QUẬN"
+    ws["C16"], ws["H16"] = "Nguyễn Văn A", "Thượng tá Trần Văn B"
+    for c in ("C13", "H13"):
+        ws[c].font = BOLD
+        ws[c].alignment = CENTER
+    return wb, accepted()
+
+
+@case("openpyxl")
+def year_text_dot():
+    """openpyxl: year headers typed as text with a thousands dot, "2.019" … "2.023": those years."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws)
+    for j, y in enumerate(YEARS):
+        ws.cell(5, 5 + j, group(y))
+    return wb, accepted()
+
+
+@case("LibreOffice")
+def half_year_paren():
+    """LibreOffice: the last column headed "2023 (6 tháng)" (half-year figures): 2019–2022 read, that column not, warning."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws)
+    ws["I5"] = "2023 (6 tháng)"
+    return wb, accepted(years=[2019, 2020, 2021, 2022], warnings=["unread-column"])
+
+
+@case("openpyxl")
+def merged_code_name():
+    """openpyxl: TT_LUOT's code and name cells merged (B7:C7) holding its exact name: its figures read."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws)
+    ws["B7"], ws["C7"] = CAT["TT_LUOT"][0], None
+    ws.merge_cells("B7:C7")
+    return wb, accepted()
+
+
 @case("openpyxl")
 def several_sheets_year_line():
     """openpyxl: sheets "Biểu 1" … "Biểu 3", the year as a line "Năm: 2021" above a single "Số lượng" column."""
