@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -162,6 +163,13 @@ func checkAccepted(c officeCase, sub *submission.Submission, fr FileResult) []st
 	for _, w := range c.Warnings {
 		if !hasFinding(fr.Findings, finding.Warning, w) {
 			problems = append(problems, "no warning "+w)
+		}
+	}
+	// Nor a warning the case does not expect: a warning is words an
+	// officer reads, and one that should not be there misleads.
+	for _, f := range fr.Findings {
+		if f.Severity == finding.Warning && !slices.Contains(c.Warnings, f.Code) {
+			problems = append(problems, fmt.Sprintf("an unexpected warning: %s %s", f.Code, where(f)))
 		}
 	}
 	switch {

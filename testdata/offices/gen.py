@@ -641,7 +641,7 @@ def years_decorated():
     years = [2020, 2021, 2022, 2023]
     wb, ws = decorated(["Năm 2020", "Năm 2021", "2022 (*)", "2023 (ước)"], years)
     ws.cell(11, 1, "(*) Số liệu năm 2022 đã được rà soát, điều chỉnh.")
-    return wb, accepted(years=years, warnings=["estimate"])
+    return wb, accepted(years=years, warnings=["estimate", "year-mark"])
 
 
 @case("LibreOffice")
