@@ -177,7 +177,7 @@ func (r *reader) match(st *sheetState) func(c table.Candidate) int {
 		if ro.code == 0 && ro.name == 0 {
 			return 0
 		}
-		if c.Next != nil && r.isSubHeader(&ro, *c.Next) {
+		if c.Next != nil && r.isSubHeader(&ro, c.Row, *c.Next) {
 			h := r.wideHeader(st, &ro, c.Row, c.Next)
 			if len(h.cols) > 0 {
 				r.accept(st, &ro, h, c)
@@ -200,8 +200,10 @@ func (r *reader) match(st *sheetState) func(c table.Candidate) int {
 
 // isSubHeader reports whether next is the lower row of a two-row header:
 // nothing of its own under the indicator labels (empty, or the labels
-// merged down), and a year, plan or subtotal label under the others.
-func (r *reader) isSubHeader(ro *roles, next xlsx.Row) bool {
+// merged down), and a year, plan or subtotal label under the others, or
+// labels under a year merged across several columns (2019 over "Số
+// lượng" and "Tăng so với năm trước (%)").
+func (r *reader) isSubHeader(ro *roles, row, next xlsx.Row) bool {
 	years := false
 	for _, c := range next.Cells {
 		if c.Covered {
@@ -218,9 +220,21 @@ func (r *reader) isSubHeader(ro *roles, next xlsx.Row) bool {
 		}
 		if l := r.headerLabel(c); l.year != 0 || l.kind == colSubtotal || l.kind == colPlan {
 			years = true
+		} else if c.Kind == xlsx.Text && r.underMergedYear(row, c.Col) {
+			years = true
 		}
 	}
 	return years
+}
+
+// underMergedYear reports a year label in row merged across several
+// columns, col among them.
+func (r *reader) underMergedYear(row xlsx.Row, col int) bool {
+	top, ok := cellAt(row, col)
+	if !ok || top.Merge == nil || top.Merge.ToCol == top.Merge.FromCol {
+		return false
+	}
+	return r.headerLabel(top).year != 0
 }
 
 // headerLabel reads a header cell as a column label: a year typed as a
@@ -440,10 +454,19 @@ func (r *reader) checkColumns(st *sheetState, h *header) {
 	for _, col := range h.yearCols {
 		c := h.cols[col]
 		if first := yearColumn(h, seen, c.year); first != nil {
-			f := finding.New(finding.Error, finding.DuplicateYear, lang.F(
+			t := lang.F(
 				"Năm %d có hai cột (ô %s \"%s\" và ô %s \"%s\"). Hãy gộp số liệu vào một cột và xóa cột kia.",
 				"Year %d has two columns (cell %s \"%s\" and cell %s \"%s\"). Merge the figures into one column and delete the other.",
-				c.year, first.ref, first.label, c.ref, c.label)).At(st.name, xlsx.ColumnName(col), cellRow(c.ref))
+				c.year, first.ref, first.label, c.ref, c.label)
+			if h.end != h.row && cellRow(first.ref) == h.end && cellRow(c.ref) == h.end {
+				// Sub-columns of one year ("Nam", "Nữ"): each holds part
+				// of the figure, and deleting one would lose it.
+				t = lang.F(
+					"Năm %d chia làm nhiều cột (ô %s \"%s\" và ô %s \"%s\"), mà mỗi chỉ tiêu chỉ có một số cho một năm. Hãy thêm dưới năm %d một cột tiêu đề \"Số lượng\" ghi số của cả năm (ví dụ tổng các cột đó), đổi tiêu đề các cột chi tiết thành \"Trong đó: …\" rồi gửi lại.",
+					"Year %d is split into several columns (cell %s \"%s\" and cell %s \"%s\"), but each indicator has one figure a year. Under %d, add a column headed \"Số lượng\" with the whole year's figure (e.g. the sum of those columns), rename the detail columns \"Trong đó: …\", and resend.",
+					c.year, first.ref, first.label, c.ref, c.label, c.year)
+			}
+			f := finding.New(finding.Error, finding.DuplicateYear, t).At(st.name, xlsx.ColumnName(col), cellRow(c.ref))
 			f.Year = c.year
 			r.sub.add(f)
 			st.refuseYearCol(col)

@@ -53,7 +53,8 @@ var (
 	estimateWords = wordSet("ước", "ước tính", "ước th", "ước thực hiện", "ước đạt", "số ước", "ước kết quả", "ước cả", "th ước", "thực hiện ước", "số liệu ước", "số liệu ước tính")
 	planWords     = wordSet("kh", "kế hoạch", "mục tiêu", "dự kiến", "chỉ tiêu giao", "chỉ tiêu được giao", "kế hoạch giao",
 		"kh giao", "dự kiến kế hoạch", "kế hoạch đề ra", "chỉ tiêu kế hoạch", "dự kiến thực hiện", "kế hoạch thực hiện")
-	derivedPrefixes  = []string{"bình quân", "trung bình", "tỷ lệ", "tỉ lệ", "so sánh", "tăng giảm", "tăng", "giảm", "chênh lệch", "%", "bq"}
+	derivedPrefixes = []string{"bình quân", "trung bình", "tỷ lệ", "tỉ lệ", "so sánh", "tăng giảm", "tăng", "giảm", "chênh lệch", "%", "bq",
+		"trong đó", "trong số đó"} // a breakdown ("Trong đó: nữ") is part of a figure, not one
 	subtotalPrefixes = []string{"cộng", "tổng", "lũy kế", "luỹ kế", "cộng dồn", "cả giai đoạn", "giai đoạn", "toàn giai đoạn", "tổng số"}
 	valueWords       = wordSet("số lượng", "kết quả", "giá trị", "số liệu", "thực hiện", "kết quả thực hiện", "kết quả đạt được", "số liệu thực hiện")
 )

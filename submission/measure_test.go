@@ -82,6 +82,7 @@ func TestParseColLabel(t *testing.T) {
 		{"cột 2022", colNone, 2022, false, false},
 		{"Ghi chú", colNone, 0, false, false},
 		{"2.019", colYear, 2019, false, false},
+		{"Trong đó: nữ", colDerived, 0, false, false},
 		{"Năm 2.021", colYear, 2021, false, false},
 		{"1.234", colNone, 0, false, false},
 		{"2023 (6 tháng)", colNone, 2023, false, false},

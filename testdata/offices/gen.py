@@ -490,6 +490,51 @@ def merged_code_name():
     return wb, accepted()
 
 
+def sub_columns_book(subs, values):
+    """Years in row 5, each merged over the sub-column labels subs in row 6;
+    STT | Mã chỉ tiêu | Chỉ tiêu merged down rows 5–6; values(code, year, i)
+    gives what is typed under sub-column i."""
+    wb, ws = new_book()
+    heading(ws, 3 + len(subs) * len(YEARS))
+    for i, t in enumerate(["STT", "Mã chỉ tiêu", "Chỉ tiêu"], start=1):
+        ws.cell(5, i, t)
+        ws.merge_cells(start_row=5, start_column=i, end_row=6, end_column=i)
+    for j, y in enumerate(YEARS):
+        c0 = 4 + len(subs) * j
+        ws.cell(5, c0, y).alignment = CENTER
+        ws.merge_cells(start_row=5, start_column=c0, end_row=5, end_column=c0 + len(subs) - 1)
+        for i, t in enumerate(subs):
+            ws.cell(6, c0 + i, t)
+    for n, code in enumerate(STD):
+        r = 7 + n
+        ws.cell(r, 1, n + 1)
+        ws.cell(r, 2, code)
+        ws.cell(r, 3, CAT[code][0])
+        for j, y in enumerate(YEARS):
+            for i in range(len(subs)):
+                ws.cell(r, 4 + len(subs) * j + i, values(code, y, i))
+    return wb, ws
+
+
+@case("LibreOffice")
+def sub_columns_rate():
+    """LibreOffice: each year merged over "Số lượng" and "Tăng so với năm trước (%)": the Số lượng columns are the figures, the rates are not stored."""
+    wb, _ = sub_columns_book(["Số lượng", "Tăng so với năm trước (%)"], lambda code, y, i: num(val(code, y)) if i == 0 else 5)
+    return wb, accepted()
+
+
+@case("openpyxl")
+def sub_columns_split():
+    """openpyxl: each year merged over "Nam" and "Nữ", each holding part of the figure: refused at the second sub-column, asking for the year's whole figure, not to delete a column."""
+    def part(code, y, i):
+        v = val(code, y)
+        if CAT[code][1] == "triệu đồng":
+            return float(v / 2)
+        return int(v) // 2 if i == 0 else int(v) - int(v) // 2
+    wb, _ = sub_columns_book(["Nam", "Nữ"], part)
+    return wb, refused(err("duplicate-year", "Biểu số liệu", "E6", says=["Năm 2019", "D6", "E6", "Số lượng", "Trong đó"], says_not=["xóa cột"]))
+
+
 @case("openpyxl")
 def several_sheets_year_line():
     """openpyxl: sheets "Biểu 1" … "Biểu 3", the year as a line "Năm: 2021" above a single "Số lượng" column."""
