@@ -22,8 +22,9 @@
 // group), Row.View the columns <cols> hides (read on the way to the rows,
 // at no cost per cell), Book.NumFmt and ParseFormat say what a
 // cell's number format does (a date, a year, a percentage, a division by
-// thousands, leading zeros), Book.Date1904 and DateSerial turn a serial
-// number into its date, and Book.FullCalcOnLoad says the cached formula
+// thousands, leading zeros, no digit at all for a value), Book.Date1904
+// and DateSerial turn a serial number into its date, and
+// Book.FullCalcOnLoad says the cached formula
 // values may be stale. Book.MergedRows reports merged ranges as a reader
 // sees them, every covered cell carrying the value of the range's
 // top-left cell; since <mergeCells> follows the sheet data, it first
