@@ -888,6 +888,9 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 				r.book.NumFmt(c.Style), value))
 			return vn.Number{}, false
 		}
+		if fm.Sections > 0 && r.showsNoDigits(fm, c, value, bad) {
+			return vn.Number{}, false
+		}
 		if fm.Scale > 0 && ind.Kind == catalog.Count {
 			// "#,##0," shows 12345 as 12: a count read as shown would be
 			// a thousandth of what the cell holds, and read as stored it
@@ -959,6 +962,33 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 		st.scaledBy = max(st.scaledBy, scaled)
 	}
 	return n, true
+}
+
+// showsNoDigits refuses a number whose format shows no digit for it: ";;;"
+// shows an empty cell, "\"chưa có số liệu\"" only those words, whatever the
+// cell holds. A zero shown as "-" or "–" is a zero (FORMATS.md §2), as a
+// person reads it.
+func (r *reader) showsNoDigits(fm xlsx.Format, c xlsx.Cell, value string, bad func(code, value string, t lang.Text)) bool {
+	v, err := strconv.ParseFloat(value, 64)
+	if err != nil {
+		return false
+	}
+	shown, bare := fm.ShowsNoDigits(v)
+	if !bare || v == 0 && (shown == "-" || shown == "–") {
+		return false
+	}
+	if shown == "" {
+		bad(finding.TypeError, value, lang.F(
+			"định dạng số của ô (%s) không hiện chữ số nào nên trên bảng ô này trông như để trống, nhưng trong ô có số %s. Hãy đặt định dạng Số cho ô (Format Cells > Number) để số hiện ra, hoặc xóa ô nếu chưa có số liệu.",
+			"the cell's number format (%s) shows no digits, so on the sheet it looks empty, yet it holds the number %s. Give the cell a Number format (Format Cells > Number) so the figure shows, or clear the cell if there is no figure.",
+			r.book.NumFmt(c.Style), value))
+		return true
+	}
+	bad(finding.TypeError, value, lang.F(
+		"định dạng số của ô (%s) không hiện chữ số nào nên trên bảng ô này hiện chữ \"%s\", nhưng trong ô có số %s. Hãy đặt định dạng Số cho ô (Format Cells > Number) để số hiện ra, hoặc xóa ô nếu chưa có số liệu.",
+		"the cell's number format (%s) shows no digits, so on the sheet it reads \"%s\", yet it holds the number %s. Give the cell a Number format (Format Cells > Number) so the figure shows, or clear the cell if there is no figure.",
+		r.book.NumFmt(c.Style), shown, value))
+	return true
 }
 
 // precise refuses a figure that holds more than tongket keeps: a count

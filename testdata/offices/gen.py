@@ -822,6 +822,20 @@ def hidden_labels_only():
 
 # ---------------------------------------------------------------- what the cell shows
 
+@case("openpyxl")
+def format_no_digits():
+    """openpyxl: TT_BUOI 2021 (G6) formatted ";;;" (the cell looks empty) and 2022 (H6) formatted "chưa có số liệu" (shows those words) over the numbers 88 and 132: refused at each; a zero shown "-" by "#,##0;-#,##0;\"-\"" (NHA_SO 2023, I8) is read as zero."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws, values=lambda c, y: 0 if (c, y) == ("NHA_SO", 2023) else num(val(c, y)))
+    ws["G6"].number_format = ";;;"
+    ws["H6"].number_format = '"chưa có số liệu"'
+    ws["I8"].number_format = '#,##0;-#,##0;"-"'
+    return wb, refused(err("type-error", "Biểu số liệu", "G6", says=[";;;", "để trống", "88", "Format Cells > Number"]),
+                       err("type-error", "Biểu số liệu", "H6", says=["chưa có số liệu", "132", "Format Cells > Number"]),
+                       absent=[err("type-error", "Biểu số liệu", "I8")])
+
+
 @case("LibreOffice, patched")
 def stale_cache():
     """LibreOffice, patched: I6 =H6+9 (141) cached as 140 and xl/workbook.xml asks <calcPr fullCalcOnLoad="1"/>: Excel shows 141."""
