@@ -67,6 +67,7 @@ const (
 	ScaledFormat      = "scaled-format"      // warning: read through a number format that scales
 	UnreadColumn      = "unread-column"      // warning: numbers under a header that is not a year
 	SecondHeader      = "second-header"      // a second table under the first, with other years
+	HiddenCell        = "hidden-cell"        // a figure or an entry in a row or column the sheet hides
 	// Units that change (FORMATS.md §10).
 	UnitCeased        = "unit-ceased"        // figures for a year after the unit ceased
 	SuccessionOverlap = "succession-overlap" // warning: a stock of the year of a change from both sides

@@ -96,6 +96,10 @@ type sheetState struct {
 	lacking  map[int][]int // Loại or Tổ chức column the header lacks → rows no title gave it to
 	unread   map[int]*unread
 	dates    map[int]*dateOrder // by column
+
+	hidden      map[int][]string // roster columns the sheet hides → the cells they hold on nominee rows
+	hiddenOrder []int
+	view        *xlsx.SheetView
 }
 
 // seenAt is where a (name, unit, form) was first listed.
@@ -196,6 +200,11 @@ func (r *reader) begin(sheet string, t *titleLines) {
 // endSheet reports what only the whole sheet shows: columns missing,
 // columns left unread, a combined column kept whole, dates in two orders.
 func (r *reader) endSheet() {
+	for _, col := range r.sh.hiddenOrder {
+		cells := r.sh.hidden[col]
+		holds := lang.F("nội dung của %d dòng trong danh sách khen thưởng (ô %s)", "what %d roster entries give (cells %s)", len(cells), table.ListCells(cells))
+		r.add(table.HiddenColumn(r.sh.name, r.sh.view, r.sh.h.cols[col], columnNames[col], holds, cells))
+	}
 	r.checkColumns()
 	r.checkDateOrder()
 	r.reportUnread()

@@ -52,6 +52,10 @@ func (r *reader) row(row xlsx.Row) {
 	if r.layoutRow(row) {
 		return
 	}
+	if row.Hidden {
+		r.hiddenRow(row)
+		return
+	}
 	h := &r.sh.h
 	var v [numCols]value
 	bad := false
@@ -72,8 +76,60 @@ func (r *reader) row(row xlsx.Row) {
 	if !has {
 		return
 	}
+	if row.View != nil {
+		r.hiddenFields(row, &v)
+	}
 	r.nominee(row)
 	r.entry(row.Num, v)
+}
+
+// hiddenRow refuses a nominee in a row the sheet hides (FORMATS.md §4.1):
+// nobody reading the roster sees them. A hidden row with nothing in the
+// roster's columns is passed over.
+func (r *reader) hiddenRow(row xlsx.Row) {
+	h := &r.sh.h
+	var cells []string
+	name := ""
+	for col := range numCols {
+		if !h.found[col] || col == colSTT {
+			continue
+		}
+		c, ok := cellAt(row, h.cols[col])
+		if !ok || table.FromLeft(c) || cellText(c) == "" && !c.Formula {
+			continue
+		}
+		cells = append(cells, c.Ref)
+		if col == colName {
+			name = cellText(c)
+		}
+	}
+	if len(cells) == 0 {
+		return
+	}
+	holds := lang.F("một dòng của danh sách khen thưởng (ô %s)", "a roster entry (cells %s)", table.ListCells(cells))
+	if name != "" {
+		holds = lang.F("tên \"%s\" trong danh sách khen thưởng (ô %s)", "the roster entry \"%s\" (cells %s)", name, table.ListCells(cells))
+	}
+	r.add(table.HiddenRows(r.sh.name, row, []int{row.Num}, 1, holds, cells))
+}
+
+// hiddenFields notes the fields of a shown nominee row that lie in hidden
+// columns: a person reads the entry without them, so they cannot be
+// stored as read (endSheet reports each such column).
+func (r *reader) hiddenFields(row xlsx.Row, v *[numCols]value) {
+	h := &r.sh.h
+	for col := range numCols {
+		if !h.found[col] || col == colSTT || !v[col].present || !table.HiddenCol(row, h.cols[col]) {
+			continue
+		}
+		if r.sh.hidden == nil {
+			r.sh.hidden, r.sh.view = map[int][]string{}, row.View
+		}
+		if len(r.sh.hidden[col]) == 0 {
+			r.sh.hiddenOrder = append(r.sh.hiddenOrder, col)
+		}
+		r.sh.hidden[col] = append(r.sh.hidden[col], v[col].cell.Ref)
+	}
 }
 
 // nominee counts a row a person reads as a nominee, and notes what it

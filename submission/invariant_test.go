@@ -66,7 +66,12 @@ type genSheet struct {
 	merges [][2]string
 	head   int // first header row
 	end    int // last header row
+
+	hiddenRows, hiddenCols map[int]bool // hidden on the sheet: nobody reads what they hold
 }
+
+// hidden reports a cell the sheet does not show.
+func (g *genSheet) hidden(r, c int) bool { return g.hiddenRows[r] || g.hiddenCols[c] }
 
 func (g *genSheet) put(r, c int, p planted) {
 	if g.rows[r] == nil {
@@ -118,7 +123,8 @@ func value(tp *tape, ind catalog.Indicator) planted {
 
 // generate builds a wide submission sheet from the tape.
 func generate(tp *tape) *genSheet {
-	g := &genSheet{name: []string{"Biểu số liệu", "Sheet1", "Số liệu"}[tp.intn(3)], rows: map[int]map[int]planted{}}
+	g := &genSheet{name: []string{"Biểu số liệu", "Sheet1", "Số liệu"}[tp.intn(3)], rows: map[int]map[int]planted{},
+		hiddenRows: map[int]bool{}, hiddenCols: map[int]bool{}}
 	label := func(r, c int, v any) { g.put(r, c, planted{v: v, label: true}) }
 	label(1, 1, "BIỂU SỐ LIỆU TỔNG KẾT PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC")
 	label(2, 1, "Đơn vị: Quận Hồng Bàng")
@@ -195,6 +201,12 @@ func generate(tp *tape) *genSheet {
 		g.merges = append(g.merges, [2]string{ref(firstYear, g.head), ref(lastYear, g.head)})
 	}
 
+	// Sometimes a column is hidden (an old year, a helper column), and
+	// rows below (drafts, filtered or grouped away).
+	if tp.chance(6) {
+		g.hiddenCols[4+tp.intn(last-3)] = true // a column after the name
+	}
+
 	// Indicator rows.
 	inds := cat.Indicators
 	r := g.end + 1
@@ -205,6 +217,9 @@ func generate(tp *tape) *genSheet {
 			continue
 		}
 		used[ind.Code] = true
+		if tp.chance(8) {
+			g.hiddenRows[r] = true
+		}
 		label(r, roles0(roles, "stt"), r-g.end)
 		if hasCode {
 			label(r, roles0(roles, "code"), ind.Code)
@@ -220,7 +235,7 @@ func generate(tp *tape) *genSheet {
 			p := value(tp, ind)
 			p.role, p.year, p.ind = "year", y, ind.Code
 			g.put(r, c, p)
-			if p.ok {
+			if p.ok && !g.hiddenCols[c] {
 				sum += p.want
 			} else {
 				clean = false
@@ -300,6 +315,17 @@ func (g *genSheet) write(t testing.TB) []byte {
 			}
 		}
 	}
+	for r := range g.hiddenRows {
+		if err := f.SetRowVisible(g.name, r, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for c := range g.hiddenCols {
+		name, _ := excelize.ColumnNumberToName(c)
+		if err := f.SetColVisible(g.name, name, false); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, m := range g.merges {
 		if err := f.MergeCell(g.name, m[0], m[1]); err != nil {
 			t.Fatal(err)
@@ -325,7 +351,11 @@ func accounted(t *testing.T, g *genSheet) bool {
 	}
 	fileRefused := false
 	byCell, byRow, byCol := map[string]bool{}, map[int]bool{}, map[string]bool{}
+	hiddenCol := map[string]bool{} // columns a hidden-cell error names
 	for _, f := range sub.Findings {
+		if f.Code == finding.HiddenCell && f.Severity == finding.Error && f.Column != "" {
+			hiddenCol[f.Column] = true
+		}
 		switch {
 		case f.Cell != "":
 			byCell[f.Sheet+"!"+f.Cell] = true
@@ -378,6 +408,15 @@ func accounted(t *testing.T, g *genSheet) bool {
 					at, p.v, p.want, p.ok, p.ind, p.year, f.Indicator, f.Year, f.Value, dump())
 			}
 			named := byCell[at] || byRow[r] || fileRefused
+			if g.hidden(r, c) {
+				// Nobody reads it: a figure there refuses the file (named
+				// at its cell, its row or its column); anything else
+				// there is not read.
+				if p.role == "year" && (!(named || hiddenCol[col]) || sub.Valid()) {
+					t.Fatalf("%s holds %v in a hidden row or column: not refused by a finding there\n%s", at, p.v, dump())
+				}
+				continue
+			}
 			switch {
 			case p.label:
 			case p.role == "year":

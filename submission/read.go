@@ -299,6 +299,13 @@ type sheetState struct {
 	nameMeasure   string    // a measure in brackets ending the current row's indicator name
 	convMeasure   string    // the measure converted from (first met)
 	merged        map[string]bool
+	hiddenCells   map[int][]string // wide: figures in hidden year columns, by column
+	hiddenOrder   []int            // those columns, as met
+	view          *xlsx.SheetView  // the sheet's hidden columns, once one holds a figure
+	hiddenLong    []string         // long: the first ten value cells of hidden rows or a hidden value column
+	hiddenRows    []int            // their rows
+	hiddenCount   int              // how many such cells
+	hiddenFirst   xlsx.Row         // the first of them (how it is hidden), without its cells
 }
 
 func newSheetState(name string) *sheetState {

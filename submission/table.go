@@ -12,6 +12,7 @@ import (
 	"github.com/tongket/tongket/catalog"
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/lang"
+	"github.com/tongket/tongket/table"
 	"github.com/tongket/tongket/vn"
 	"github.com/tongket/tongket/xlsx"
 )
@@ -245,7 +246,13 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 		firstFig = figCols[0]
 	}
 	if isTotalRow(row, firstFig) {
-		r.totalRow(st, row)
+		if !row.Hidden { // a hidden total is seen by nobody and stores nothing
+			r.totalRow(st, row)
+		}
+		return
+	}
+	if row.Hidden {
+		r.hiddenWideRow(st, row, figCols)
 		return
 	}
 	code, codeCell := r.textAt(row, h.codeCol)
@@ -254,13 +261,17 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 		r.repeatedHeader(st, row)
 		return
 	}
+	hiddenCols := row.View != nil && len(row.View.HiddenCols) > 0
+	if hiddenCols {
+		r.hiddenCells(st, row, figCols)
+	}
 	st.nameMeasure = nameMeasure(row, h, r)
 	if st.nameMeasure != "" {
 		name = strings.TrimSpace(name[:strings.LastIndexByte(name, '(')]) // the name without its measure
 	}
 	hasFigures := false
 	for _, col := range figCols {
-		if c, ok := cellAt(row, col); ok && !isBlank(c) && !r.labelMerge(h, c) {
+		if c, ok := cellAt(row, col); ok && !isBlank(c) && !r.labelMerge(h, c) && !(hiddenCols && table.HiddenCol(row, col)) {
 			hasFigures = true
 			break
 		}
@@ -320,6 +331,10 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 			continue
 		}
 		colc := h.cols[col]
+		if hiddenCols && table.HiddenCol(row, col) {
+			clean = clean && colc.kind != colYear // reported by hiddenCells
+			continue
+		}
 		if c.Merge != nil {
 			if r.labelMerge(h, c) {
 				continue
@@ -357,6 +372,51 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 	if clean {
 		for _, c := range subtotals {
 			r.checkSubtotal(st, c, ind, m, read)
+		}
+	}
+}
+
+// hiddenWideRow reports the figures of a row the sheet hides (FORMATS.md
+// §2.1): nobody reading the sheet sees them. A hidden row without figures
+// (a note, an empty indicator) is passed over.
+func (r *reader) hiddenWideRow(st *sheetState, row xlsx.Row, figCols []int) {
+	h := st.header
+	var cells []string
+	for _, col := range figCols {
+		if c, ok := cellAt(row, col); ok && !isBlank(c) && !r.labelMerge(h, c) && h.cols[col].kind == colYear {
+			cells = append(cells, c.Ref)
+		}
+	}
+	if len(cells) == 0 {
+		return
+	}
+	holds := lang.F("số liệu ở các ô %s", "figures in cells %s", table.ListCells(cells))
+	if len(cells) == 1 {
+		holds = lang.F("số liệu ở ô %s", "a figure in cell %s", cells[0])
+	}
+	if name, _ := r.nameAt(row, h); name != "" {
+		holds = lang.F("%s (%s)", "%s (%s)", holds, name)
+	}
+	r.sub.add(table.HiddenRows(st.name, row, []int{row.Num}, 1, holds, cells))
+}
+
+// hiddenCells notes the figures of a shown row that lie in hidden year
+// columns, for the finding finishSheet makes of each such column.
+func (r *reader) hiddenCells(st *sheetState, row xlsx.Row, figCols []int) {
+	h := st.header
+	for _, col := range figCols {
+		if h.cols[col].kind != colYear || !table.HiddenCol(row, col) {
+			continue
+		}
+		if c, ok := cellAt(row, col); ok && !isBlank(c) && !r.labelMerge(h, c) {
+			if st.hiddenCells == nil {
+				st.hiddenCells = map[int][]string{}
+				st.view = row.View
+			}
+			if len(st.hiddenCells[col]) == 0 {
+				st.hiddenOrder = append(st.hiddenOrder, col)
+			}
+			st.hiddenCells[col] = append(st.hiddenCells[col], c.Ref)
 		}
 	}
 }
@@ -694,6 +754,21 @@ func (r *reader) longRow(st *sheetState, row xlsx.Row) {
 	if isTotalRow(row, h.valueCol) {
 		return
 	}
+	if row.Hidden || row.View != nil && table.HiddenCol(row, h.valueCol) {
+		// Nobody reading the sheet sees this value: reported with the
+		// others at the end of the sheet (a filtered export can hide
+		// thousands of rows), never read.
+		if c, ok := cellAt(row, h.valueCol); ok && !isBlank(c) && !r.labelMerge(h, c) {
+			if st.hiddenCount == 0 {
+				st.hiddenFirst = xlsx.Row{Num: row.Num, Hidden: row.Hidden, Outline: row.Outline, View: row.View}
+			}
+			if st.hiddenCount++; len(st.hiddenLong) < 10 { // the message names ten
+				st.hiddenLong = append(st.hiddenLong, strings.Clone(c.Ref))
+				st.hiddenRows = append(st.hiddenRows, row.Num)
+			}
+		}
+		return
+	}
 	code, codeCell := r.textAt(row, h.codeCol)
 	name, nameCell := r.nameAt(row, h)
 	ucode, ucodeCell := r.textAt(row, h.unitCodeCol)
@@ -772,6 +847,26 @@ func (r *reader) longRow(st *sheetState, row xlsx.Row) {
 		}
 		r.addFigure(st, Figure{Unit: int32(ui), Indicator: ind.Code, Year: int32(year), Value: n.Hundredths, Row: int32(row.Num), Col: int16(h.valueCol)})
 	}
+}
+
+// hiddenLongRows reports the values of a long table that lie in hidden
+// rows or a hidden value column: one finding for the sheet.
+func (r *reader) hiddenLongRows(st *sheetState) {
+	cells := st.hiddenLong
+	list := table.ListCells(cells)
+	if more := st.hiddenCount - len(cells); more > 0 {
+		list += " … (+" + strconv.Itoa(more) + ")"
+	}
+	holds := lang.F("giá trị ở các ô %s", "values in cells %s", list)
+	if st.hiddenCount == 1 {
+		holds = lang.F("giá trị ở ô %s", "a value in cell %s", cells[0])
+	}
+	first := st.hiddenFirst
+	if table.HiddenCol(first, st.header.valueCol) {
+		r.sub.add(table.HiddenColumn(st.name, first.View, st.header.valueCol, "", holds, cells))
+		return
+	}
+	r.sub.add(table.HiddenRows(st.name, first, st.hiddenRows, st.hiddenCount, holds, cells))
 }
 
 func (r *reader) addFigure(st *sheetState, f Figure) {
@@ -899,6 +994,9 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 				r.book.NumFmt(c.Style), value))
 			return vn.Number{}, false
 		}
+		if fm.Sections > 0 && r.showsNoDigits(fm, c, value, bad) {
+			return vn.Number{}, false
+		}
 		if fm.Scale > 0 && ind.Kind == catalog.Count {
 			// "#,##0," shows 12345 as 12: a count read as shown would be
 			// a thousandth of what the cell holds, and read as stored it
@@ -982,6 +1080,33 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 		st.scaledBy = max(st.scaledBy, scaled)
 	}
 	return n, true
+}
+
+// showsNoDigits refuses a number whose format shows no digit for it: ";;;"
+// shows an empty cell, "\"chưa có số liệu\"" only those words, whatever the
+// cell holds. A zero shown as "-" or "–" is a zero (FORMATS.md §2), as a
+// person reads it.
+func (r *reader) showsNoDigits(fm xlsx.Format, c xlsx.Cell, value string, bad func(code, value string, t lang.Text)) bool {
+	v, err := strconv.ParseFloat(value, 64)
+	if err != nil {
+		return false
+	}
+	shown, bare := fm.ShowsNoDigits(v)
+	if !bare || v == 0 && (shown == "-" || shown == "–") {
+		return false
+	}
+	if shown == "" {
+		bad(finding.TypeError, value, lang.F(
+			"định dạng số của ô (%s) không hiện chữ số nào nên trên bảng ô này trông như để trống, nhưng trong ô có số %s. Hãy đặt định dạng Số cho ô (Format Cells > Number) để số hiện ra, hoặc xóa ô nếu chưa có số liệu.",
+			"the cell's number format (%s) shows no digits, so on the sheet it looks empty, yet it holds the number %s. Give the cell a Number format (Format Cells > Number) so the figure shows, or clear the cell if there is no figure.",
+			r.book.NumFmt(c.Style), value))
+		return true
+	}
+	bad(finding.TypeError, value, lang.F(
+		"định dạng số của ô (%s) không hiện chữ số nào nên trên bảng ô này hiện chữ \"%s\", nhưng trong ô có số %s. Hãy đặt định dạng Số cho ô (Format Cells > Number) để số hiện ra, hoặc xóa ô nếu chưa có số liệu.",
+		"the cell's number format (%s) shows no digits, so on the sheet it reads \"%s\", yet it holds the number %s. Give the cell a Number format (Format Cells > Number) so the figure shows, or clear the cell if there is no figure.",
+		r.book.NumFmt(c.Style), shown, value))
+	return true
 }
 
 // precise refuses a figure that holds more than tongket keeps: a count
@@ -1071,6 +1196,21 @@ func cellRow(ref string) int {
 // under an estimate or a mark, plan columns skipped, figures read through
 // a scaling format, money converted to triệu đồng.
 func (r *reader) finishSheet(st *sheetState) {
+	for _, col := range st.hiddenOrder {
+		cells := st.hiddenCells[col]
+		holds := lang.F("số liệu ở các ô %s", "figures in cells %s", table.ListCells(cells))
+		if len(cells) == 1 {
+			holds = lang.F("số liệu ở ô %s", "a figure in cell %s", cells[0])
+		}
+		label := ""
+		if c := st.header.cols[col]; c != nil {
+			label = c.label
+		}
+		r.sub.add(table.HiddenColumn(st.name, st.view, col, label, holds, cells))
+	}
+	if st.hiddenCount > 0 {
+		r.hiddenLongRows(st)
+	}
 	for _, c := range st.marked {
 		cells := st.markedCells[c.col]
 		if len(cells) == 0 {

@@ -8,7 +8,8 @@
 // it (Options.Data); Scan does the rest, and never drops a read error: a
 // damaged or cut-off sheet comes back as a corrupt-file finding located at
 // the sheet, so a list that stops half-way is refused instead of imported
-// short.
+// short. What hidden rows and columns hold is refused by each reader with
+// the one wording of HiddenRows and HiddenColumn (hidden.go).
 package table
 
 import (

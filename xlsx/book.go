@@ -76,6 +76,44 @@ type Row struct {
 	// a size its rows have outgrown, an estimate from the bytes its first
 	// rows took, once they are read. A hint for sizing, never a promise: writers leave it stale.
 	LastRow int
+	// Hidden reports a row the sheet does not show (<row hidden="1">):
+	// hidden by hand, by an AutoFilter, or in a collapsed outline group.
+	// (Rows filled with covered cells only, by MergedRows, are never.)
+	Hidden bool
+	// Outline is the row's outline (group) level, 0 when not grouped: a
+	// hidden row with Outline > 0 is in a collapsed group.
+	Outline uint8
+	// View is what the sheet says, before its rows, about what it shows:
+	// hidden columns, an active filter. nil when it hides no column and
+	// is not filtered; the same for every row of a sheet.
+	View *SheetView
+}
+
+// SheetView is what a sheet says, before its rows, about showing them.
+type SheetView struct {
+	HiddenCols []ColSpan // column ranges not shown (<col hidden="1">), in file order
+	Filtered   bool      // <sheetPr filterMode="1">: an AutoFilter hides rows (Excel says so; not every writer does)
+}
+
+// ColSpan is a range of columns, 1-based and inclusive, with the outline
+// level they were grouped at (0 when not grouped).
+type ColSpan struct {
+	From, To int
+	Outline  uint8
+}
+
+// HiddenCol returns the hidden span holding column col; ok is false when
+// the column is shown (v may be nil).
+func (v *SheetView) HiddenCol(col int) (span ColSpan, ok bool) {
+	if v == nil {
+		return ColSpan{}, false
+	}
+	for _, s := range v.HiddenCols {
+		if col >= s.From && col <= s.To {
+			return s, true
+		}
+	}
+	return ColSpan{}, false
 }
 
 // Sheet is a worksheet of a workbook.

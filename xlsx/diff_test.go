@@ -43,7 +43,10 @@ package xlsx
 //     whatever cell of the range is asked, so cells inside a merged range
 //     other than its top-left one get only the value check.
 //   - Visible or hidden: our Sheet.Hidden is the opposite of excelize's
-//     GetSheetVisible.
+//     GetSheetVisible; for sheets that get the type check (and not when
+//     fuzzing), each reported row's Hidden the opposite of GetRowVisible,
+//     and for each column holding a reported cell, Row.View's HiddenCol
+//     the opposite of GetColVisible.
 //
 // A file this reader refuses (ContainerError: encrypted, a CSV renamed,
 // damaged) is not compared; the test logs it when excelize opens it all
@@ -458,6 +461,7 @@ func (d *differ) sheet(s Sheet) {
 	defer d.xcall(rows.Close)
 	x := &xstream{d: d, rows: rows}
 	var checks []typedCheck
+	var shown visibility
 	failed := false // excelize failed or rows are out of order: stop comparing
 	extra := func() {
 		// An excelize row we have no row for.
@@ -480,6 +484,9 @@ func (d *differ) sheet(s Sheet) {
 			return errStop
 		}
 		last = r.Num
+		if typed && !d.fuzz {
+			shown.add(r)
+		}
 		for !x.done && x.num < r.Num {
 			if err := x.next(); err != nil {
 				d.xfail(fmt.Sprintf("%s row %d", s.Name, x.num+1), err)
@@ -558,6 +565,53 @@ func (d *differ) sheet(s Sheet) {
 	d.sheets++
 	if typed {
 		d.typeCheck(s, checks)
+		if !d.fuzz {
+			d.visible(s, shown)
+		}
+	}
+}
+
+// visibility is what our rows said about hidden rows and columns.
+type visibility struct {
+	hidden map[int]bool // by row reported
+	cols   map[int]bool // columns holding a reported cell: hidden
+}
+
+func (v *visibility) add(r Row) {
+	if v.hidden == nil {
+		v.hidden, v.cols = map[int]bool{}, map[int]bool{}
+	}
+	v.hidden[r.Num] = r.Hidden
+	for _, c := range r.Cells {
+		_, v.cols[c.Col] = r.View.HiddenCol(c.Col)
+	}
+}
+
+// visible compares Row.Hidden and Row.View's hidden columns with
+// excelize's GetRowVisible and GetColVisible, for the rows and columns we
+// report. Not when fuzzing: excelize takes the last <col> that names a
+// column and ignores one whose min is above its max, which Excel never
+// writes.
+func (d *differ) visible(s Sheet, v visibility) {
+	for num, hidden := range v.hidden {
+		var vis bool
+		if err := d.xcall(func() (err error) { vis, err = d.xf.GetRowVisible(s.Name, num); return err }); err != nil {
+			d.xfail(fmt.Sprintf("GetRowVisible %s %d", s.Name, num), err)
+			return
+		}
+		if vis == hidden {
+			d.diff("%s row %d: Hidden=%v, excelize visible=%v", s.Name, num, hidden, vis)
+		}
+	}
+	for col, hidden := range v.cols {
+		var vis bool
+		if err := d.xcall(func() (err error) { vis, err = d.xf.GetColVisible(s.Name, ColumnName(col)); return err }); err != nil {
+			d.xfail(fmt.Sprintf("GetColVisible %s %s", s.Name, ColumnName(col)), err)
+			return
+		}
+		if vis == hidden {
+			d.diff("%s column %s: hidden=%v, excelize visible=%v", s.Name, ColumnName(col), hidden, vis)
+		}
 	}
 }
 

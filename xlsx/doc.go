@@ -16,11 +16,15 @@
 // encoding/xml. The shared-string table is the one part held whole,
 // because cells refer to it by index.
 //
-// Values are reported as stored. What Excel shows is left to the caller,
-// with what it needs to know: Book.NumFmt and ParseFormat say what a
+// Values are reported as stored, hidden rows and columns too. What Excel
+// shows is left to the caller, with what it needs to know: Row.Hidden and
+// Row.Outline say a row is hidden (by hand, a filter or a collapsed
+// group), Row.View the columns <cols> hides (read on the way to the rows,
+// at no cost per cell), Book.NumFmt and ParseFormat say what a
 // cell's number format does (a date, a year, a percentage, a division by
-// thousands, leading zeros), Book.Date1904 and DateSerial turn a serial
-// number into its date, and Book.FullCalcOnLoad says the cached formula
+// thousands, leading zeros, no digit at all for a value), Book.Date1904
+// and DateSerial turn a serial number into its date, and
+// Book.FullCalcOnLoad says the cached formula
 // values may be stale. Book.MergedRows reports merged ranges as a reader
 // sees them, every covered cell carrying the value of the range's
 // top-left cell; since <mergeCells> follows the sheet data, it first

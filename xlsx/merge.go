@@ -362,6 +362,7 @@ type merger struct {
 	active  []active
 	last    int // number of the last row reported
 	lastRow int // Row.LastRow
+	view    *SheetView
 	work    int
 	out     []Cell
 	refs    []byte
@@ -379,7 +380,7 @@ func newMerger(ranges []Range, sheet string, fn func(Row) error) *merger {
 // row handles a row of the file: first the rows only covered cells fill
 // between the last one and this one, then this one.
 func (m *merger) row(r Row) error {
-	m.lastRow = r.LastRow
+	m.lastRow, m.view = r.LastRow, r.View
 	if err := m.fill(r.Num - 1); err != nil {
 		return err
 	}
@@ -402,7 +403,7 @@ func (m *merger) row(r Row) error {
 			out = append(out, c)
 		} // else a covered cell: its own value is not what Excel shows
 	}
-	return m.emit(r.Num, out)
+	return m.emit(r, out)
 }
 
 // finish reports the rows covered cells fill after the file's last row.
@@ -436,7 +437,7 @@ func (m *merger) fill(upto int) error {
 			return m.advance(upto)
 		}
 		m.last = n
-		if err := m.emit(n, m.out[:0]); err != nil {
+		if err := m.emit(Row{Num: n, View: m.view}, m.out[:0]); err != nil {
 			return err
 		}
 	}
@@ -473,9 +474,11 @@ func (m *merger) find(col, row int) *active {
 	return nil
 }
 
-// emit adds the covered cells of row n to out (the row's own cells,
-// anchors marked) and reports the row when it holds any cell.
-func (m *merger) emit(n int, out []Cell) error {
+// emit adds the covered cells of row r to out (the row's own cells,
+// anchors marked) and reports the row, with out as its cells, when it
+// holds any cell.
+func (m *merger) emit(r Row, out []Cell) error {
+	n := r.Num
 	own := len(out)
 	for i := range m.active {
 		a := &m.active[i]
@@ -502,7 +505,8 @@ func (m *merger) emit(n int, out []Cell) error {
 		out = m.order(out, n)
 	}
 	m.out = out
-	return m.fn(Row{Num: n, Cells: out, LastRow: m.lastRow})
+	r.Cells, r.LastRow = out, m.lastRow
+	return m.fn(r)
 }
 
 // colWidth is the number of letters of column col.

@@ -48,7 +48,8 @@ func (b *Book) NumFmt(style int) string {
 
 // Format is what a number-format code does to a number, from its first
 // section (the one for positive numbers); quoted text "…", escaped \x and
-// _x, fill *x, [colour], [$-locale] and [conditions] are skipped.
+// _x, fill *x, [colour], [$-locale] and [conditions] are skipped. Only
+// Sections, Bare and Literal look at every section.
 type Format struct {
 	Scale      int  // thousands divisions by commas after the last digit placeholder: "#,##0.00,," is 2 (shows 504250000 as 504,25)
 	Percent    bool // a % outside quotes: the value is shown ×100
@@ -58,6 +59,120 @@ type Format struct {
 	IntDigits  int  // minimum integer digits from '0' placeholders before the decimal point: "00000" is 5, "#,##0" is 1
 	Decimals   int  // digit placeholders after the decimal point
 	Text       bool // "@"
+
+	// Sections is the number of sections of the code (1–4, ";"
+	// separated). Bare[i] reports that the section shown for a positive
+	// (i=0), a negative (1) or a zero (2) value shows no digit (";;;"
+	// shows nothing, "\"chưa có\"" only its words), and Literal[i] what it
+	// shows instead ("" for nothing). A code with a [condition] section
+	// is not told apart this way: all false. ShowsNoDigits picks the
+	// section for a value.
+	Sections int
+	Bare     [3]bool
+	Literal  [3]string
+}
+
+// ShowsNoDigits reports that the format shows no digit for value v (the
+// section that applies holds no digit placeholder, date part or General),
+// and what it shows instead ("" for an empty cell).
+func (f Format) ShowsNoDigits(v float64) (shown string, bare bool) {
+	i := 0
+	switch {
+	case v < 0 && f.Sections >= 2:
+		i = 1
+	case v == 0 && f.Sections >= 3:
+		i = 2
+	}
+	return f.Literal[i], f.Bare[i]
+}
+
+// sections fills Sections, Bare and Literal from code.
+func (f *Format) sections(code string) {
+	if code == "" {
+		return // read as General
+	}
+	rest := code
+	var secs []string
+	for len(secs) < 4 {
+		sec := firstSection(rest)
+		secs = append(secs, sec)
+		if len(sec) == len(rest) {
+			break
+		}
+		rest = rest[len(sec)+1:]
+	}
+	f.Sections = len(secs)
+	var bare [3]bool
+	var lit [3]string
+	for i := 0; i < 3 && i < len(secs); i++ {
+		digits, text, cond := sectionShows(secs[i])
+		if cond {
+			return // conditions pick sections by value: left alone
+		}
+		if !digits {
+			bare[i], lit[i] = true, text
+		}
+	}
+	// One section serves every value; two: the first serves zero too.
+	switch len(secs) {
+	case 1:
+		bare[1], lit[1], bare[2], lit[2] = bare[0], lit[0], bare[0], lit[0]
+	case 2:
+		bare[2], lit[2] = bare[0], lit[0]
+	}
+	f.Bare, f.Literal = bare, lit
+}
+
+// sectionShows reads one section: whether it shows digits (a digit
+// placeholder, General, a date or time part, @), the literal text it
+// shows, and whether it has a [condition].
+func sectionShows(sec string) (digits bool, text string, cond bool) {
+	var b strings.Builder
+	for i := 0; i < len(sec); i++ {
+		c := sec[i]
+		switch c {
+		case '"':
+			j := strings.IndexByte(sec[i+1:], '"')
+			if j < 0 {
+				j = len(sec) - i - 1
+			}
+			b.WriteString(sec[i+1 : i+1+j])
+			i += j + 1
+		case '\\':
+			n := nextRuneLen(sec[i+1:])
+			b.WriteString(sec[i+1 : i+1+n])
+			i += n
+		case '_', '*':
+			i += nextRuneLen(sec[i+1:]) // a space as wide as, or a fill of, the next character
+		case '[':
+			j := strings.IndexByte(sec[i:], ']')
+			if j < 0 {
+				j = len(sec) - i - 1
+			}
+			in := sec[i+1 : i+j]
+			if in != "" && strings.ContainsAny(in[:1], "<>=") {
+				cond = true
+			}
+			if elapsedTime(in) {
+				digits = true
+			}
+			i += j
+		case '0', '#', '?', '@':
+			digits = true
+		case 'G', 'g':
+			if len(sec)-i >= 7 && strings.EqualFold(sec[i:i+7], "general") {
+				digits = true
+				i += 6
+				continue
+			}
+			digits = true // era
+		case 'd', 'D', 'm', 'M', 'y', 'Y', 'h', 'H', 's', 'S', 'e', 'E', 'b', 'B':
+			digits = true
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return digits, strings.TrimSpace(b.String()), cond
 }
 
 // ParseFormat reads a number-format code; see Format.
@@ -145,6 +260,7 @@ func ParseFormat(code string) Format {
 		f.YearOnly, f.MonthFirst = dateShape(dates)
 		f.Scale, f.Percent, f.IntDigits, f.Decimals = 0, false, 0, 0
 	}
+	f.sections(code)
 	return f
 }
 

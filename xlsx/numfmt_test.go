@@ -88,8 +88,46 @@ func TestParseFormat(t *testing.T) {
 		{`0\`, F{IntDigits: 1}},
 	}
 	for _, tt := range tests {
-		if got := ParseFormat(tt.code); got != tt.want {
+		got := ParseFormat(tt.code)
+		got.Sections, got.Bare, got.Literal = 0, [3]bool{}, [3]string{} // TestShowsNoDigits
+		if got != tt.want {
 			t.Errorf("ParseFormat(%q) = %+v, want %+v", tt.code, got, tt.want)
+		}
+	}
+}
+
+func TestShowsNoDigits(t *testing.T) {
+	type shows struct {
+		v     float64
+		shown string
+		bare  bool
+	}
+	for _, tt := range []struct {
+		code string
+		want []shows
+	}{
+		{"General", []shows{{88, "", false}, {-1, "", false}, {0, "", false}}},
+		{"#,##0", []shows{{88, "", false}, {-1, "", false}}},
+		{"", []shows{{88, "", false}}},
+		{";;;", []shows{{88, "", true}, {-5, "", true}, {0, "", true}}},
+		{`"chưa có số liệu"`, []shows{{88, "chưa có số liệu", true}, {-1, "chưa có số liệu", true}, {0, "chưa có số liệu", true}}},
+		{`\x\y`, []shows{{3, "xy", true}}},
+		{`#,##0;-#,##0;"không tổ chức"`, []shows{{5, "", false}, {-5, "", false}, {0, "không tổ chức", true}}},
+		{`#,##0;-#,##0;`, []shows{{0, "", true}, {1, "", false}}},
+		{`#,##0;;"x"`, []shows{{-2, "", true}, {0, "x", true}}},
+		{`#,##0;"âm"`, []shows{{-2, "âm", true}, {0, "", false}}},
+		{`_(* #,##0_);_(* (#,##0);_(* "-"??_);_(@_)`, []shows{{0, "", false}, {-3, "", false}}},
+		{`0;-0;;@`, []shows{{0, "", true}, {7, "", false}}},
+		{`[Red]"lỗi";0`, []shows{{1, "lỗi", true}, {-1, "", false}}},
+		{`[>=1000000]#,##0,,"tr";"nhỏ"`, []shows{{5, "", false}, {5e6, "", false}}}, // conditions: left alone
+		{"dd/mm/yyyy", []shows{{45000, "", false}}},
+		{"[h]:mm", []shows{{1, "", false}}},
+	} {
+		f := ParseFormat(tt.code)
+		for _, w := range tt.want {
+			if shown, bare := f.ShowsNoDigits(w.v); shown != w.shown || bare != w.bare {
+				t.Errorf("ParseFormat(%q).ShowsNoDigits(%v) = %q, %v; want %q, %v", tt.code, w.v, shown, bare, w.shown, w.bare)
+			}
 		}
 	}
 }

@@ -54,7 +54,10 @@ type sheetReader struct {
 	maxRows  int  // the most rows the part can hold
 	rowNum   int  // number of the current row
 	rowGiven bool // the current <row> has an r attribute
-	rows     int  // <row> elements seen
+	hidden   bool // the current <row> is hidden
+	outline  uint8
+	view     *SheetView // Row.View: nil until <cols> or <sheetPr> hide something
+	rows     int        // <row> elements seen
 	lastCol  int
 	sorted   bool
 
@@ -191,6 +194,16 @@ func (r *sheetReader) run(s *scanner, fn func(Row) error) error {
 				}
 			case "sheetData":
 				inData = true
+			case "col":
+				if !inData {
+					if err := r.col(s); err != nil {
+						return err
+					}
+				}
+			case "sheetPr":
+				if !inData && xmlTrue(attrBytes(s, "filterMode")) {
+					r.viewOf().Filtered = true
+				}
 			case "dimension":
 				if !inData {
 					ref := attrBytes(s, "ref")
@@ -264,16 +277,21 @@ func (r *sheetReader) startRow(s *scanner) error {
 	if r.rows > r.lim.MaxRows {
 		return tooLarge(fmt.Sprintf("sheet %q has more than %d rows", r.name, r.lim.MaxRows))
 	}
-	r.rowGiven = false
+	r.rowGiven, r.hidden, r.outline = false, false, 0
 	for k := range s.attrList {
 		a := &s.attrList[k]
-		if string(s.attrName(a)) == "r" {
+		switch string(s.attrName(a)) {
+		case "r":
 			val := s.attrVal(a)
 			n, ok := parseUint(val, maxRow)
 			if !ok || n < 1 {
 				return corrupt(fmt.Sprintf("sheet %q has a row numbered %q", r.name, val), nil)
 			}
 			r.rowNum, r.rowGiven = n, true
+		case "hidden":
+			r.hidden = xmlTrue(s.attrVal(a))
+		case "outlineLevel":
+			r.outline = outlineLevel(s.attrVal(a))
 		}
 	}
 	if !r.rowGiven {
@@ -285,6 +303,46 @@ func (r *sheetReader) startRow(s *scanner) error {
 	}
 	r.buf, r.cells, r.lastCol, r.sorted = r.buf[:0], r.cells[:0], 0, true
 	return nil
+}
+
+// viewOf returns the sheet's view, made when first needed.
+func (r *sheetReader) viewOf() *SheetView {
+	if r.view == nil {
+		r.view = &SheetView{}
+	}
+	return r.view
+}
+
+// col reads a <col> of <cols>, before the sheet data: a hidden one (or
+// one collapsed into an outline group) is noted in the view. A range
+// Excel would not write (min above max, beyond XFD) is noted as far as it
+// lies on the sheet; one without numbers is left out.
+func (r *sheetReader) col(s *scanner) error {
+	if !xmlTrue(attrBytes(s, "hidden")) {
+		return nil
+	}
+	from, ok1 := parseUint(attrBytes(s, "min"), maxCol)
+	to, ok2 := parseUint(attrBytes(s, "max"), maxCol)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	from, to = max(min(from, to), 1), min(max(from, to), maxCol)
+	v := r.viewOf()
+	if len(v.HiddenCols) >= maxCol {
+		return corrupt(fmt.Sprintf("sheet %q lists more column ranges than a sheet has columns", r.name), nil)
+	}
+	v.HiddenCols = append(v.HiddenCols, ColSpan{From: from, To: to, Outline: outlineLevel(attrBytes(s, "outlineLevel"))})
+	return nil
+}
+
+// outlineLevel reads an outlineLevel attribute (Excel's levels are 0–7);
+// anything else is 0.
+func outlineLevel(v []byte) uint8 {
+	n, ok := parseUint(v, 7)
+	if !ok {
+		return 0
+	}
+	return uint8(n)
 }
 
 // estimateAt is how many rows of a sheet without <dimension> (or with one
@@ -490,7 +548,7 @@ func (r *sheetReader) endRow(fn func(Row) error) error {
 	}
 	r.cells = r.cells[:0]
 	r.buf = r.buf[:0]
-	if err := fn(Row{Num: r.rowNum, Cells: r.out, LastRow: r.lastRow}); err != nil {
+	if err := fn(Row{Num: r.rowNum, Cells: r.out, LastRow: r.lastRow, Hidden: r.hidden, Outline: r.outline, View: r.view}); err != nil {
 		return fnError{err}
 	}
 	return nil

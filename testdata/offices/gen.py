@@ -939,7 +939,90 @@ def percent_count():
     return wb, refused(err("type-error", "Biểu số liệu", "I6", says=["85%"]))
 
 
+# ---------------------------------------------------------------- hidden rows and columns
+
+@case("openpyxl")
+def hidden_row():
+    """openpyxl: row 7 (TH_LOP, an old draft) hidden between shown rows: nobody reading the sheet sees its figures, refused naming row 7 and its cells."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws, codes=["TT_BUOI", "TH_LOP", "TT_LUOT", "NHA_SO", "NHA_TIEN"])
+    ws.row_dimensions[7].hidden = True
+    return wb, refused(err("hidden-cell", "Biểu số liệu", "E7", says=["Dòng 7", "bị ẩn", "E7", "I7", "Unhide"]),
+                       absent=[{"code": "duplicate-indicator"}])
+
+
+@case("LibreOffice")
+def hidden_column():
+    """LibreOffice: column E headed 2018 with draft figures hidden inside the table (2019–2023 shown): refused naming column E and its cells."""
+    wb, ws = new_book()
+    heading(ws, 11)
+    wide(ws)
+    ws.insert_cols(5)
+    ws.cell(5, 5, 2018).font = BOLD
+    for n, code in enumerate(STD):
+        ws.cell(6 + n, 5, num(val(code, 2019)))
+    ws.column_dimensions["E"].hidden = True
+    return wb, refused(err("hidden-cell", "Biểu số liệu", "E6", says=["Cột E", "2018", "bị ẩn", "E6", "E9"]))
+
+
+@case("openpyxl")
+def hidden_filtered():
+    """openpyxl: an AutoFilter on the table hides rows 7 and 9 (TH_LOP, TH_LUOT), <sheetPr filterMode="1"> as Excel writes it: refused, saying a filter hides them."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws, codes=["TT_BUOI", "TH_LOP", "TT_LUOT", "TH_LUOT", "NHA_SO", "NHA_TIEN"])
+    ws.auto_filter.ref = "A5:J11"
+    ws.auto_filter.add_filter_column(1, ["TT_BUOI", "TT_LUOT", "NHA_SO", "NHA_TIEN"])
+    ws.sheet_properties.filterMode = True
+    ws.row_dimensions[7].hidden = True
+    ws.row_dimensions[9].hidden = True
+    return wb, refused(err("hidden-cell", "Biểu số liệu", "E7", says=["Dòng 7", "bộ lọc"]),
+                       err("hidden-cell", "Biểu số liệu", "E9", says=["Dòng 9", "bộ lọc"]))
+
+
+@case("openpyxl")
+def hidden_group():
+    """openpyxl: rows 10–11 (TH_LOP, TH_LUOT) in a collapsed outline group under the table: refused, saying the group is collapsed."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws, codes=["TT_BUOI", "TT_LUOT", "NHA_SO", "NHA_TIEN", "TH_LOP", "TH_LUOT"])
+    ws.row_dimensions.group(10, 11, hidden=True, outline_level=1)
+    return wb, refused(err("hidden-cell", "Biểu số liệu", "E10", says=["Dòng 10", "thu gọn"]),
+                       err("hidden-cell", "Biểu số liệu", "E11", says=["Dòng 11", "thu gọn"]))
+
+
+@case("LibreOffice")
+def hidden_labels_only():
+    """LibreOffice: hidden rows and columns that hold no figure (an empty row inside the table, a helper column after Ghi chú, a note row under it): accepted."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws)
+    ws.insert_rows(8)
+    ws.row_dimensions[8].hidden = True
+    ws.cell(8, 3, "(dòng trống)")
+    ws.cell(6, 11, "TT_BUOI-2019")
+    ws.column_dimensions["K"].hidden = True
+    ws.cell(12, 3, "Ghi chú nội bộ: số liệu đã đối chiếu")
+    ws.row_dimensions[12].hidden = True
+    return wb, accepted()
+
+
 # ---------------------------------------------------------------- what the cell shows
+
+@case("openpyxl")
+def format_no_digits():
+    """openpyxl: TT_BUOI 2021 (G6) formatted ";;;" (the cell looks empty) and 2022 (H6) formatted "chưa có số liệu" (shows those words) over the numbers 88 and 132: refused at each; a zero shown "-" by "#,##0;-#,##0;\"-\"" (NHA_SO 2023, I8) is read as zero."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws, values=lambda c, y: 0 if (c, y) == ("NHA_SO", 2023) else num(val(c, y)))
+    ws["G6"].number_format = ";;;"
+    ws["H6"].number_format = '"chưa có số liệu"'
+    ws["I8"].number_format = '#,##0;-#,##0;"-"'
+    return wb, refused(err("type-error", "Biểu số liệu", "G6", says=[";;;", "để trống", "88", "Format Cells > Number"]),
+                       err("type-error", "Biểu số liệu", "H6", says=["chưa có số liệu", "132", "Format Cells > Number"]),
+                       absent=[err("type-error", "Biểu số liệu", "I8")])
+
 
 @case("LibreOffice, patched")
 def stale_cache():

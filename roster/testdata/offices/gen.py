@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Acceptance fixtures for "No entry left behind" (FORMATS.md §4, §4.1).
 
-    /usr/bin/python3 roster/testdata/offices/gen.py
+    /usr/bin/python3 roster/testdata/offices/gen.py [CASE...]
+
+(with CASE names, only those files and their entries are rewritten)
 
 Needs python3-openpyxl and soffice (LibreOffice). The outputs are committed;
 the Go tests never run this.
@@ -31,6 +33,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import subprocess
 import tempfile
 import zipfile
@@ -524,23 +527,61 @@ def kind_conflict():
                          "says": ["I. TẬP THỂ", "A4", "Cá nhân"]}]}
 
 
+def hidden_row():
+    """openpyxl: row 5 (Trần Thị Ánh, a withdrawn nominee) hidden between shown rows: nobody reading the roster sees it, refused naming the row."""
+    wb, ws = new_book()
+    ws["A1"] = "DANH SÁCH KHEN THƯỞNG NĂM 2024"
+    put(ws, 3, HEADER)
+    for i, name in enumerate(["Nguyễn Văn An", "Trần Thị Ánh", "Lê Văn Ăn"]):
+        put(ws, 4 + i, [i + 1, name, "Cá nhân", None, "Xã An Đồng", "Hội Nông dân", "Giấy khen", "Chủ tịch UBND huyện",
+                        "45/QĐ-UBND", date(2024, 3, 2)])
+    ws.row_dimensions[5].hidden = True
+    save(wb, "hidden-row")
+    return {"refused": [{"code": "hidden-cell", "sheet": "Danh sách", "cell": "B5",
+                         "says": ["Dòng 5", "bị ẩn", "Trần Thị Ánh", "Unhide"]}]}
+
+
+def hidden_column_lo():
+    """LibreOffice: the Thành tích column (K) hidden, its text given on two rows; an empty hidden row under the table: refused naming column K and its cells, the empty row passed over."""
+    wb, ws = new_book()
+    ws["A1"] = "DANH SÁCH KHEN THƯỞNG NĂM 2024"
+    put(ws, 3, HEADER)
+    for i, name in enumerate(["Nguyễn Văn An", "Trần Thị Ánh"]):
+        put(ws, 4 + i, [i + 1, name, "Cá nhân", None, "Xã An Đồng", "Hội Nông dân", "Giấy khen", "Chủ tịch UBND huyện",
+                        "45/QĐ-UBND", date(2024, 3, 2), "Có thành tích xuất sắc"])
+    ws.column_dimensions["K"].hidden = True
+    ws.row_dimensions[7].hidden = True
+    save(wb, "hidden-column")
+    libreoffice("hidden-column", "hidden-column-lo")
+    os.remove(os.path.join(HERE, "hidden-column.xlsx"))
+    return {"refused": [{"code": "hidden-cell", "sheet": "Danh sách", "cell": "K4",
+                         "says": ["Cột K", "Thành tích", "bị ẩn", "K4", "K5"]}]}
+
+
 CASES = [
     printed_layout, printed_layout_lo, merged_groups, merged_groups_lo, two_sheets, date_1904, date_1904_lo,
     month_first_cells, month_first_mixed, combined_column, household, two_periods, number_with_date,
-    number_date_conflict, honorifics, printed_unknown_org, total_mismatch, kind_conflict,
+    number_date_conflict, honorifics, printed_unknown_org, total_mismatch, kind_conflict, hidden_row, hidden_column_lo,
 ]
 CASES_DONE = {}
 
 
 def main():
+    only = set(sys.argv[1:])
+    path = os.path.join(HERE, "expected.json")
+    if only:
+        with open(path, encoding="utf-8") as f:
+            CASES_DONE.update(json.load(f))
     for fn in CASES:
         name = fn.__name__.replace("_lo", "-lo").replace("_", "-")
+        if only and name not in only:
+            continue
         exp = fn()
         doc = fn.__doc__.strip()
         writer, _, about = doc.partition(": ")
         exp = dict(exp, writer=writer, about=" ".join(about.split()))
         CASES_DONE[name] = exp
-    with open(os.path.join(HERE, "expected.json"), "w", encoding="utf-8") as f:
+    with open(path, "w", encoding="utf-8") as f:
         json.dump(dict(sorted(CASES_DONE.items())), f, ensure_ascii=False, indent=1)
         f.write("\n")
 
