@@ -73,7 +73,7 @@ func (c *checker) ruleFacts(r catalog.Rule, v *view, year int, left, right int64
 		}
 		ind, _ := c.cat.ByCode(o.Indicator)
 		if missingL && o == r.L {
-			return lang.F("%s không có số liệu (ô để trống)", "%s has no figure (the cell is empty)", ind.Name)
+			return lang.F("%s không có số liệu", "%s has no figure", ind.Name) // an empty cell, or no row at all
 		}
 		if o.Cumulative {
 			return lang.F("tổng %s đến năm %d là %s", "the total of %s up to %d is %s",

@@ -65,8 +65,9 @@ type header struct {
 	labelled map[int]bool // every column with a label
 	ordinals map[int]bool // "STT" and "Ghi chú" columns
 
-	figCols   []int // figureCols, once worked out
-	subtotals bool  // a subtotal column is among them
+	figCols   []int    // figureCols, once worked out
+	subtotals bool     // a subtotal column is among them
+	partial   []column // columns of part of a year ("2023 (6 tháng)"): not read, told apart
 }
 
 // ordinal reports a column whose header is "STT" or a note ("Ghi chú"):
@@ -331,6 +332,10 @@ func (r *reader) wideHeader(st *sheetState, ro *roles, row xlsx.Row, next *xlsx.
 			c = column{col: col, ref: top.Ref, label: strings.TrimSpace(top.Value)}
 		}
 		if l.kind == colNone {
+			if l.partial {
+				c.colLabel = l
+				h.partial = append(h.partial, c)
+			}
 			continue
 		}
 		c.colLabel = l
@@ -624,7 +629,7 @@ func planTitle(s string) bool {
 	k := vn.Key(s)
 	for _, p := range []string{"kế hoạch", "kh", "chỉ tiêu giao", "chỉ tiêu được giao", "mục tiêu", "dự kiến"} {
 		if k == p || strings.HasPrefix(k, p+" ") || strings.HasPrefix(k, p+":") {
-			return !strings.Contains(k, "kết quả") && !strings.Contains(k, "báo cáo")
+			return !strings.Contains(k, "kết quả") && !strings.Contains(k, "báo cáo") && !strings.Contains(k, "và thực hiện")
 		}
 	}
 	return false

@@ -30,6 +30,11 @@ type colLabel struct {
 	estimate bool // "2023 (ước)", "Ước TH 2023"
 	mark     bool // "2022 (*)" or other words beside the year
 	group    bool // a neutral group label ("Năm", "Số liệu theo năm") that says nothing itself
+	// breakdown: "Trong đó: …", part of a figure (see breakdownPrefixes)
+	breakdown bool
+	// partial: a year remarked as part of one ("2023 (6 tháng)"), not
+	// its result; kind colNone, year set
+	partial bool
 }
 
 var (
@@ -40,8 +45,9 @@ var (
 	// 2019 as a number formatted the Vietnamese way, typed as text.
 	yearDotRe = regexp.MustCompile(`(^|[^0-9.,])([12])\.([0-9]{3})($|[^0-9.,])`)
 	// partRe is a remark that the figures are of part of a year: "(6
-	// tháng)", "(9 tháng đầu năm)", "(quý III)".
-	partRe   = regexp.MustCompile(`tháng|quý`)
+	// tháng)", "(9 tháng đầu năm)", "(quý III)", "(đầu năm)"; not "(cả
+	// năm, đến hết tháng 12)".
+	partRe   = regexp.MustCompile(`\d+\s*tháng|quý|đầu năm|nửa năm`)
 	labelSep = strings.NewReplacer("(", " ", ")", " ", ":", " ", ",", " ", ".", " ", "/", " ", "-", " ", "–", " ", "—", " ", ";", " ")
 )
 
@@ -53,10 +59,13 @@ var (
 	estimateWords = wordSet("ước", "ước tính", "ước th", "ước thực hiện", "ước đạt", "số ước", "ước kết quả", "ước cả", "th ước", "thực hiện ước", "số liệu ước", "số liệu ước tính")
 	planWords     = wordSet("kh", "kế hoạch", "mục tiêu", "dự kiến", "chỉ tiêu giao", "chỉ tiêu được giao", "kế hoạch giao",
 		"kh giao", "dự kiến kế hoạch", "kế hoạch đề ra", "chỉ tiêu kế hoạch", "dự kiến thực hiện", "kế hoạch thực hiện")
-	derivedPrefixes = []string{"bình quân", "trung bình", "tỷ lệ", "tỉ lệ", "so sánh", "tăng giảm", "tăng", "giảm", "chênh lệch", "%", "bq",
-		"trong đó", "trong số đó"} // a breakdown ("Trong đó: nữ") is part of a figure, not one
-	subtotalPrefixes = []string{"cộng", "tổng", "lũy kế", "luỹ kế", "cộng dồn", "cả giai đoạn", "giai đoạn", "toàn giai đoạn", "tổng số"}
-	valueWords       = wordSet("số lượng", "kết quả", "giá trị", "số liệu", "thực hiện", "kết quả thực hiện", "kết quả đạt được", "số liệu thực hiện")
+	derivedPrefixes = []string{"bình quân", "trung bình", "tỷ lệ", "tỉ lệ", "so sánh", "tăng giảm", "tăng", "giảm", "chênh lệch", "%", "bq"}
+	// breakdownPrefixes start a label of part of a figure ("Trong đó:
+	// nữ"): under a year it is not the year's figure; over the years
+	// ("Tổng số | Trong đó" merged over 2019 … 2023) it groups them.
+	breakdownPrefixes = []string{"trong đó", "trong số đó"}
+	subtotalPrefixes  = []string{"cộng", "tổng", "lũy kế", "luỹ kế", "cộng dồn", "cả giai đoạn", "giai đoạn", "toàn giai đoạn", "tổng số"}
+	valueWords        = wordSet("số lượng", "kết quả", "giá trị", "số liệu", "thực hiện", "kết quả thực hiện", "kết quả đạt được", "số liệu thực hiện")
 )
 
 func wordSet(ss ...string) map[string]bool {
@@ -123,6 +132,13 @@ func parseColLabel(text string) colLabel {
 		rest = strings.Replace(rest, m[1], " ", 1)
 	}
 	rest = words(rest)
+	if hasPrefix(rest, breakdownPrefixes) {
+		l.breakdown = true
+		if len(years) == 1 {
+			l.year, _ = strconv.Atoi(years[0][1])
+		}
+		return l
+	}
 	switch {
 	case hasPrefix(rest, derivedPrefixes):
 		l.kind = colDerived
@@ -145,10 +161,14 @@ func parseColLabel(text string) colLabel {
 	case resultWords[rest]:
 		l.kind = colYear
 	case l.year != 0 && words(parenRe.ReplaceAllString(strings.Replace(k, years[0][1], " ", 1), " ")) == "" &&
-		!partRe.MatchString(k):
-		// "2022 (số liệu chính thức)": a year with a remark in brackets;
-		// "2023 (6 tháng)" is part of a year, not its result
+		partRe.MatchString(strings.Join(parenRe.FindAllString(k, -1), " ")):
+		// "2023 (6 tháng)": part of a year, not its result
+		l.partial = true
+	case l.year != 0 && words(parenRe.ReplaceAllString(strings.Replace(k, years[0][1], " ", 1), " ")) == "":
+		// "2022 (số liệu chính thức)": a year with a remark in brackets
 		l.kind, l.mark = colYear, true
+	case l.year != 0 && partRe.MatchString(rest):
+		l.partial = true // "6 tháng đầu năm 2023"
 	}
 	if l.year == 0 && l.kind == colYear {
 		// "Năm", "Số liệu theo năm", "Kết quả thực hiện": a group label
@@ -186,6 +206,14 @@ func hasPrefix(s string, prefixes []string) bool {
 // the label below it. A plan, subtotal or comparison in either row decides;
 // the year is the lower one's when it gives one.
 func combine(top, sub colLabel) colLabel {
+	switch {
+	case sub.breakdown:
+		return colLabel{kind: colDerived, year: max(sub.year, top.year)} // part of the figure
+	case top.partial || sub.partial:
+		return colLabel{partial: true, year: max(sub.year, top.year)}
+	case top.breakdown:
+		top = colLabel{group: true} // "Trong đó" over the years groups them
+	}
 	for _, k := range []colKind{colPlan, colDerived, colSubtotal} {
 		if top.kind == k || sub.kind == k {
 			l := sub

@@ -325,19 +325,29 @@ func (st *sheetState) refuseYearCol(col int) {
 // 2024", a title "KẾ HOẠCH NĂM 2024"), not results: its finding (a
 // plan-skipped warning naming the sheet) when it is, an empty one when not.
 func (r *reader) planSheet(st *sheetState) *finding.Finding {
+	for _, c := range st.header.cols {
+		if c.kind == colPlan {
+			// The header tells plans from results column by column
+			// ("Kế hoạch" | "Thực hiện"): the columns decide, not the title.
+			return &finding.Finding{}
+		}
+	}
 	var why lang.Text
+	col, row := "", 0
 	switch {
 	case parseColLabel(st.name).kind == colPlan || planTitle(st.name):
 		why = lang.F("tên trang", "its name")
 	case st.meta.planCell != "":
 		why = lang.F("dòng tiêu đề ở ô %s: \"%s\"", "the title in cell %s: \"%s\"", st.meta.planCell, st.meta.planTitle)
+		c, rw, _ := xlsx.ParseRef(st.meta.planCell)
+		col, row = xlsx.ColumnName(c), rw
 	default:
 		return &finding.Finding{}
 	}
 	f := finding.New(finding.Warning, finding.PlanSkipped, lang.F(
 		"Trang \"%s\" là bảng kế hoạch, chỉ tiêu (theo %s), không phải kết quả thực hiện: số liệu trong trang này không được lưu. Nếu đó là kết quả, hãy đổi tên trang và dòng tiêu đề cho đúng rồi gửi lại.",
 		"Sheet \"%s\" is a plan or target (by %s), not results: its figures are not stored. If they are results, correct the sheet's name and title and resend.",
-		st.name, why)).At(st.name, "", st.header.row)
+		st.name, why)).At(st.name, col, row)
 	return &f
 }
 

@@ -662,6 +662,12 @@ func TestLayoutsReadAsShown(t *testing.T) {
 			r[4][6] = "2021 (9 tháng)"
 			return r
 		}(), []string{"unread-column@"}, 50050, 8},
+		{"a date in a note inside the table does not end it", func() [][]any {
+			r := standard()
+			r = append(r[:8], append([][]any{{nil, nil, "(Số liệu từ ngày 01 tháng 01 năm 2019 đến ngày 31 tháng 12 năm 2021)"}}, r[8:]...)...)
+			r[9][4] = "540.5" // NHA_TIEN typed the English way, under the note
+			return r
+		}(), []string{"ambiguous-number@"}, 0, 11},
 		{"a figure under the signature block", append(standard(),
 			[]any{nil, nil, "NGƯỜI LẬP BIỂU", nil, nil, "THỦ TRƯỞNG ĐƠN VỊ"},
 			[]any{nil, nil, "Phụ cấp", nil, 5}), []string{"unknown-indicator@"}, 50050, 12},
@@ -740,6 +746,14 @@ func TestPlanSheets(t *testing.T) {
 			nil, 12},
 		{"a plan and its results", []sheet{{name: "Sheet1", rows: results("KẾ HOẠCH VÀ KẾT QUẢ THỰC HIỆN 2019–2021")}},
 			nil, 12},
+		{"plans beside results, columns telling which", []sheet{{name: "Năm 2023", rows: [][]any{
+			{"CHỈ TIÊU GIAO VÀ THỰC HIỆN NĂM 2023"},
+			{"Đơn vị: Quận Hồng Bàng"},
+			{},
+			{"Mã chỉ tiêu", "Chỉ tiêu", "Kế hoạch", "Thực hiện"},
+			{"TT_BUOI", "Số buổi tuyên truyền", 150, 141},
+			{"NHA_SO", "Số nhà đại đoàn kết, nhà tình nghĩa được xây, sửa", 15, 14},
+		}}}, []string{"plan-skipped@"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/tongket/tongket/catalog"
 	"github.com/tongket/tongket/finding"
@@ -78,7 +79,7 @@ func isTotalRow(row xlsx.Row, firstFigureCol int) bool {
 // 2023", or dots for the day).
 var (
 	signatureRe = regexp.MustCompile(`^\(?(?:người lập|người tổng hợp|người duyệt|người ký|thủ trưởng|lãnh đạo đơn vị|ký,|ký và|ký tên|tm\.|t/m|kt\.|nơi nhận|xác nhận của)`)
-	dateLineRe  = regexp.MustCompile(`ngày\s*(?:\d{1,2}|[.…]+)\s*tháng\s*(?:\d{1,2}|[.…]+)\s*năm\s*(?:\d{4}|[.…]+)`)
+	dateLineRe  = regexp.MustCompile(`^(?:[^,()]{1,40},\s*)?ngày\s*(?:\d{1,2}|[.…]+)\s*tháng\s*(?:\d{1,2}|[.…]+)\s*năm\s*(?:\d{4}|[.…]+)\.?$`)
 )
 
 // isSignature reports the first row of the signature block under the
@@ -86,7 +87,7 @@ var (
 // the date line. The table ends there; figures under it are still read
 // (and refused when they name no indicator), titles and names are not.
 func (h *header) isSignature(row xlsx.Row) bool {
-	if c, ok := cellAt(row, h.codeCol); ok && !isBlank(c) {
+	if h.hasCode(row) {
 		return false
 	}
 	for _, c := range row.Cells {
@@ -100,19 +101,25 @@ func (h *header) isSignature(row xlsx.Row) bool {
 	return false
 }
 
-// hasNumber reports a number cell, or a text one that reads as a number,
-// where the table holds its figures.
+// hasCode reports a row that writes an indicator code.
+func (h *header) hasCode(row xlsx.Row) bool {
+	c, ok := cellAt(row, h.codeCol)
+	return ok && !isBlank(c)
+}
+
+// hasNumber reports, where the table holds its figures, a number cell or
+// a text one a reader takes for a number: digits and no letter ("540.5",
+// "1.234", "(5)"), readable or not: those are never passed over.
 func (h *header) hasNumber(row xlsx.Row) bool {
 	number := func(col int) bool {
 		c, ok := cellAt(row, col)
 		if !ok || isBlank(c) {
 			return false
 		}
-		if c.Kind == xlsx.Number || c.Formula {
+		if c.Kind != xlsx.Text || c.Formula {
 			return true
 		}
-		_, err := vn.ParseText(strings.TrimSpace(c.Value))
-		return err == nil
+		return strings.ContainsAny(c.Value, "0123456789") && !strings.ContainsFunc(c.Value, unicode.IsLetter)
 	}
 	if h.layout == Long {
 		return number(h.valueCol)
@@ -158,7 +165,7 @@ func (r *reader) tableRow(st *sheetState, row xlsx.Row) {
 	}
 	numbers := st.header.hasNumber(row)
 	switch {
-	case st.ended && !numbers:
+	case st.ended && !numbers && !st.header.hasCode(row):
 		return // the signature block: titles, names, the date line
 	case !st.ended && !numbers && st.header.isSignature(row):
 		st.ended = true
@@ -606,6 +613,14 @@ func (r *reader) warnUnread(st *sheetState, row xlsx.Row) {
 		if h.ordinal(c.Col) {
 			continue
 		}
+		if i := slices.IndexFunc(h.partial, func(p column) bool { return p.col == c.Col }); i >= 0 {
+			p := h.partial[i]
+			r.sub.add(finding.New(finding.Warning, finding.UnreadColumn, lang.F(
+				"Cột %s (tiêu đề \"%s\", ô %s) là số liệu của một phần năm %d, không phải của cả năm, nên không được đọc (ô %s và các ô dưới). Nếu đó là số cả năm, hãy sửa tiêu đề thành %d; nếu năm chưa hết, hãy ghi số ước cả năm vào cột \"%d (ước)\".",
+				"Column %s (headed \"%s\", cell %s) holds figures for part of %d, not the whole year, so it is not read (cell %s and those below). If they are the whole year's, head the column %d; if the year is not over, write the estimate for the whole year in a column \"%d (ước)\".",
+				col, p.label, p.ref, p.year, c.Ref, p.year, p.year)).At(st.name, col, h.end))
+			continue
+		}
 		r.sub.add(finding.New(finding.Warning, finding.UnreadColumn, lang.F(
 			"Cột %s có số (ô %s) nhưng tiêu đề của cột không phải là năm, kế hoạch hay cột cộng nên không được đọc. Nếu đây là số liệu một năm, hãy ghi năm vào ô tiêu đề (dòng %d).",
 			"Column %s holds numbers (cell %s) but its header is not a year, a plan or a subtotal, so it is not read. If these are a year's figures, write the year in the header (row %d).",
@@ -626,7 +641,12 @@ func (r *reader) rowMeasure(st *sheetState, row xlsx.Row, ind catalog.Indicator)
 	case text == ind.Unit && !meta:
 		return measure{}, true // the catalog's own measure, as almost every row writes it
 	case text == ind.Unit:
-		m = measure{text: text, money: true} // triệu đồng, checked against the line above below
+		// The catalog's own measure, checked against the line above below.
+		parsed, ok := r.measure(text)
+		if !ok {
+			parsed = measure{text: text}
+		}
+		m = parsed
 	case text != "":
 		parsed, ok := r.measure(text)
 		if !ok {

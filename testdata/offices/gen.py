@@ -536,6 +536,27 @@ def sub_columns_split():
 
 
 @case("openpyxl")
+def breakdown_over_years():
+    """openpyxl: "Tổng số giai đoạn 2019-2023", then "Trong đó" merged over the years in the row below: the years are read, the total checked."""
+    wb, ws = new_book()
+    heading(ws, 5 + len(YEARS))
+    for i, t in enumerate(["STT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Tổng số giai đoạn 2019-2023"], start=1):
+        ws.cell(5, i, t)
+        ws.merge_cells(start_row=5, start_column=i, end_row=6, end_column=i)
+    ws.cell(5, 6, "Trong đó").alignment = CENTER
+    ws.merge_cells(start_row=5, start_column=6, end_row=5, end_column=5 + len(YEARS))
+    for j, y in enumerate(YEARS):
+        ws.cell(6, 6 + j, y)
+    for n, code in enumerate(STD):
+        r = 7 + n
+        for i, v in enumerate([n + 1, code, CAT[code][0], CAT[code][1], num(sum(val(code, y) for y in YEARS))], start=1):
+            ws.cell(r, i, v)
+        for j, y in enumerate(YEARS):
+            ws.cell(r, 6 + j, num(val(code, y)))
+    return wb, accepted()
+
+
+@case("openpyxl")
 def several_sheets_year_line():
     """openpyxl: sheets "Biểu 1" … "Biểu 3", the year as a line "Năm: 2021" above a single "Số lượng" column."""
     wb, ws = new_book("Biểu 1")
