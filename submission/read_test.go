@@ -546,6 +546,10 @@ func TestFormatsAsShown(t *testing.T) {
 		{"percent on a count", 5, "0%", 0.85, []string{"type-error@E6"}, 0},
 		{"date on a count", 5, "dd/mm/yyyy", 120, []string{"type-error@E6"}, 0},
 		{"plain format", 5, "#,##0", 120, nil, 12000},
+		{"a count shown with its own measure", 5, `#,##0" buổi"`, 120, nil, 12000},
+		{"a count shown in thousands by its words", 6, `0.00" nghìn"`, 8.45, []string{"type-error@E7"}, 0},
+		{"money shown in tỷ by its words", 8, `0.0000" tỷ"`, 0.5405, []string{"type-error@E9"}, 0},
+		{"money shown in triệu by its words", 8, `#,##0.00" triệu đồng"`, 500.5, nil, 50050},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1017,6 +1017,18 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 		if fm.Sections > 0 && r.showsNoDigits(fm, c, value, bad) {
 			return vn.Number{}, false
 		}
+		if words := strings.TrimSpace(fm.Words); words != "" && ind.Code != "" {
+			// "0.00\" nghìn\"" shows 8,45 nghìn for 8,45: a reader takes
+			// the words for the figure's measure, tongket cannot.
+			if wm, ok := r.measure(words); ok && (wm.scale || wm.money && (ind.Kind != catalog.Money || wm.shift != m.shift)) {
+				shown := strings.Replace(value, ".", ",", 1) // as the cell writes it, decimals and all
+				bad(finding.TypeError, value, lang.F(
+					"định dạng số của ô (%s) ghi thêm chữ \"%s\" nên ô hiện ra %s %s, còn số trong ô là %s; tongket không lấy đơn vị tính từ định dạng ô. Hãy nhập số theo %s và bỏ chữ đó khỏi định dạng (Format Cells > Number).",
+					"the cell's number format (%s) adds the words \"%s\", so it shows %s %s while it holds %s; tongket does not take a measure from a cell's format. Type the figure in %s and remove the words from the format (Format Cells > Number).",
+					r.book.NumFmt(c.Style), words, shown, words, shown, cmp.Or(m.text, ind.Unit)))
+				return vn.Number{}, false
+			}
+		}
 		if fm.Scale > 0 && ind.Kind == catalog.Count {
 			// "#,##0," shows 12345 as 12: a count read as shown would be
 			// a thousandth of what the cell holds, and read as stored it

@@ -59,6 +59,10 @@ type Format struct {
 	IntDigits  int  // minimum integer digits from '0' placeholders before the decimal point: "00000" is 5, "#,##0" is 1
 	Decimals   int  // digit placeholders after the decimal point
 	Text       bool // "@"
+	// Words are what the first section writes beside the number, quoted
+	// or escaped ("0.00\" nghìn\"" has " nghìn"): a reader takes them for
+	// the figure's measure.
+	Words string
 
 	// Sections is the number of sections of the code (1–4, ";"
 	// separated). Bare[i] reports that the section shown for a positive
@@ -190,14 +194,20 @@ func ParseFormat(code string) Format {
 		switch c {
 		case '"':
 			if j := strings.IndexByte(sec[i+1:], '"'); j >= 0 {
+				f.Words += sec[i+1 : i+1+j]
 				i += j + 1
 			} else {
+				f.Words += sec[i+1:]
 				i = len(sec)
 			}
 			afterNum = false
 			continue
 		case '\\', '_', '*':
-			i += nextRuneLen(sec[i+1:]) // the escaped, spaced or fill character
+			n := nextRuneLen(sec[i+1:])
+			if c == '\\' {
+				f.Words += sec[i+1 : i+1+n] // an escaped character is written as it is
+			}
+			i += n // the escaped, spaced or fill character
 			afterNum = false
 			continue
 		case '[':

@@ -90,8 +90,27 @@ func TestParseFormat(t *testing.T) {
 	for _, tt := range tests {
 		got := ParseFormat(tt.code)
 		got.Sections, got.Bare, got.Literal = 0, [3]bool{}, [3]string{} // TestShowsNoDigits
+		got.Words = ""                                                  // TestFormatWords
 		if got != tt.want {
 			t.Errorf("ParseFormat(%q) = %+v, want %+v", tt.code, got, tt.want)
+		}
+	}
+}
+
+// TestFormatWords: the words a format writes beside the number, which a
+// reader takes for its measure.
+func TestFormatWords(t *testing.T) {
+	for _, tt := range []struct{ code, words string }{
+		{"#,##0", ""},
+		{`0.00" nghìn"`, " nghìn"},
+		{`0.0000" tỷ"`, " tỷ"},
+		{`#,##0\ "₫"`, " ₫"},
+		{`#,##0" người";-#,##0" người"`, " người"}, // the first section's
+		{`"unclosed`, "unclosed"},
+		{`0\`, ""},
+	} {
+		if got := ParseFormat(tt.code).Words; got != tt.words {
+			t.Errorf("ParseFormat(%q).Words = %q, want %q", tt.code, got, tt.words)
 		}
 	}
 }
