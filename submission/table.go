@@ -186,7 +186,8 @@ func (r *reader) tableRow(st *sheetState, row xlsx.Row) {
 // matchIndicator resolves a row's code and name cells to a catalog indicator.
 // ok is false when the row names no indicator; a finding is returned when it
 // names one that does not exist (and has figures, which the caller decides).
-func (r *reader) matchIndicator(sheet string, code, name string, codeCell, nameCell xlsx.Cell, row int) (ind catalog.Indicator, ok bool, problem *finding.Finding) {
+// codeHidden: the code's column is hidden, so a reader sees only the name.
+func (r *reader) matchIndicator(sheet string, code, name string, codeCell, nameCell xlsx.Cell, row int, codeHidden bool) (ind catalog.Indicator, ok bool, problem *finding.Finding) {
 	switch {
 	case code != "":
 		ind, ok = r.cat.ByCode(strings.ToUpper(code))
@@ -207,6 +208,15 @@ func (r *reader) matchIndicator(sheet string, code, name string, codeCell, nameC
 					"Mã %s là chỉ tiêu \"%s\", nhưng tên ghi ở dòng này là \"%s\", đúng tên của chỉ tiêu khác (mã %s). Không rõ số liệu của dòng là của chỉ tiêu nào: hãy sửa mã hoặc tên cho khớp.",
 					"Code %s is the indicator \"%s\", but this row's name is \"%s\", exactly the name of another indicator (code %s). Nobody can tell which the row's figures belong to: make the code and the name agree.",
 					ind.Code, ind.Name, name, other.Code)).At(sheet, xlsx.ColumnName(int(nameCell.Col)), row)
+				f.Indicator, f.Value = ind.Code, name
+				return ind, false, &f
+			}
+			if codeHidden {
+				// The reader sees the name; the code that would decide is hidden.
+				f := finding.New(finding.Error, finding.HiddenCell, lang.F(
+					"Cột mã chỉ tiêu (%s) đang bị ẩn nên người đọc bảng chỉ thấy tên \"%s\", mà mã ẩn ở ô %s là %s, tức chỉ tiêu \"%s\": không rõ số liệu của dòng là của chỉ tiêu nào. Hãy bỏ ẩn cột mã (chọn các cột bao quanh, bấm chuột phải > Bỏ ẩn) và sửa mã hoặc tên cho khớp rồi gửi lại.",
+					"The indicator code column (%s) is hidden, so a reader sees only the name \"%s\", while the hidden code in cell %s is %s, the indicator \"%s\": nobody can tell which the row's figures belong to. Unhide the code column (select the columns around it, right-click > Unhide), make the code and the name agree, and resend.",
+					xlsx.ColumnName(int(codeCell.Col)), name, codeCell.Ref, ind.Code, ind.Name)).At(sheet, xlsx.ColumnName(int(codeCell.Col)), row)
 				f.Indicator, f.Value = ind.Code, name
 				return ind, false, &f
 			}
@@ -290,7 +300,7 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 		}
 		name = "" // go by the code; the garbled name is reported
 	}
-	ind, ok, problem := r.matchIndicator(st.name, code, name, codeCell, nameCell, row.Num)
+	ind, ok, problem := r.matchIndicator(st.name, code, name, codeCell, nameCell, row.Num, row.View != nil && table.HiddenCol(row, h.codeCol))
 	if !ok {
 		switch {
 		case problem != nil && hasFigures:
@@ -807,7 +817,7 @@ func (r *reader) longRow(st *sheetState, row xlsx.Row) {
 		}
 		name = ""
 	}
-	ind, ok, problem := r.matchIndicator(st.name, code, name, codeCell, nameCell, row.Num)
+	ind, ok, problem := r.matchIndicator(st.name, code, name, codeCell, nameCell, row.Num, row.View != nil && table.HiddenCol(row, h.codeCol))
 	if !ok {
 		if problem != nil {
 			r.sub.add(*problem)

@@ -988,6 +988,27 @@ def hidden_column():
 
 
 @case("openpyxl")
+def hidden_code_column():
+    """openpyxl: the code column B hidden; row 7's hidden code is TT_LUOT under the shown name of another indicator, reworded: refused, the reader sees only the name."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws)
+    ws["C7"] = "Số lượt cán bộ được tập huấn (các lớp)"
+    ws.column_dimensions["B"].hidden = True
+    return wb, refused(err("hidden-cell", "Biểu số liệu", "B7", says=["bị ẩn", "TT_LUOT", "Số lượt cán bộ được tập huấn (các lớp)"]))
+
+
+@case("openpyxl")
+def hidden_code_column_agrees():
+    """openpyxl: the code column B hidden, every name the code's own: read by the codes, nothing said."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws)
+    ws.column_dimensions["B"].hidden = True
+    return wb, accepted()
+
+
+@case("openpyxl")
 def hidden_filtered():
     """openpyxl: an AutoFilter on the table hides rows 7 and 9 (TH_LOP, TH_LUOT), <sheetPr filterMode="1"> as Excel writes it: refused, saying a filter hides them."""
     wb, ws = new_book()
