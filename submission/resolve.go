@@ -213,7 +213,12 @@ func (s *Submission) resolveName(d *Directory, u *Unit) {
 		if len(other) > 0 {
 			t = lang.Join(" ", t, levelNote(u.Name, d, other))
 		}
-		if near := d.suggest(u.Name, other); len(near) > 0 {
+		if k, ok := d.underAgency(u.Name); ok {
+			// "Công an quận Lê Chân": an agency of a known unit; which
+			// one reports is for the office to say, with the code.
+			t = lang.Join(" ", t, lang.F("Có phải là %s? Nếu đúng, hãy ghi \"Mã đơn vị: %s\" phía trên bảng.",
+				"Is it %s? If so, write \"Mã đơn vị: %s\" above the table.", d.label(k), d.units[k].Code))
+		} else if near := d.suggest(u.Name, other); len(near) > 0 {
 			t = lang.Join(" ", t, lang.F("Gần nhất: %s.", "Closest: %s.", strings.Join(near, "; ")))
 		}
 	} else {
@@ -225,6 +230,25 @@ func (s *Submission) resolveName(d *Directory, u *Unit) {
 			"Unit name \"%s\" matches several units: %s.", u.Name, strings.Join(names, "; "))
 	}
 	s.add(unitFinding(finding.MissingUnit, lang.Join(" ", t, s.codeAdvice(u)), u))
+}
+
+// agencyPrefixes name an agency of a unit ("Công an quận Lê Chân", "UBND
+// xã An Hòa"), as title lines write the sender.
+var agencyPrefixes = []string{"công an", "ủy ban nhân dân", "ubnd", "ủy ban mặt trận tổ quốc", "mặt trận tổ quốc",
+	"hội cựu chiến binh", "hội liên hiệp phụ nữ", "hội nông dân", "đoàn thanh niên", "ban chỉ đạo"}
+
+// underAgency finds the one known unit a name speaks of after an agency's
+// name ("Công an quận Lê Chân" → Quận Lê Chân).
+func (d *Directory) underAgency(written string) (int, bool) {
+	k := vn.Key(written)
+	for _, p := range agencyPrefixes {
+		if rest, ok := strings.CutPrefix(k, p+" "); ok {
+			if units, _ := d.match(rest); len(units) == 1 {
+				return units[0], true
+			}
+		}
+	}
+	return 0, false
 }
 
 // levelNote tells why units of the same bare name did not match: "Thị trấn

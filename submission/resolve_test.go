@@ -168,6 +168,25 @@ func TestResolveAdviceFitsLayout(t *testing.T) {
 	}
 }
 
+// TestResolveAgency: a unit named after its agency ("Công an quận Lê Chân")
+// is not matched, but the message names the unit it speaks of.
+func TestResolveAgency(t *testing.T) {
+	known := []submission.KnownUnit{{Code: "HP-HONGBANG", Name: "Quận Hồng Bàng"}, {Code: "HP-LECHAN", Name: "Quận Lê Chân"}}
+	for _, tt := range []struct{ name, want string }{
+		{"Công an quận Lê Chân", `Có phải là Quận Lê Chân (HP-LECHAN)? Nếu đúng, hãy ghi "Mã đơn vị: HP-LECHAN"`},
+		{"UBND quận Hồng Bàng", "Quận Hồng Bàng (HP-HONGBANG)"},
+	} {
+		sub := &submission.Submission{Units: []submission.Unit{{Name: tt.name, Sheet: "S", Cell: "A2"}}}
+		sub.Resolve(submission.NewDirectory(known, false))
+		if len(sub.Findings) != 1 || sub.Findings[0].Code != finding.MissingUnit || !strings.Contains(sub.Findings[0].Text.VI, tt.want) {
+			t.Errorf("%s: %+v, want missing-unit saying %q", tt.name, sub.Findings, tt.want)
+		}
+		if sub.Units[0].Resolved != "" {
+			t.Errorf("%s resolved to %s; an agency's name is not matched", tt.name, sub.Units[0].Resolved)
+		}
+	}
+}
+
 func TestResolveByCode(t *testing.T) {
 	tests := []resolveCase{
 		{name: "code and same name", known: []submission.KnownUnit{resolveHuyenAnDuong},
