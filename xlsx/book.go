@@ -77,7 +77,8 @@ type Row struct {
 	// rows took, once they are read. A hint for sizing, never a promise: writers leave it stale.
 	LastRow int
 	// Hidden reports a row the sheet does not show (<row hidden="1">):
-	// hidden by hand, by an AutoFilter, or in a collapsed outline group.
+	// hidden by hand, by an AutoFilter, or in a collapsed outline group;
+	// or made 0 high (ht="0"), which shows nothing either.
 	// (Rows filled with covered cells only, by MergedRows, are never.)
 	Hidden bool
 	// Outline is the row's outline (group) level, 0 when not grouped: a
@@ -91,7 +92,7 @@ type Row struct {
 
 // SheetView is what a sheet says, before its rows, about showing them.
 type SheetView struct {
-	HiddenCols []ColSpan // column ranges not shown (<col hidden="1">), in file order
+	HiddenCols []ColSpan // column ranges not shown (<col hidden="1">, or width="0"), in file order
 	Filtered   bool      // <sheetPr filterMode="1">: an AutoFilter hides rows (Excel says so; not every writer does)
 }
 
@@ -100,6 +101,7 @@ type SheetView struct {
 type ColSpan struct {
 	From, To int
 	Outline  uint8
+	Zero     bool // not hidden but 0 wide (width="0")
 }
 
 // HiddenCol returns the hidden span holding column col; ok is false when

@@ -583,7 +583,11 @@ func (v *visibility) add(r Row) {
 	}
 	v.hidden[r.Num] = r.Hidden
 	for _, c := range r.Cells {
-		_, v.cols[c.Col] = r.View.HiddenCol(c.Col)
+		span, hidden := r.View.HiddenCol(c.Col)
+		if span.Zero {
+			continue // excelize reads a width of 0 as none given: not compared
+		}
+		v.cols[c.Col] = hidden
 	}
 }
 
@@ -598,6 +602,12 @@ func (d *differ) visible(s Sheet, v visibility) {
 		if err := d.xcall(func() (err error) { vis, err = d.xf.GetRowVisible(s.Name, num); return err }); err != nil {
 			d.xfail(fmt.Sprintf("GetRowVisible %s %d", s.Name, num), err)
 			return
+		}
+		if vis { // a row 0 high is not seen either
+			var ht float64
+			if err := d.xcall(func() (err error) { ht, err = d.xf.GetRowHeight(s.Name, num); return err }); err == nil && ht == 0 {
+				vis = false
+			}
 		}
 		if vis == hidden {
 			d.diff("%s row %d: Hidden=%v, excelize visible=%v", s.Name, num, hidden, vis)

@@ -42,6 +42,10 @@ func TestHiddenRowsCols(t *testing.T) {
 			head: `<sheetPr filterMode="1"/><cols><col min="1" max="1" width="9"/><col min="3" max="4" hidden="1"/><col min="7" max="5" hidden="true" outlineLevel="1"/><col min="x" max="9" hidden="1"/><col min="20000" max="20000" hidden="1"/></cols>`,
 			rows: `<row r="1">` + cells(1) + `</row>`,
 			want: []rowShow{{num: 1}}, cols: []ColSpan{{From: 3, To: 4}, {From: 5, To: 7, Outline: 1}}, filtered: true},
+		{name: "rows and columns of no size",
+			head: `<cols><col min="2" max="2" width="0" customWidth="1"/><col min="5" max="5" width="0.5"/><col min="6" max="6" width=" 0.00 "/></cols>`,
+			rows: `<row r="1" ht="0" customHeight="1">` + cells(1) + `</row><row r="2" ht="0.75">` + cells(2) + `</row><row r="3" ht="12.8">` + cells(3) + `</row>`,
+			want: []rowShow{{num: 1, hidden: true}, {num: 2}, {num: 3}}, cols: []ColSpan{{From: 2, To: 2, Zero: true}, {From: 6, To: 6, Zero: true}}},
 		{name: "filterMode false", head: `<sheetPr filterMode="false"/><cols><col min="2" max="2" hidden="0"/></cols>`,
 			rows: `<row r="1">` + cells(1) + `</row>`, want: []rowShow{{num: 1}}},
 	}

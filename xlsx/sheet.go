@@ -289,7 +289,9 @@ func (r *sheetReader) startRow(s *scanner) error {
 			}
 			r.rowNum, r.rowGiven = n, true
 		case "hidden":
-			r.hidden = xmlTrue(s.attrVal(a))
+			r.hidden = r.hidden || xmlTrue(s.attrVal(a))
+		case "ht":
+			r.hidden = r.hidden || isZero(s.attrVal(a)) // a row 0 high shows nothing
 		case "outlineLevel":
 			r.outline = outlineLevel(s.attrVal(a))
 		}
@@ -318,7 +320,8 @@ func (r *sheetReader) viewOf() *SheetView {
 // Excel would not write (min above max, beyond XFD) is noted as far as it
 // lies on the sheet; one without numbers is left out.
 func (r *sheetReader) col(s *scanner) error {
-	if !xmlTrue(attrBytes(s, "hidden")) {
+	zero := !xmlTrue(attrBytes(s, "hidden"))
+	if zero && !isZero(attrBytes(s, "width")) {
 		return nil
 	}
 	from, ok1 := parseUint(attrBytes(s, "min"), maxCol)
@@ -331,8 +334,25 @@ func (r *sheetReader) col(s *scanner) error {
 	if len(v.HiddenCols) >= maxCol {
 		return corrupt(fmt.Sprintf("sheet %q lists more column ranges than a sheet has columns", r.name), nil)
 	}
-	v.HiddenCols = append(v.HiddenCols, ColSpan{From: from, To: to, Outline: outlineLevel(attrBytes(s, "outlineLevel"))})
+	v.HiddenCols = append(v.HiddenCols, ColSpan{From: from, To: to, Outline: outlineLevel(attrBytes(s, "outlineLevel")), Zero: zero})
 	return nil
+}
+
+// isZero reports a size attribute that is zero ("0", "0.0", " 0 "),
+// without making a string of it.
+func isZero(v []byte) bool {
+	v = trimSpace(v)
+	zero := false
+	for _, c := range v {
+		switch c {
+		case '0':
+			zero = true
+		case '.':
+		default:
+			return false
+		}
+	}
+	return zero
 }
 
 // outlineLevel reads an outlineLevel attribute (Excel's levels are 0–7);

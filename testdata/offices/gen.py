@@ -25,6 +25,7 @@ The first line of each case's docstring says which writer made the file:
 - "LibreOffice": written by openpyxl, then opened and saved by LibreOffice headless
   (`soffice --convert-to xlsx`), so cached values, styles and structure are LibreOffice's;
 - "LibreOffice, patched": as above, then the zip patched by this script;
+- "openpyxl, patched": written by openpyxl, then the zip patched by this script (what openpyxl cannot write);
 - "tongket template, openpyxl": made by `tongket template`, then edited by openpyxl.
 
 Zip entry times and document dates are pinned so reruns give the same bytes (as far as
@@ -987,6 +988,17 @@ def hidden_column():
     return wb, refused(err("hidden-cell", "Biểu số liệu", "E6", says=["Cột E", "2018", "bị ẩn", "E6", "E9"]))
 
 
+@case("openpyxl, patched")
+def zero_size():
+    """openpyxl, patched: row 7 (TT_LUOT) made 0 high and column I (2023) 0 wide, not hidden (as Excel writes a row or column dragged shut): nobody sees them either, refused naming both."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws)
+    ws.row_dimensions[7].height = 0
+    ws.column_dimensions["I"].width = 0
+    return wb, refused(err("hidden-cell", "Biểu số liệu", "E7", says=["Dòng 7"]), err("hidden-cell", "Biểu số liệu", "I6", says=["Cột I"]))
+
+
 @case("openpyxl")
 def hidden_code_column():
     """openpyxl: the code column B hidden; row 7's hidden code is TT_LUOT under the shown name of another indicator, reworded: refused, the reader sees only the name."""
@@ -1261,6 +1273,18 @@ def long_names_unknown():
 
 # ---------------------------------------------------------------- main
 
+def zero_patch(path):
+    """Row 7 0 high and column I 0 wide, which openpyxl does not write."""
+    def sheet(data):
+        s = data.decode("utf-8")
+        s, n = re.subn(r'<row r="7" customHeight="1"', '<row r="7" ht="0" customHeight="1"', s)
+        s, m = re.subn(r"</cols>", '<col min="9" max="9" width="0" customWidth="1"/></cols>', s)
+        if n != 1 or m != 1:
+            raise SystemExit("zero-size: the sheet is not as expected")
+        return s.encode("utf-8")
+    patch_zip(path, "xl/worksheets/sheet1.xml", sheet)
+
+
 def stale_patch(path):
     def sheet(data):
         s = data.decode("utf-8")
@@ -1310,6 +1334,8 @@ def main():
                     lo.append((name, src))
                 else:
                     wb.save(out)
+                    if name == "zero-size":
+                        zero_patch(out)
             expected[name] = (writer, fn, exp)
         if lo:
             outdir = os.path.join(tmp, "lo")
