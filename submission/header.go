@@ -96,10 +96,19 @@ func readRoles(sheet string, row xlsx.Row) roles {
 	claim := func(col *int, c xlsx.Cell, k string) {
 		if *col != 0 {
 			first := seen[k]
-			ro.dups = append(ro.dups, finding.New(finding.Error, finding.DuplicateLabel, lang.F(
+			t := lang.F(
 				"Cột tiêu đề \"%s\" xuất hiện hai lần (ô %s và ô %s). Hãy giữ một cột, xóa hoặc đổi tên cột kia.",
 				"The header \"%s\" appears twice (cells %s and %s). Keep one column; delete or rename the other.",
-				strings.TrimSpace(c.Value), first.Ref, c.Ref)).At(sheet, xlsx.ColumnName(c.Col), row.Num))
+				strings.TrimSpace(c.Value), first.Ref, c.Ref)
+			if yearBetween(row, first.Col, c.Col) {
+				// Year columns between the two: a second table set beside
+				// the first, not a column typed twice.
+				t = lang.F(
+					"Dòng %d có hai bảng đặt cạnh nhau: bảng thứ hai bắt đầu ở ô %s (\"%s\", như ô %s của bảng thứ nhất). tongket đọc mỗi trang một bảng: hãy chuyển bảng thứ hai sang một trang tính khác (hoặc gộp các cột năm của nó vào bảng thứ nhất) rồi gửi lại.",
+					"Row %d has two tables side by side: the second starts at cell %s (\"%s\", as cell %s of the first). tongket reads one table a sheet: move the second table to a sheet of its own (or put its year columns into the first table) and resend.",
+					row.Num, c.Ref, strings.TrimSpace(c.Value), first.Ref)
+			}
+			ro.dups = append(ro.dups, finding.New(finding.Error, finding.DuplicateLabel, t).At(sheet, xlsx.ColumnName(c.Col), row.Num))
 			return
 		}
 		*col = c.Col
@@ -146,6 +155,16 @@ func readRoles(sheet string, row xlsx.Row) roles {
 		}
 	}
 	return ro
+}
+
+// yearBetween reports a year label in row between columns from and to.
+func yearBetween(row xlsx.Row, from, to int) bool {
+	for _, c := range row.Cells {
+		if c.Col > from && c.Col < to && !c.Covered && parseColLabel(c.Value).year != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasIndicatorLabel reports a text cell reading "Mã chỉ tiêu" or "Chỉ

@@ -777,3 +777,21 @@ func TestPlanSheets(t *testing.T) {
 		})
 	}
 }
+
+// TestSideBySide: two tables set side by side are refused as that, not
+// as a column typed twice (deleting one would lose the second table).
+func TestSideBySide(t *testing.T) {
+	rows := standard()
+	rows[4] = append(rows[4], nil, "Mã chỉ tiêu", "Chỉ tiêu", 2022)
+	rows[5] = append(rows[5], nil, nil, "TT_BUOI", "Số buổi tuyên truyền", 150)
+	sub := submission.ReadBytes("s.xlsx", book(t, sheet{name: "S", rows: rows}), opts())
+	var said []string
+	for _, f := range sub.Findings {
+		if f.Code == "duplicate-label" {
+			said = append(said, f.Text.VI)
+		}
+	}
+	if len(said) != 2 || !strings.Contains(said[0], "hai bảng đặt cạnh nhau") || strings.Contains(said[0], "xóa") {
+		t.Errorf("findings %v; want two duplicate-label saying the tables stand side by side", said)
+	}
+}
