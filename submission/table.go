@@ -959,6 +959,15 @@ func (r *reader) figure(st *sheetState, c xlsx.Cell, ind catalog.Indicator, year
 		}
 	}
 	kind, value := c.Kind, c.Value
+	if kind != xlsx.Blank && ind.Code != "" && r.book.Struck(c.Style) {
+		// A figure struck through is one the office withdrew, to whoever
+		// reads the sheet; nobody can tell whether it is meant.
+		bad(finding.TypeError, value, lang.F(
+			"số %s bị gạch ngang: người đọc bảng hiểu đó là số đã bỏ. Nếu số này không báo cáo, hãy xóa ô; nếu có, hãy bỏ gạch ngang (Format Cells > Font > Strikethrough) rồi gửi lại.",
+			"the figure %s is struck through, which a reader takes for withdrawn. If it is not reported, clear the cell; if it is, remove the strikethrough (Format Cells > Font > Strikethrough) and resend.",
+			strings.Replace(value, ".", ",", 1)))
+		return vn.Number{}, false
+	}
 	if c.Formula && (!c.Cached || r.book.FullCalcOnLoad()) {
 		v, err := r.book.Calc(xlsx.Sheet{Name: st.name}, c.Ref)
 		var fe *xlsx.FormulaError

@@ -35,6 +35,7 @@ func parseStyle(v []byte) int32 {
 // styles is what FontName and NumFmt need from styles.xml.
 type styles struct {
 	fonts   []string       // <fonts>: the name of each font, by fontId
+	struck  []bool         // <fonts>: each font drawn struck through (<strike/>), by fontId
 	xfs     []int32        // <cellXfs>: the fontId of each cell format, by s
 	xfFmts  []int32        // <cellXfs>: the numFmtId of each cell format, by s
 	numFmts map[int]string // <numFmts>: custom codes by numFmtId
@@ -52,6 +53,17 @@ func (b *Book) FontName(style int) string {
 		return st.fonts[id]
 	}
 	return ""
+}
+
+// Struck reports that cell format style draws its text struck through,
+// as an office marks a figure withdrawn.
+func (b *Book) Struck(style int) bool {
+	st := b.styles()
+	if style < 0 || style >= len(st.xfs) {
+		return false
+	}
+	id := st.xfs[style]
+	return id >= 0 && int(id) < len(st.struck) && st.struck[id]
 }
 
 // RunFont returns the font named by the first run of the cell's
@@ -144,10 +156,16 @@ func (b *Book) readStyles(f *zip.File, left *int64) (*styles, error) {
 				if inFonts {
 					inFont = true
 					st.fonts = append(st.fonts, "")
+					st.struck = append(st.struck, false)
 				}
 			case "name":
 				if inFont && st.fonts[len(st.fonts)-1] == "" {
 					st.fonts[len(st.fonts)-1] = attrString(s, "val")
+				}
+			case "strike":
+				if inFont {
+					v := attrBytes(s, "val") // absent is true
+					st.struck[len(st.struck)-1] = len(v) == 0 || xmlTrue(v)
 				}
 			case "numFmts":
 				inFmts = true

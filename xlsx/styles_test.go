@@ -219,3 +219,27 @@ func TestRunFontAcrossReads(t *testing.T) {
 		}
 	}
 }
+
+// TestStruck: fonts drawn struck through, by cell format.
+func TestStruck(t *testing.T) {
+	styles := `<styleSheet ` + nsMain + `><fonts count="4">` +
+		`<font><name val="Calibri"/></font>` +
+		`<font><strike/><name val="Times New Roman"/></font>` +
+		`<font><strike val="0"/><name val="Arial"/></font>` +
+		`<font><strike val="true"/></font></fonts>` +
+		`<cellXfs count="5"><xf fontId="0"/><xf fontId="1"/><xf fontId="2"/><xf fontId="3"/><xf fontId="9"/></cellXfs></styleSheet>`
+	ps := append(skeleton(sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row>`), ""), part{name: "xl/styles.xml", body: styles})
+	b, err := openBytes(t, makeZip(t, ps...), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	for s, want := range []bool{false, true, false, true, false} {
+		if got := b.Struck(s); got != want {
+			t.Errorf("Struck(%d) = %v, want %v", s, got, want)
+		}
+	}
+	if b.Struck(-1) || b.Struck(99) {
+		t.Error("Struck of no format")
+	}
+}

@@ -988,6 +988,18 @@ def hidden_column():
     return wb, refused(err("hidden-cell", "Biểu số liệu", "E6", says=["Cột E", "2018", "bị ẩn", "E6", "E9"]))
 
 
+@case("LibreOffice")
+def struck_figures():
+    """LibreOffice: NHA_SO's figures (row 8) struck through, as an office marks a row withdrawn: refused at each cell."""
+    wb, ws = new_book()
+    heading(ws, 10)
+    wide(ws)
+    for col in "EFGHI":
+        ws[f"{col}8"].font = Font(strike=True)
+    return wb, refused(err("type-error", "Biểu số liệu", "E8", says=["gạch ngang", "E8"]),
+                       err("type-error", "Biểu số liệu", "I8", says=["gạch ngang"]))
+
+
 @case("openpyxl, patched")
 def zero_size():
     """openpyxl, patched: row 7 (TT_LUOT) made 0 high and column I (2023) 0 wide, not hidden (as Excel writes a row or column dragged shut): nobody sees them either, refused naming both."""
