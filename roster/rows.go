@@ -76,6 +76,15 @@ func (r *reader) row(row xlsx.Row) {
 	if !has {
 		return
 	}
+	if c, ok := cellAt(row, h.cols[colName]); ok && h.found[colName] && r.book.Struck(c.Style) {
+		// A name struck through is one the office took off the list, to
+		// whoever reads it; nobody can tell whether it is meant.
+		r.add(finding.New(finding.Error, finding.TypeError, lang.F(
+			"Tên \"%s\" (ô %s) bị gạch ngang: người đọc danh sách hiểu là đã bỏ khỏi danh sách. Nếu không đề nghị khen thưởng, hãy xóa dòng %d; nếu có, hãy bỏ gạch ngang (Format Cells > Font > Strikethrough) rồi gửi lại.",
+			"The name \"%s\" (cell %s) is struck through, which a reader takes for taken off the list. If it is not proposed, delete row %d; if it is, remove the strikethrough (Format Cells > Font > Strikethrough) and resend.",
+			cellText(c), c.Ref, row.Num)).At(r.sh.name, xlsx.ColumnName(c.Col), row.Num))
+		return
+	}
 	if row.View != nil {
 		r.hiddenFields(row, &v)
 	}

@@ -541,6 +541,20 @@ def hidden_row():
                          "says": ["Dòng 5", "bị ẩn", "Trần Thị Ánh", "Unhide"]}]}
 
 
+def struck_name():
+    """openpyxl: row 5's name (Trần Thị Ánh) struck through, as an office marks a nominee taken off: refused at the name."""
+    wb, ws = new_book()
+    ws["A1"] = "DANH SÁCH KHEN THƯỞNG NĂM 2024"
+    put(ws, 3, HEADER)
+    for i, name in enumerate(["Nguyễn Văn An", "Trần Thị Ánh", "Lê Văn Ăn"]):
+        put(ws, 4 + i, [i + 1, name, "Cá nhân", None, "Xã An Đồng", "Hội Nông dân", "Giấy khen", "Chủ tịch UBND huyện",
+                        "45/QĐ-UBND", date(2024, 3, 2)])
+    ws["B5"].font = Font(strike=True)
+    save(wb, "struck-name")
+    return {"refused": [{"code": "type-error", "sheet": "Danh sách", "cell": "B5",
+                         "says": ["Trần Thị Ánh", "gạch ngang", "dòng 5"]}]}
+
+
 def hidden_column_lo():
     """LibreOffice: the Thành tích column (K) hidden, its text given on two rows; an empty hidden row under the table: refused naming column K and its cells, the empty row passed over."""
     wb, ws = new_book()
@@ -562,6 +576,7 @@ CASES = [
     printed_layout, printed_layout_lo, merged_groups, merged_groups_lo, two_sheets, date_1904, date_1904_lo,
     month_first_cells, month_first_mixed, combined_column, household, two_periods, number_with_date,
     number_date_conflict, honorifics, printed_unknown_org, total_mismatch, kind_conflict, hidden_row, hidden_column_lo,
+    struck_name,
 ]
 CASES_DONE = {}
 
