@@ -795,3 +795,18 @@ func TestSideBySide(t *testing.T) {
 		t.Errorf("findings %v; want two duplicate-label saying the tables stand side by side", said)
 	}
 }
+
+// TestLongLayoutUnreadColumn: a long table's column of numbers that is not
+// one of its columns (an adjusted value beside Giá trị) is not left
+// behind without a word; its note column is.
+func TestLongLayoutUnreadColumn(t *testing.T) {
+	rows := [][]any{
+		{"Mã đơn vị", "Tên đơn vị", "Năm", "Mã chỉ tiêu", "Giá trị", "Giá trị điều chỉnh", "Ghi chú"},
+		{"HP-A", "Huyện A", 2019, "TT_BUOI", 10, 12, "đã rà soát"},
+		{"HP-A", "Huyện A", 2019, "TT_LUOT", 1200, nil, "1"},
+	}
+	sub := submission.ReadBytes("long.xlsx", book(t, sheet{name: "Dữ liệu", rows: rows}), opts())
+	if g := got(sub); strings.Join(g, " ") != "unread-column@F1" || len(sub.Figures) != 2 {
+		t.Errorf("findings %v, %d figures; want one unread-column for F, 2 figures", g, len(sub.Figures))
+	}
+}

@@ -600,7 +600,9 @@ func (r *reader) warnUnread(st *sheetState, row xlsx.Row) {
 		if c.Kind != xlsx.Number && c.Kind != xlsx.Text || c.Covered || st.unreadWarn[c.Col] {
 			continue
 		}
-		if _, fig := h.cols[c.Col]; fig || c.Col == h.codeCol || c.Col == h.measureCol || c.Col >= h.nameFrom && c.Col <= h.nameTo {
+		if _, fig := h.cols[c.Col]; fig || c.Col == h.codeCol || c.Col == h.measureCol || c.Col >= h.nameFrom && c.Col <= h.nameTo ||
+			h.layout == Long && (c.Col == h.yearCol || c.Col == h.valueCol || c.Col == h.unitCodeCol || c.Col == h.unitNameCol) ||
+			h.labelled[c.Col] && h.ordinal(c.Col) {
 			continue
 		}
 		// A number typed as text ("1.234") is a number to whoever reads
@@ -811,6 +813,7 @@ func (r *reader) longRow(st *sheetState, row xlsx.Row) {
 	if code == "" && name == "" && ucode == "" && uname == "" && yearText == "" && !hasValue {
 		return
 	}
+	r.warnUnread(st, row)
 	if r.garbledName(st.name, nameCell, row.Num, name) {
 		if code == "" {
 			return
