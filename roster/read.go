@@ -247,6 +247,7 @@ type value struct {
 	raw     string
 	text    string
 	failed  bool // the cell held an error, already reported
+	struck  bool // drawn struck through
 }
 
 // field reads column col of row, calculating a formula the writer left
@@ -292,8 +293,31 @@ func (r *reader) field(row xlsx.Row, col int) (v value, ok bool) {
 	v.text = cellText(xlsx.Cell{Kind: v.kind, Value: v.raw})
 	if v.text == "" {
 		v.present = false
+		return v, true
+	}
+	_, rowNum, _ := xlsx.ParseRef(c.Ref)
+	v.struck = r.book.Struck(c.Style) // told once for the row (row)
+	switch {
+	case isDitto(v.text):
+		// "nt", "như trên", a lone quote mark: the reader looks up; a
+		// stored entry would hold the mark.
+		r.add(finding.New(finding.Error, finding.TypeError, lang.F(
+			"Ô %s ghi \"%s\" (như trên): mỗi ô của danh sách cần ghi đầy đủ. Hãy chép nội dung ô phía trên vào ô này rồi gửi lại.",
+			"Cell %s reads \"%s\" (ditto): each cell of the roster must be written out. Copy the cell above into it and resend.",
+			c.Ref, v.text)).At(sheet, xlsx.ColumnName(c.Col), rowNum))
+		v.failed = true
+		return v, false
 	}
 	return v, true
+}
+
+// isDitto reports a ditto mark: "nt", "-nt-", "như trên", a lone quote.
+func isDitto(s string) bool {
+	switch vn.Key(strings.Trim(strings.TrimSpace(s), "-.")) {
+	case "nt", "n.t", "như trên", "\"", "〃", "''", "ditto", "như trên.":
+		return true
+	}
+	return false
 }
 
 func (r *reader) formulaError(sheet string, c xlsx.Cell, e string) {

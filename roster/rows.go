@@ -76,14 +76,35 @@ func (r *reader) row(row xlsx.Row) {
 	if !has {
 		return
 	}
-	if c, ok := cellAt(row, h.cols[colName]); ok && h.found[colName] && r.book.Struck(c.Style) {
-		// A name struck through is one the office took off the list, to
-		// whoever reads it; nobody can tell whether it is meant.
+	var struck []string
+	for col := range numCols {
+		if v[col].present && v[col].struck {
+			struck = append(struck, v[col].cell.Ref)
+		}
+	}
+	if len(struck) > 0 {
+		// Struck through: taken off, to whoever reads the list.
+		who := ""
+		if v[colName].present {
+			who = " (\"" + v[colName].text + "\")"
+		}
 		r.add(finding.New(finding.Error, finding.TypeError, lang.F(
-			"Tên \"%s\" (ô %s) bị gạch ngang: người đọc danh sách hiểu là đã bỏ khỏi danh sách. Nếu không đề nghị khen thưởng, hãy xóa dòng %d; nếu có, hãy bỏ gạch ngang (Format Cells > Font > Strikethrough) rồi gửi lại.",
-			"The name \"%s\" (cell %s) is struck through, which a reader takes for taken off the list. If it is not proposed, delete row %d; if it is, remove the strikethrough (Format Cells > Font > Strikethrough) and resend.",
-			cellText(c), c.Ref, row.Num)).At(r.sh.name, xlsx.ColumnName(c.Col), row.Num))
+			"Dòng %d%s: ô %s bị gạch ngang, người đọc danh sách hiểu là đã bỏ. Nếu không đề nghị khen thưởng, hãy xóa dòng %d; nếu có, hãy bỏ gạch ngang (Format Cells > Font > Strikethrough) rồi gửi lại.",
+			"Row %d%s: cell %s is struck through, which a reader takes for taken off. If the nominee is not proposed, delete row %d; if proposed, remove the strikethrough (Format Cells > Font > Strikethrough) and resend.",
+			row.Num, who, strings.Join(struck, ", "), row.Num)).At(r.sh.name, strings.TrimRight(struck[0], "0123456789"), row.Num))
 		return
+	}
+	for _, c := range row.Cells {
+		// "Đã rút khỏi danh sách" in any column (a note the roster does
+		// not keep too), "Trần Văn Bình (rút)": the reader does not count
+		// this nominee; nobody can tell if that is meant.
+		if c.Kind == xlsx.Text && vn.Withdrawn(c.Value) {
+			r.add(finding.New(finding.Error, finding.TypeError, lang.F(
+				"Ô %s ghi \"%s\": người đọc danh sách hiểu là người ở dòng %d đã rút hoặc không đề nghị. Nếu không đề nghị khen thưởng, hãy xóa dòng %d; nếu có, hãy sửa lại ô đó rồi gửi lại.",
+				"Cell %s reads \"%s\": a reader takes the nominee of row %d as withdrawn or not proposed. If not proposed, delete row %d; if proposed, correct that cell and resend.",
+				c.Ref, strings.TrimSpace(c.Value), row.Num, row.Num)).At(r.sh.name, xlsx.ColumnName(c.Col), row.Num))
+			return
+		}
 	}
 	if row.View != nil {
 		r.hiddenFields(row, &v)

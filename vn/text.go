@@ -1,6 +1,7 @@
 package vn
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -293,4 +294,16 @@ func StripAccents(s string) string {
 		b.WriteRune(r)
 	}
 	return norm.NFC.String(b.String())
+}
+
+// withdrawnRe finds words saying a row or an entry is withdrawn or not to
+// be used: "Đã rút khỏi danh sách", "(rút)", "Số liệu sai, không sử dụng",
+// "đã hủy".
+var withdrawnRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:đã rút|rút khỏi|rút tên|xin rút|\(rút\)|không sử dụng|không dùng|đã hủy|đã huỷ|hủy bỏ|huỷ bỏ|loại khỏi|đã loại|không đề nghị|bỏ dòng này|không tính)(?:$|[^\p{L}])`)
+
+// Withdrawn reports a note or a name saying that its row is withdrawn or
+// not to be used: a reader does not count it, and nobody can tell whether
+// the sender meant it to be.
+func Withdrawn(s string) bool {
+	return s != "" && withdrawnRe.MatchString(Key(s))
 }

@@ -208,3 +208,22 @@ func TestStripAccents(t *testing.T) {
 		}
 	}
 }
+
+func TestWithdrawn(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Đã rút khỏi danh sách":                 true,
+		"Trần Văn Bình (rút)":                   true,
+		"Số liệu sai, không sử dụng":            true,
+		"ĐÃ HỦY":                                true,
+		"Không tính vào tổng":                   true,
+		"Có thành tích xuất sắc":                false,
+		"Số liệu đã rà soát":                    false,
+		"Rút kinh nghiệm công tác tuyên truyền": false,
+		"":               false,
+		"Sử dụng camera": false,
+	} {
+		if got := Withdrawn(s); got != want {
+			t.Errorf("Withdrawn(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -555,6 +555,34 @@ def struck_name():
                          "says": ["Trần Thị Ánh", "gạch ngang", "dòng 5"]}]}
 
 
+def withdrawn_note():
+    """openpyxl: a "Ghi chú" column (not kept by the roster) saying "Đã rút khỏi danh sách" on row 5: refused at that note, the nominee not counted."""
+    wb, ws = new_book()
+    ws["A1"] = "DANH SÁCH KHEN THƯỞNG NĂM 2024"
+    put(ws, 3, HEADER + ["Ghi chú"])
+    for i, name in enumerate(["Nguyễn Văn An", "Trần Thị Ánh", "Lê Văn Ăn"]):
+        put(ws, 4 + i, [i + 1, name, "Cá nhân", None, "Xã An Đồng", "Hội Nông dân", "Giấy khen", "Chủ tịch UBND huyện",
+                        "45/QĐ-UBND", date(2024, 3, 2)])
+    ws.cell(5, len(HEADER) + 1, "Đã rút khỏi danh sách")
+    save(wb, "withdrawn-note")
+    return {"refused": [{"code": "type-error", "sheet": "Danh sách", "cell": ws.cell(5, len(HEADER) + 1).coordinate,
+                         "says": ["Đã rút khỏi danh sách", "dòng 5"]}]}
+
+
+def ditto_marks():
+    """openpyxl: row 5 writes "nt" for its unit and "như trên" for its authority, as offices fill a column: refused at each, asking for the words."""
+    wb, ws = new_book()
+    ws["A1"] = "DANH SÁCH KHEN THƯỞNG NĂM 2024"
+    put(ws, 3, HEADER)
+    put(ws, 4, [1, "Nguyễn Văn An", "Cá nhân", None, "Xã An Đồng", "Hội Nông dân", "Giấy khen", "Chủ tịch UBND huyện",
+                "45/QĐ-UBND", date(2024, 3, 2)])
+    put(ws, 5, [2, "Trần Thị Ánh", "Cá nhân", None, "nt", "Hội Nông dân", "Giấy khen", "như trên",
+                "45/QĐ-UBND", date(2024, 3, 2)])
+    save(wb, "ditto-marks")
+    return {"refused": [{"code": "type-error", "sheet": "Danh sách", "cell": "E5", "says": ["nt", "như trên"]},
+                        {"code": "type-error", "sheet": "Danh sách", "cell": "H5", "says": ["như trên"]}]}
+
+
 def hidden_column_lo():
     """LibreOffice: the Thành tích column (K) hidden, its text given on two rows; an empty hidden row under the table: refused naming column K and its cells, the empty row passed over."""
     wb, ws = new_book()
@@ -576,7 +604,7 @@ CASES = [
     printed_layout, printed_layout_lo, merged_groups, merged_groups_lo, two_sheets, date_1904, date_1904_lo,
     month_first_cells, month_first_mixed, combined_column, household, two_periods, number_with_date,
     number_date_conflict, honorifics, printed_unknown_org, total_mismatch, kind_conflict, hidden_row, hidden_column_lo,
-    struck_name,
+    struck_name, withdrawn_note, ditto_marks,
 ]
 CASES_DONE = {}
 
