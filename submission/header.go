@@ -22,6 +22,7 @@ var (
 	valueLabels     = keys("Giá trị", "Số liệu", "Số lượng")
 	unitCodeLabels  = keys("Mã đơn vị")
 	unitNameLabels  = keys("Tên đơn vị", "Đơn vị")
+	periodLabels    = keys("Kỳ báo cáo", "Kỳ", "Kỳ số liệu", "Quý", "Tháng", "Thời gian", "Thời kỳ")
 	measureLabels   = keys("Đơn vị tính", "ĐVT", "Đ.V.T", "Đ.v.tính", "Đơn vị đo")
 	totalLabels     = keys("Tổng cộng", "Cộng", "Tổng", "Tổng số")
 	ordinalLabels   = keys("STT", "TT", "Số TT", "Số thứ tự")
@@ -61,6 +62,8 @@ type header struct {
 	single   bool            // one value column whose year comes from the sheet, not the header
 	// long
 	yearCol, valueCol, unitCodeCol, unitNameCol int
+	periodCol                                   int            // "Kỳ báo cáo", "Quý": rows of part of a year are refused
+	planCols                                    map[int]string // plan columns beside Giá trị ("Kế hoạch"): not read, told once
 
 	labelled map[int]bool // every column with a label
 	ordinals map[int]bool // "STT" and "Ghi chú" columns
@@ -77,6 +80,7 @@ func (h *header) ordinal(col int) bool { return h.ordinals[col] }
 // roles are the label columns found in a candidate header row.
 type roles struct {
 	code, name, nameTo, measure, year, value, unitCode, unitName int
+	period                                                       int // long: "Kỳ báo cáo", "Quý": what part of the year a row is
 
 	yearGroup    bool // "Năm" is merged across several columns: a group label
 	unitExplicit bool // "Tên đơn vị", not the ambiguous "Đơn vị"
@@ -152,6 +156,8 @@ func readRoles(sheet string, row xlsx.Row) roles {
 		case unitNameLabels[k]:
 			claim(&ro.unitName, c, "unitname")
 			ro.unitExplicit = k == explicitUnitKey
+		case periodLabels[k]:
+			claim(&ro.period, c, "period")
 		}
 	}
 	return ro
@@ -183,7 +189,7 @@ func hasIndicatorLabel(row xlsx.Row) bool {
 
 func (ro *roles) isRole(col int) bool {
 	switch col {
-	case ro.code, ro.measure, ro.year, ro.unitCode, ro.unitName:
+	case ro.code, ro.measure, ro.year, ro.unitCode, ro.unitName, ro.period:
 		return col != 0
 	}
 	return ro.name != 0 && col >= ro.name && col <= max(ro.name, ro.nameTo)
@@ -409,7 +415,15 @@ func (h *header) figureCols() []int {
 func (r *reader) longHeader(st *sheetState, ro *roles, row xlsx.Row) *header {
 	h := &header{layout: Long, row: row.Num, end: row.Num, sheet: st.name, labelled: ro.labelled, ordinals: ro.ordinals,
 		codeCol: ro.code, nameFrom: ro.name, nameTo: ro.name, measureCol: ro.measure,
-		yearCol: ro.year, valueCol: ro.value, unitCodeCol: ro.unitCode, unitNameCol: ro.unitName}
+		yearCol: ro.year, valueCol: ro.value, unitCodeCol: ro.unitCode, unitNameCol: ro.unitName, periodCol: ro.period}
+	for _, c := range row.Cells {
+		if c.Kind == xlsx.Text && !c.Covered && !ro.isRole(c.Col) && parseColLabel(c.Value).kind == colPlan {
+			if h.planCols == nil {
+				h.planCols = map[int]string{}
+			}
+			h.planCols[c.Col] = strings.TrimSpace(c.Value)
+		}
+	}
 	var missing []string
 	if h.yearCol == 0 {
 		missing = append(missing, "Năm")

@@ -672,6 +672,11 @@ func TestLayoutsReadAsShown(t *testing.T) {
 			r[9][4] = "540.5" // NHA_TIEN typed the English way, under the note
 			return r
 		}(), []string{"ambiguous-number@"}, 0, 11},
+		{"a note saying a row is not to be used", func() [][]any {
+			r := standard()
+			r[6] = append(r[6], "Số liệu sai, không sử dụng")
+			return r
+		}(), []string{"type-error@"}, 50050, 9},
 		{"a figure under the signature block", append(standard(),
 			[]any{nil, nil, "NGƯỜI LẬP BIỂU", nil, nil, "THỦ TRƯỞNG ĐƠN VỊ"},
 			[]any{nil, nil, "Phụ cấp", nil, 5}), []string{"unknown-indicator@"}, 50050, 12},
@@ -796,17 +801,40 @@ func TestSideBySide(t *testing.T) {
 	}
 }
 
-// TestLongLayoutUnreadColumn: a long table's column of numbers that is not
-// one of its columns (an adjusted value beside Giá trị) is not left
-// behind without a word; its note column is.
-func TestLongLayoutUnreadColumn(t *testing.T) {
-	rows := [][]any{
-		{"Mã đơn vị", "Tên đơn vị", "Năm", "Mã chỉ tiêu", "Giá trị", "Giá trị điều chỉnh", "Ghi chú"},
-		{"HP-A", "Huyện A", 2019, "TT_BUOI", 10, 12, "đã rà soát"},
-		{"HP-A", "Huyện A", 2019, "TT_LUOT", 1200, nil, "1"},
+// TestLongLayoutColumns: a long table's other columns. A column of numbers
+// that is none of its columns (an adjusted value beside Giá trị) refuses
+// the file, a reader cannot tell which number is the figure; a plan beside
+// it is not stored, with a warning; a note column is passed over; a row of
+// part of a year ("Kỳ báo cáo": "6 tháng đầu năm") is refused.
+func TestLongLayoutColumns(t *testing.T) {
+	tests := []struct {
+		name    string
+		rows    [][]any
+		want    string // findings
+		figures int
+	}{
+		{"an adjusted value beside Giá trị", [][]any{
+			{"Mã đơn vị", "Tên đơn vị", "Năm", "Mã chỉ tiêu", "Giá trị", "Giá trị điều chỉnh", "Ghi chú"},
+			{"HP-A", "Huyện A", 2019, "TT_BUOI", 10, 12, "đã rà soát"},
+			{"HP-A", "Huyện A", 2019, "TT_LUOT", 1200, nil, "1"},
+		}, "unread-column@F1", 2},
+		{"a plan beside Giá trị", [][]any{
+			{"Mã đơn vị", "Tên đơn vị", "Năm", "Mã chỉ tiêu", "Kế hoạch", "Giá trị"},
+			{"HP-A", "Huyện A", 2019, "TT_BUOI", 15, 10},
+		}, "plan-skipped@E1", 1},
+		{"part of a year", [][]any{
+			{"Mã đơn vị", "Tên đơn vị", "Năm", "Kỳ báo cáo", "Mã chỉ tiêu", "Giá trị"},
+			{"HP-A", "Huyện A", 2022, "6 tháng đầu năm", "TT_BUOI", 60},
+			{"HP-A", "Huyện A", 2021, "Cả năm", "TT_BUOI", 120},
+			{"HP-A", "Huyện A", 2020, nil, "TT_BUOI", 110},
+		}, "type-error@D2", 2},
 	}
-	sub := submission.ReadBytes("long.xlsx", book(t, sheet{name: "Dữ liệu", rows: rows}), opts())
-	if g := got(sub); strings.Join(g, " ") != "unread-column@F1" || len(sub.Figures) != 2 {
-		t.Errorf("findings %v, %d figures; want one unread-column for F, 2 figures", g, len(sub.Figures))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sub := submission.ReadBytes("long.xlsx", book(t, sheet{name: "Dữ liệu", rows: tt.rows}), opts())
+			if g := got(sub); strings.Join(g, " ") != tt.want || len(sub.Figures) != tt.figures {
+				t.Errorf("findings %v, %d figures; want %s, %d", g, len(sub.Figures), tt.want, tt.figures)
+			}
+		})
 	}
 }

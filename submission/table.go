@@ -327,6 +327,12 @@ func (r *reader) wideRow(st *sheetState, row xlsx.Row) {
 		return
 	}
 	st.firstRow[ind.Code] = row.Num
+	if r.withdrawnRow(st, row, ind) {
+		for _, col := range h.yearCols {
+			r.setBad(cellKey{r.wideUnit, ind.Code, h.years[col]})
+		}
+		return
+	}
 	m, ok := r.rowMeasure(st, row, ind)
 	if !ok {
 		// The row's figures are refused: checks are not to call them 0.
@@ -615,6 +621,10 @@ func (r *reader) warnUnread(st *sheetState, row xlsx.Row) {
 		}
 		st.unreadWarn[c.Col] = true
 		col := xlsx.ColumnName(c.Col)
+		if h.layout == Long {
+			r.longUnread(st, c)
+			continue
+		}
 		if !h.labelled[c.Col] {
 			r.sub.add(finding.New(finding.Warning, finding.BlankHeader, lang.F(
 				"Cột %s có số liệu (ô %s) nhưng ô tiêu đề (dòng %d) để trống nên bị bỏ qua. Nếu đây là số liệu một năm, hãy ghi năm vào ô tiêu đề.",
@@ -638,6 +648,58 @@ func (r *reader) warnUnread(st *sheetState, row xlsx.Row) {
 			"Column %s holds numbers (cell %s) but its header is not a year, a plan or a subtotal, so it is not read. If these are a year's figures, write the year in the header (row %d).",
 			col, c.Ref, h.end)).At(st.name, col, h.end))
 	}
+}
+
+// withdrawnRow refuses a row whose note says it is withdrawn or not to be
+// used ("Số liệu sai, không sử dụng"): a reader does not count it, and
+// nobody can tell whether the sender meant it to be. Code and name cells
+// are not notes.
+func (r *reader) withdrawnRow(st *sheetState, row xlsx.Row, ind catalog.Indicator) bool {
+	h := st.header
+	for _, c := range row.Cells {
+		if c.Kind != xlsx.Text || c.Col == h.codeCol || c.Col >= h.nameFrom && c.Col <= h.nameTo || !vn.Withdrawn(c.Value) {
+			continue
+		}
+		f := finding.New(finding.Error, finding.TypeError, lang.F(
+			"Ô %s ghi \"%s\": người đọc bảng hiểu là số liệu dòng %d (%s) không dùng. Nếu không dùng, hãy xóa các số của dòng; nếu có dùng, hãy sửa lại ô đó rồi gửi lại.",
+			"Cell %s reads \"%s\": a reader takes the figures of row %d (%s) as not to be used. If they are not, clear them; if they are, correct that cell and resend.",
+			c.Ref, strings.TrimSpace(c.Value), row.Num, ind.Name)).At(st.name, xlsx.ColumnName(c.Col), row.Num)
+		f.Indicator = ind.Code
+		r.sub.add(f)
+		return true
+	}
+	return false
+}
+
+// wholeYear reads a long table's period cell that means the whole year:
+// "Cả năm", "Năm", "12 tháng", a year.
+func wholeYear(text string) bool {
+	switch k := vn.Key(text); k {
+	case "cả năm", "năm", "12 tháng", "cn":
+		return true
+	}
+	_, ok := singleYear(text)
+	return ok
+}
+
+// longUnread tells of a long table's column of numbers that is none of its
+// columns: a plan beside Giá trị is not stored (a warning); any other
+// (an adjusted value, an unlabelled second figure) refuses the file, since
+// a reader cannot tell which of the two numbers of a row is its figure.
+func (r *reader) longUnread(st *sheetState, c xlsx.Cell) {
+	h := st.header
+	col := xlsx.ColumnName(c.Col)
+	if label, ok := h.planCols[c.Col]; ok {
+		r.sub.add(finding.New(finding.Warning, finding.PlanSkipped, lang.F(
+			"Cột %s (\"%s\") là kế hoạch, không phải kết quả thực hiện: các số của cột (như ô %s) không được lưu.",
+			"Column %s (\"%s\") is a plan, not results: its numbers (such as cell %s) are not stored.",
+			col, label, c.Ref)).At(st.name, col, h.end))
+		return
+	}
+	r.sub.add(finding.New(finding.Error, finding.UnreadColumn, lang.F(
+		"Cột %s có số (ô %s) bên cạnh cột Giá trị (cột %s), mà bảng dạng dọc chỉ có một số cho mỗi dòng: không rõ số nào là số liệu. Nếu số liệu ở cột %s, hãy đưa nó vào cột Giá trị; nếu là ghi chú, hãy đặt tiêu đề cột là \"Ghi chú\"; nếu không dùng, hãy xóa cột rồi gửi lại.",
+		"Column %s holds numbers (cell %s) beside the Giá trị column (%s), but a long table has one figure a row: nobody can tell which is the figure. If the figures are in column %s, move them into Giá trị; if it is a note, head the column \"Ghi chú\"; if unused, delete the column and resend.",
+		col, c.Ref, xlsx.ColumnName(h.valueCol), col)).At(st.name, col, h.end))
 }
 
 // rowMeasure is the measure a row's figures are in: its "Đơn vị tính" cell,
@@ -814,6 +876,16 @@ func (r *reader) longRow(st *sheetState, row xlsx.Row) {
 		return
 	}
 	r.warnUnread(st, row)
+	if h.periodCol != 0 {
+		if text, c := r.textAt(row, h.periodCol); text != "" && !wholeYear(text) {
+			// "6 tháng đầu năm", "Quý I": part of a year, not its figure.
+			r.sub.add(finding.New(finding.Error, finding.TypeError, lang.F(
+				"Dòng %d ghi kỳ \"%s\" (ô %s): số liệu của một phần năm, mà tongket chỉ nhận số liệu cả năm. Hãy chỉ gửi các dòng số liệu cả năm (kỳ để trống hoặc ghi \"Cả năm\").",
+				"Row %d gives the period \"%s\" (cell %s): part of a year, while tongket takes whole years only. Send only rows of whole years (period blank or \"Cả năm\").",
+				row.Num, text, c.Ref)).At(st.name, xlsx.ColumnName(c.Col), row.Num))
+			return
+		}
+	}
 	if r.garbledName(st.name, nameCell, row.Num, name) {
 		if code == "" {
 			return
@@ -864,6 +936,10 @@ func (r *reader) longRow(st *sheetState, row xlsx.Row) {
 		return
 	}
 	if valueCell.Merge != nil && !r.labelMerge(h, valueCell) && r.mergedFigure(st, valueCell, ind, nil) {
+		return
+	}
+	if r.withdrawnRow(st, row, ind) {
+		r.setBad(cellKey{ui, ind.Code, year})
 		return
 	}
 	m, ok := r.rowMeasure(st, row, ind)

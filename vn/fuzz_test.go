@@ -229,3 +229,16 @@ func looksMojibakeEveryRune(s string) bool {
 	}
 	return false
 }
+
+// FuzzWithdrawn checks Withdrawn's shortcut: a text it passes over is one
+// the phrases do not match.
+func FuzzWithdrawn(f *testing.F) {
+	for _, s := range []string{"Đã rút khỏi danh sách", "ĐÃ HỦY", "đa\u0303 ru\u0301t", "Không tính", "Hòa Bình", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Withdrawn(s), withdrawnRe.MatchString(Key(s)); got != want {
+			t.Errorf("Withdrawn(%q) = %v, the phrases say %v", s, got, want)
+		}
+	})
+}

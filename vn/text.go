@@ -305,5 +305,7 @@ var withdrawnRe = regexp.MustCompile(`(?:^|[^\p{L}])(?:đã rút|rút khỏi|rú
 // not to be used: a reader does not count it, and nobody can tell whether
 // the sender meant it to be.
 func Withdrawn(s string) bool {
-	return s != "" && withdrawnRe.MatchString(Key(s))
+	// Each phrase holds one of these letters (or, decomposed, a tone
+	// mark): most cells hold none, and are not normalised and searched.
+	return strings.ContainsAny(s, "úÚụỤùÙủỦỷỶạẠềỀỏỎíÍ\u0300\u0301\u0303\u0309\u0323") && withdrawnRe.MatchString(Key(s))
 }
