@@ -652,12 +652,12 @@ func (r *reader) warnUnread(st *sheetState, row xlsx.Row) {
 
 // withdrawnRow refuses a row whose note says it is withdrawn or not to be
 // used ("Số liệu sai, không sử dụng"): a reader does not count it, and
-// nobody can tell whether the sender meant it to be. Code and name cells
-// are not notes.
+// nobody can tell whether the sender meant it to be. Only notes are read
+// for it: the table's own columns (code, name, unit, year, figures) are not.
 func (r *reader) withdrawnRow(st *sheetState, row xlsx.Row, ind catalog.Indicator) bool {
 	h := st.header
 	for _, c := range row.Cells {
-		if c.Kind != xlsx.Text || c.Col == h.codeCol || c.Col >= h.nameFrom && c.Col <= h.nameTo || !vn.Withdrawn(c.Value) {
+		if c.Kind != xlsx.Text || h.ownColumn(c.Col) || !vn.Withdrawn(c.Value) {
 			continue
 		}
 		f := finding.New(finding.Error, finding.TypeError, lang.F(
@@ -669,6 +669,18 @@ func (r *reader) withdrawnRow(st *sheetState, row xlsx.Row, ind catalog.Indicato
 		return true
 	}
 	return false
+}
+
+// ownColumn reports one of the table's own columns, not a note.
+func (h *header) ownColumn(col int) bool {
+	if _, fig := h.cols[col]; fig {
+		return true
+	}
+	switch col {
+	case h.codeCol, h.measureCol, h.yearCol, h.valueCol, h.unitCodeCol, h.unitNameCol, h.periodCol:
+		return col != 0
+	}
+	return col >= h.nameFrom && col <= h.nameTo
 }
 
 // wholeYear reads a long table's period cell that means the whole year:
