@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
 	"strings"
 
 	"github.com/tongket/tongket/finding"
@@ -286,6 +287,9 @@ func (r *sheetReader) row(h table.Header, row xlsx.Row) error {
 	if v == [numFields]string{} {
 		return nil
 	}
+	if r.unseen(row, v) {
+		return nil
+	}
 	u := Unit{Code: v[fCode], Name: v[fName], Parent: v[fParent], Level: v[fLevel], Row: row.Num}
 	key := strings.ToUpper(u.Code)
 	switch {
@@ -307,6 +311,29 @@ func (r *sheetReader) row(h table.Header, row xlsx.Row) error {
 	r.validity(&u, dates)
 	r.l.Units = append(r.l.Units, u)
 	return nil
+}
+
+// unseen refuses a unit a reader of the list does not see, or sees struck
+// out: in a hidden row (or its code or name in a hidden column), or with
+// its code or name struck through. Listed, it would be expected to report.
+func (r *sheetReader) unseen(row xlsx.Row, v [numFields]string) bool {
+	code, name := r.cols[fCode], r.cols[fName]
+	ref := xlsx.ColumnName(code) + strconv.Itoa(row.Num)
+	if row.Hidden || row.View != nil && (table.HiddenCol(row, code) || table.HiddenCol(row, name)) {
+		holds := lang.F("đơn vị %s (%s)", "the unit %s (%s)", v[fCode], v[fName])
+		r.l.Findings = append(r.l.Findings, table.HiddenRows(r.sheet, row, []int{row.Num}, 1, holds, []string{ref}))
+		return true
+	}
+	for _, c := range row.Cells {
+		if (c.Col == code || c.Col == name) && strings.TrimSpace(c.Value) != "" && r.book.Struck(c.Style) {
+			r.bad(c.Col, row.Num, finding.TypeError, lang.F(
+				"Đơn vị %s (%s) ở dòng %d bị gạch ngang: người đọc danh sách hiểu là đơn vị đã bỏ khỏi danh sách. Nếu đã bỏ, hãy xóa dòng %d; nếu không, hãy bỏ gạch ngang (Format Cells > Font > Strikethrough) rồi nhập lại.",
+				"Unit %s (%s) on row %d is struck through, which a reader takes for taken off the list. If it is, delete row %d; if not, remove the strikethrough (Format Cells > Font > Strikethrough) and import again.",
+				v[fCode], v[fName], row.Num, row.Num), v[fCode])
+			return true
+		}
+	}
+	return false
 }
 
 // otherNames splits the "Tên khác" cell; a name already standing for

@@ -261,3 +261,38 @@ func unitsOf(l *List) []string {
 	}
 	return out
 }
+
+// TestUnseenUnits: a unit in a hidden row, or struck through, is one a
+// reader does not see on the list: refused, not listed (it would be
+// expected to report).
+func TestUnseenUnits(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]any{{"Mã đơn vị", "Tên đơn vị"}, {"HP-A", "Quận A"}, {"HP-X", "Quận Đã Bỏ"}, {"HP-Y", "Quận Gạch"}}
+	for r, row := range rows {
+		for c, v := range row {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if err := f.SetCellValue("Sheet1", ref, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.SetRowVisible("Sheet1", 3, false); err != nil {
+		t.Fatal(err)
+	}
+	struck, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Strike: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellStyle("Sheet1", "B4", "B4", struck); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	l := Read("ds.xlsx", buf.Bytes())
+	if got := strings.Join(codes(l.Findings), " "); got != "hidden-cell@Sheet1!A3 type-error@Sheet1!B4" || len(l.Units) != 1 {
+		t.Errorf("findings %s, %d units; want hidden-cell at A3, type-error at B4, 1 unit", got, len(l.Units))
+	}
+}
