@@ -37,18 +37,29 @@ func (m *matcher) match(s string) (string, bool) {
 	return c, ok
 }
 
-// suggest returns the known value s most likely stands for, or "": the
-// nearest by edit distance, then the same letters without diacritics
-// ("Hoi Nong dan"), then one containing the other ("Nông dân", "Bằng khen
-// Bộ"), then an abbreviation ("Hội CCB", "MTTQ", "ĐTN").
+// suggest returns the known value s most likely stands for, or "": an
+// abbreviation ("HCCB", "Hội CCB", "MTTQ", "ĐTN"), then the nearest by
+// edit distance, then the same letters without diacritics ("Hoi Nong
+// dan"), then one containing the other ("Nông dân", "Bằng khen Bộ").
 func (m *matcher) suggest(s string) string {
 	if s = clean(s); s == "" {
 		return ""
 	}
+	// An abbreviation first: it names one value exactly ("HCCB" is Hội
+	// Cựu chiến binh), where the nearest by edit distance of a short
+	// token is any short name ("Khác").
+	bare := vn.StripAccents(s)
+	squeezed := strings.NewReplacer(" ", "", ".", "", "-", "").Replace(bare)
+	for _, n := range m.names {
+		for _, a := range abbreviations(n) {
+			if a == squeezed {
+				return n
+			}
+		}
+	}
 	if idx := vn.Closest(s, m.names, 1); len(idx) > 0 {
 		return m.names[idx[0]]
 	}
-	bare := vn.StripAccents(s)
 	for _, n := range m.names {
 		if vn.StripAccents(n) == bare {
 			return n
@@ -63,14 +74,6 @@ func (m *matcher) suggest(s string) string {
 	}
 	if best != "" {
 		return best
-	}
-	squeezed := strings.NewReplacer(" ", "", ".", "", "-", "").Replace(bare)
-	for _, n := range m.names {
-		for _, a := range abbreviations(n) {
-			if a == squeezed {
-				return n
-			}
-		}
 	}
 	return ""
 }

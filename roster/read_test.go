@@ -144,6 +144,8 @@ func TestReadFindings(t *testing.T) {
 			[]string{"constraint-error@C7"}, "Có phải là \"Cá nhân\"?"},
 		{"unknown organisation, abbreviation", func(r [][]any) [][]any { return set(r, 6, 5, "Hội CCB") },
 			[]string{"constraint-error@F7"}, "Có phải là \"Hội Cựu chiến binh\"?"},
+		{"unknown organisation, initials", func(r [][]any) [][]any { return set(r, 6, 5, "HCCB") },
+			[]string{"constraint-error@F7"}, "Có phải là \"Hội Cựu chiến binh\"?"},
 		{"unknown organisation, typed without accents", func(r [][]any) [][]any { return set(r, 6, 5, "Hoi Nong dan") },
 			[]string{"constraint-error@F7"}, "Có phải là \"Hội Nông dân\"?"},
 		{"unknown form", func(r [][]any) [][]any { return set(r, 6, 6, "Bằng khen Bộ") },
