@@ -162,7 +162,7 @@ func (r *succReader) row(h table.Header, row xlsx.Row) error {
 			"Dòng %d chưa có ngày hiệu lực. Hãy ghi ngày sáp nhập có hiệu lực, ví dụ %s.",
 			"Row %d has no date. Write the day the change took effect, e.g. %s.", row.Num, dateExample), "")
 	default:
-		d, problem := cellDate(*cells[sDate], xlsx.ParseFormat(r.book.NumFmt(cells[sDate].Style)), r.book.Date1904())
+		d, problem := cellDate(*cells[sDate], r.book.NumFmt(cells[sDate].Style), r.book.Date1904())
 		if problem != nil {
 			ok = false
 			r.bad(sDate, row.Num, finding.TypeError, lang.Join(" ", lang.F("Ô %s (ngày hiệu lực):", "Cell %s (date):", cells[sDate].Ref), *problem), v[sDate])

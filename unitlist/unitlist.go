@@ -258,7 +258,7 @@ func (r *sheetReader) validity(u *Unit, dates [2]*xlsx.Cell) {
 		if c == nil {
 			continue
 		}
-		d, problem := cellDate(*c, xlsx.ParseFormat(r.book.NumFmt(c.Style)), r.book.Date1904())
+		d, problem := cellDate(*c, r.book.NumFmt(c.Style), r.book.Date1904())
 		if problem != nil {
 			field := [2]string{"Hiệu lực từ", "Hiệu lực đến"}[i]
 			r.bad(c.Col, u.Row, finding.TypeError, lang.Join(" ", lang.F("Ô %s (%s của %s):", "Cell %s (%s of %s):", c.Ref, field, u.Code), *problem), c.Value)

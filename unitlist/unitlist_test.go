@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -294,5 +295,57 @@ func TestUnseenUnits(t *testing.T) {
 	l := Read("ds.xlsx", buf.Bytes())
 	if got := strings.Join(codes(l.Findings), " "); got != "hidden-cell@Sheet1!A3 type-error@Sheet1!B4" || len(l.Units) != 1 {
 		t.Errorf("findings %s, %d units; want hidden-cell at A3, type-error at B4, 1 unit", got, len(l.Units))
+	}
+}
+
+// TestMonthFirstDateCell: a validity date cell shown month first reads, to
+// a reader of dates day first, as another day: refused; the built-in short
+// date (shown in the reader's own order) and a day the orders agree on are
+// read.
+func TestMonthFirstDateCell(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		numFmt int    // built-in, when custom is ""
+		custom string // a custom format code
+		day    int    // of July 2025
+		want   string // findings
+	}{
+		{"month first, 1 July shown 07/01/2025", 0, "mm/dd/yyyy", 1, "type-error@Sheet1!C2"},
+		{"month first, 15 July", 0, "mm/dd/yyyy", 15, ""},
+		{"month first, 7 July", 0, "mm/dd/yyyy", 7, ""},
+		{"the built-in short date", 14, "", 1, ""},
+		{"year first", 0, "yyyy-mm-dd", 1, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			for ref, v := range map[string]any{"A1": "Mã đơn vị", "B1": "Tên đơn vị", "C1": "Hiệu lực từ", "A2": "HP-A", "B2": "Quận A"} {
+				if err := f.SetCellValue("Sheet1", ref, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+			st := &excelize.Style{NumFmt: tt.numFmt}
+			if tt.custom != "" {
+				st = &excelize.Style{CustomNumFmt: &tt.custom}
+			}
+			style, err := f.NewStyle(st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := f.SetCellValue("Sheet1", "C2", time.Date(2025, 7, tt.day, 0, 0, 0, 0, time.UTC)); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.SetCellStyle("Sheet1", "C2", "C2", style); err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := f.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			l := Read("ds.xlsx", buf.Bytes())
+			if got := strings.Join(codes(l.Findings), " "); got != tt.want {
+				t.Errorf("findings %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

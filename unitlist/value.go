@@ -84,7 +84,8 @@ func isoOf(s string, year, month, day int) (string, *lang.Text) {
 
 // cellDate reads a date cell or a date typed as text. A number shown
 // without a date format is not taken for a date: a person sees 45839.
-func cellDate(c xlsx.Cell, f xlsx.Format, date1904 bool) (string, *lang.Text) {
+func cellDate(c xlsx.Cell, code string, date1904 bool) (string, *lang.Text) {
+	f := xlsx.ParseFormat(code)
 	if c.Kind != xlsx.Number {
 		return ParseDate(c.Value)
 	}
@@ -95,7 +96,28 @@ func cellDate(c xlsx.Cell, f xlsx.Format, date1904 bool) (string, *lang.Text) {
 			"the cell holds the number %s, not a date. Write the date as day/month/year, e.g. %s, or format the cell as a date.", c.Value, dateExample))
 	}
 	t := xlsx.DateSerial(math.Floor(v), date1904)
+	if monthFirst(code, f) && t.Day() <= 12 && t.Day() != int(t.Month()) {
+		// Shown "07/01/2025" for 1 July: read day first, as every date
+		// here is, it is 7 January. Which was meant, nobody can tell.
+		return "", new(lang.F(
+			"ô kiểu ngày hiển thị tháng trước ngày (%s), nên người đọc thấy ngày %s, còn ô chứa ngày %s. Hãy định dạng ô theo ngày/tháng/năm (dd/mm/yyyy) và kiểm tra lại ngày.",
+			"the date cell shows the month first (%s), so a reader sees %s while the cell holds %s. Format the cell day/month/year (dd/mm/yyyy) and check the date.",
+			t.Format("01/02/2006"), fmt.Sprintf("%d/%d/%d", int(t.Month()), t.Day(), t.Year()), t.Format("02/01/2006")))
+	}
 	return isoOf(t.Format("02/01/2006"), t.Year(), int(t.Month()), t.Day())
+}
+
+// monthFirst reports a date format a reader reads month first: not the
+// built-in short dates (ids 14 and 22, stored "mm-dd-yy" and "m/d/yy
+// h:mm"), which show in the order of the reader's own computer, nor one
+// that starts with the year (yyyy-mm-dd reads one way only).
+func monthFirst(code string, f xlsx.Format) bool {
+	if !f.Date || !f.MonthFirst || code == "mm-dd-yy" || code == "m/d/yy h:mm" {
+		return false
+	}
+	l := strings.ToLower(code)
+	y, m := strings.IndexByte(l, 'y'), strings.IndexByte(l, 'm')
+	return !(y >= 0 && y < m)
 }
 
 // Whole is a share of 1: shares are kept in millionths, exactly.
