@@ -822,6 +822,10 @@ func TestLongLayoutColumns(t *testing.T) {
 			{"Mã đơn vị", "Tên đơn vị", "Năm", "Mã chỉ tiêu", "Kế hoạch", "Giá trị"},
 			{"HP-A", "Huyện A", 2019, "TT_BUOI", 15, 10},
 		}, "plan-skipped@E1", 1},
+		{"a year with a remark", [][]any{
+			{"Mã đơn vị", "Tên đơn vị", "Năm", "Mã chỉ tiêu", "Giá trị"},
+			{"HP-A", "Huyện A", "2021 (ước)", "TT_BUOI", 60},
+		}, "type-error@C2", 0},
 		{"part of a year", [][]any{
 			{"Mã đơn vị", "Tên đơn vị", "Năm", "Kỳ báo cáo", "Mã chỉ tiêu", "Giá trị"},
 			{"HP-A", "Huyện A", 2022, "6 tháng đầu năm", "TT_BUOI", 60},

@@ -1009,9 +1009,23 @@ func (r *reader) longYear(sheet string, c xlsx.Cell, text string, ind catalog.In
 	l := r.headerLabel(c)
 	y, ok := l.year, l.kind == colYear && l.year != 0 && !l.mark && !l.estimate
 	if !ok {
-		f := finding.New(finding.Error, finding.TypeError, lang.F(
+		t := lang.F(
 			"Ô %s: \"%s\" không phải là năm. Hãy ghi năm bằng 4 chữ số, ví dụ 2023.",
-			"Cell %s: \"%s\" is not a year. Write a four-digit year, e.g. 2023.", c.Ref, text)).At(sheet, col, row)
+			"Cell %s: \"%s\" is not a year. Write a four-digit year, e.g. 2023.", c.Ref, text)
+		switch {
+		case c.Kind == xlsx.Number && r.format(c.Style).Date:
+			// A date cell: the reader sees a day, the cell holds a serial.
+			if v, err := strconv.ParseFloat(c.Value, 64); err == nil {
+				d := xlsx.DateSerial(v, r.book.Date1904())
+				t = lang.F("Ô %s là ngày %s, không phải một năm. Hãy ghi năm bằng 4 chữ số, ví dụ %d.",
+					"Cell %s is the date %s, not a year. Write a four-digit year, e.g. %d.", c.Ref, d.Format("02/01/2006"), d.Year())
+			}
+		case l.year != 0 && (l.mark || l.estimate):
+			// "2021 (ước)": the year, with a remark the column cannot hold.
+			t = lang.F("Ô %s ghi \"%s\": cột Năm chỉ ghi năm. Hãy ghi %d, và ghi phần còn lại (ví dụ \"ước\") vào cột Ghi chú.",
+				"Cell %s reads \"%s\": the Năm column holds the year alone. Write %d, and the rest (e.g. \"ước\") in the Ghi chú column.", c.Ref, text, l.year)
+		}
+		f := finding.New(finding.Error, finding.TypeError, t).At(sheet, col, row)
 		f.Indicator, f.Value = ind.Code, text
 		r.sub.add(f)
 		return 0, false
