@@ -39,25 +39,38 @@ func successionName(sheet string) bool {
 // succColumns is a succession header read as fields.
 type succColumns [numSuccFields]int
 
-func succHeader(ls []table.Label) succColumns {
-	var cols succColumns
+func succHeader(ls []table.Label) (cols succColumns, percent bool) {
 	for _, l := range ls {
-		if f, ok := succLabels[vn.Key(l.Top)]; ok && l.TopCell.Kind == xlsx.Text && cols[f] == 0 {
+		if l.TopCell.Kind != xlsx.Text {
+			continue
+		}
+		k := vn.Key(l.Top)
+		f, ok := succLabels[k]
+		if !ok && (strings.HasPrefix(k, "tỷ lệ") || strings.HasPrefix(k, "tỉ lệ")) {
+			// "Tỷ lệ (%)", "Tỷ lệ chuyển sang": the share, in percent
+			// when the header says so.
+			f, ok = sShare, true
+			if cols[sShare] == 0 {
+				percent = strings.Contains(k, "%")
+			}
+		}
+		if ok && cols[f] == 0 {
 			cols[f] = l.Col
 		}
 	}
-	return cols
+	return cols, percent
 }
 
 func (c succColumns) ok() bool { return c[sOld] != 0 && c[sNew] != 0 }
 
 // succReader reads the rows of the succession sheet.
 type succReader struct {
-	l     *List
-	book  *xlsx.Book
-	sheet string
-	cols  succColumns
-	pairs map[[2]string]int // (old, new) upper case → row
+	l       *List
+	book    *xlsx.Book
+	sheet   string
+	cols    succColumns
+	percent bool              // the share column is headed in percent ("Tỷ lệ (%)"): 60 is 60%
+	pairs   map[[2]string]int // (old, new) upper case → row
 }
 
 // readSuccessions reads the succession table: the first sheet other than
@@ -79,7 +92,7 @@ func readSuccessions(l *List, book *xlsx.Book, unitSheet string) (*succReader, *
 		}
 		found, problem, err := table.Scan(book, s, table.Options{
 			Match: func(c table.Candidate) int {
-				if succHeader(c.Labels()).ok() {
+				if cols, _ := succHeader(c.Labels()); cols.ok() {
 					return 1
 				}
 				return 0
@@ -128,7 +141,7 @@ func (r *succReader) bad(field, row int, code string, t lang.Text, v string) {
 // left out.
 func (r *succReader) row(h table.Header, row xlsx.Row) error {
 	if r.cols == (succColumns{}) {
-		r.cols = succHeader(h.Labels)
+		r.cols, r.percent = succHeader(h.Labels)
 	}
 	var v [numSuccFields]string
 	var cells [numSuccFields]*xlsx.Cell
@@ -170,7 +183,7 @@ func (r *succReader) row(h table.Header, row xlsx.Row) error {
 		s.Date = d
 	}
 	if v[sShare] != "" {
-		share, problem := cellShare(*cells[sShare])
+		share, problem := cellShare(*cells[sShare], xlsx.ParseFormat(r.book.NumFmt(cells[sShare].Style)), r.percent)
 		if problem != nil {
 			ok = false
 			r.bad(sShare, row.Num, finding.TypeError, lang.Join(" ", lang.F("Ô %s (tỷ lệ):", "Cell %s (share):", cells[sShare].Ref), *problem), v[sShare])

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tongket/tongket/finding"
 	"github.com/tongket/tongket/table/tabletest"
+	"github.com/tongket/tongket/xlsx"
 )
 
 // unit renders a unit as "code|name|parent|level|aliases@row".
@@ -347,5 +348,29 @@ func TestMonthFirstDateCell(t *testing.T) {
 				t.Errorf("findings %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCellShare: a share cell read as shown: in a column headed in
+// percent 60 is 0,6; a share its format shows rounded is refused.
+func TestCellShare(t *testing.T) {
+	for _, tt := range []struct {
+		value, format string
+		percent       bool
+		want          int64 // millionths; 0 refused
+	}{
+		{"0.6", "General", false, 600000},
+		{"60", "General", true, 600000},
+		{"0.6", "0%", true, 600000},
+		{"0.55", "0", false, 0},
+		{"0.55", "0.00", false, 550000},
+		{"0.555", "0%", false, 0},
+		{"0.5", "0%", false, 500000},
+	} {
+		c := xlsx.Cell{Kind: xlsx.Number, Value: tt.value}
+		got, problem := cellShare(c, xlsx.ParseFormat(tt.format), tt.percent)
+		if tt.want == 0 && problem == nil || tt.want != 0 && (problem != nil || got != tt.want) {
+			t.Errorf("cellShare(%s, %q, percent %v) = %d, %v; want %d", tt.value, tt.format, tt.percent, got, problem, tt.want)
+		}
 	}
 }

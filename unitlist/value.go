@@ -107,6 +107,17 @@ func cellDate(c xlsx.Cell, code string, date1904 bool) (string, *lang.Text) {
 	return isoOf(t.Format("02/01/2006"), t.Year(), int(t.Month()), t.Day())
 }
 
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// hasDigitFormat reports a format that fixes its decimals ("0", "0.00",
+// "0%"): General shows what the cell holds.
+func hasDigitFormat(f xlsx.Format) bool { return f.IntDigits > 0 || f.Decimals > 0 || f.Percent }
+
 // monthFirst reports a date format a reader reads month first: not the
 // built-in short dates (ids 14 and 22, stored "mm-dd-yy" and "m/d/yy
 // h:mm"), which show in the order of the reader's own computer, nor one
@@ -175,14 +186,29 @@ func shareOf(s string, r *big.Rat) (int64, *lang.Text) {
 }
 
 // cellShare reads a share cell: a number (as stored, so a formula =1/3
-// shows its many decimals and is refused) or text.
-func cellShare(c xlsx.Cell) (int64, *lang.Text) {
+// shows its many decimals and is refused) or text. percent: the column is
+// headed in percent, so 60 is 0,6. A number its format shows rounded
+// (0,55 shown "1") is refused: the reader sees another share.
+func cellShare(c xlsx.Cell, f xlsx.Format, percent bool) (int64, *lang.Text) {
 	if c.Kind != xlsx.Number {
+		if percent && !strings.Contains(c.Value, "%") {
+			return ParseShare(strings.TrimSpace(c.Value) + "%")
+		}
 		return ParseShare(c.Value)
 	}
 	v, err := strconv.ParseFloat(c.Value, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, notShare(c.Value)
+	}
+	if shown := v * math.Pow(10, float64(f.Decimals+2*b2i(f.Percent))); !f.Date && !f.Text && f.Sections > 0 &&
+		math.Abs(shown-math.Round(shown)) > 1e-9 && hasDigitFormat(f) {
+		return 0, new(lang.F(
+			"ô chứa tỷ lệ %s nhưng định dạng của ô chỉ hiện %d chữ số thập phân, nên người đọc thấy một tỷ lệ khác. Hãy định dạng ô để hiện đủ chữ số (hoặc ghi tỷ lệ dạng chữ, ví dụ 0,55).",
+			"the cell holds the share %s but its format shows %d decimals, so a reader sees another share. Format the cell to show every decimal (or type the share as text, e.g. 0,55).",
+			strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1), f.Decimals))
+	}
+	if percent && !f.Percent {
+		v /= 100
 	}
 	// A binary float holds 0,6 as 0.59999…: the share a person typed is
 	// the nearest millionth, when the cell is that close to it.
