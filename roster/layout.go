@@ -45,6 +45,9 @@ var (
 	// countsRe is the counts line tongket writes under a roster, and its
 	// lines for a roster with no one in it.
 	countsRe = regexp.MustCompile(`^(?:\d[\d.]*\s+gương|chưa có tập thể|không có tập thể)`)
+	// breakdownRe matches the line under a total that splits it ("Trong
+	// đó: Tập thể: 02; Cá nhân: 01"): not a nominee.
+	breakdownRe = regexp.MustCompile(`^trong (?:đó|số đó)(?:[^\p{L}].*)?\d`)
 	// firstNumberRe is the count a total line states: "Tổng cộng: 1.234".
 	firstNumberRe = regexp.MustCompile(`\d{1,3}(?:\.\d{3})+|\d+`)
 )
@@ -111,6 +114,9 @@ func (r *reader) layoutRow(row xlsx.Row) bool {
 	if totalRe.MatchString(k) || l.only && countsRe.MatchString(k) {
 		r.totalLine(row, l, strings.HasPrefix(k, "cộng"))
 		return true
+	}
+	if l.only && breakdownRe.MatchString(k) {
+		return true // its counts are those of the entries, read one by one
 	}
 	if !l.only {
 		return false
