@@ -133,10 +133,34 @@ func (r *reader) read() {
 		r.ro.Sheet = strings.Join(r.sheets, ", ")
 		return
 	}
+	if hidden := r.hiddenTables(); len(hidden) > 0 {
+		r.add(fileFinding(finding.NoTable, lang.F(
+			"Danh sách khen thưởng nằm ở trang tính đang ẩn \"%s\"; tongket không đọc trang ẩn (thường là trang nháp). Nếu đó là danh sách gửi đi, hãy bỏ ẩn trang (nhấp chuột phải vào tên trang > Bỏ ẩn) rồi gửi lại.",
+			"The award roster is on the hidden sheet \"%s\"; tongket does not read hidden sheets (usually drafts). If it is the roster being sent, unhide the sheet (right-click a sheet tab > Unhide) and resend.",
+			strings.Join(hidden, "\", \""))).At(hidden[0], "", 0))
+		return
+	}
 	r.add(fileFinding(finding.NoTable, lang.F(
 		"Không tìm thấy bảng danh sách khen thưởng trong %d dòng đầu của các trang tính. Bảng cần một dòng tiêu đề gồm các cột: %s.",
 		"No award roster table found in the first %d rows of any sheet. The table needs a header row with the columns: %s.",
 		headerScanRows, standardHeader)))
+}
+
+// hiddenTables names the hidden sheets that hold a roster table, read
+// apart so that nothing of them is kept.
+func (r *reader) hiddenTables() []string {
+	var out []string
+	for _, s := range r.book.Sheets() {
+		if !s.Hidden {
+			continue
+		}
+		apart := *r
+		apart.ro, apart.seen = &Roster{}, map[string]seenAt{}
+		if found, problem := apart.readSheet(s); found && problem == nil {
+			out = append(out, s.Name)
+		}
+	}
+	return out
 }
 
 // standardHeader is the header row of FORMATS.md §4, for messages.

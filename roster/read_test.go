@@ -391,3 +391,31 @@ func TestHeaderVariants(t *testing.T) {
 		})
 	}
 }
+
+// TestHiddenSheetRoster: a roster only on a hidden sheet is refused naming
+// that sheet, and nothing of it is kept.
+func TestHiddenSheetRoster(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(book(t, "DS", [][]any{
+		{"STT", "Họ và tên", "Loại", "Tổ chức", "Hình thức", "Ngày quyết định"},
+		{1, "Nguyễn Văn An", "Cá nhân", "Hội Nông dân", "Giấy khen", "02/03/2024"},
+	})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cover, err := f.NewSheet("Bìa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetActiveSheet(cover) // excelize does not hide the active sheet
+	if err := f.SetSheetVisible("DS", false); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	ro := ReadBytes("ds.xlsx", buf.Bytes(), lists, now)
+	if len(ro.Findings) != 1 || ro.Findings[0].Code != finding.NoTable || !strings.Contains(ro.Findings[0].Text.VI, `trang tính đang ẩn "DS"`) || len(ro.Entries) != 0 {
+		t.Errorf("findings %+v, %d entries", ro.Findings, len(ro.Entries))
+	}
+}
