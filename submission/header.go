@@ -731,6 +731,15 @@ func yearLine(s string) (int, bool) {
 // shows: table.CellText).
 func (r *reader) cellText(c xlsx.Cell) string {
 	if c.Kind != xlsx.Number {
+		// A long table repeats a unit's name, a code, row after row: the
+		// column's last text is kept rather than normalised again.
+		if c.Col < len(r.texts) {
+			t := &r.texts[c.Col]
+			if t.raw != c.Value || t.raw == "" {
+				t.raw, t.text = c.Value, strings.TrimSpace(vn.NFC(c.Value))
+			}
+			return t.text
+		}
 		return strings.TrimSpace(vn.NFC(c.Value))
 	}
 	return table.CellText(c, r.format(c.Style))

@@ -102,6 +102,8 @@ type reader struct {
 	plans     []finding.Finding // sheets that are plans, not results (their warnings)
 	legacy    legacyState       // TCVN3/VNI text converted (legacy.go)
 
+	texts [16]struct{ raw, text string } // cellText's last text by column
+
 	unitLog [][2]string // keys added to unitIndex, in order, for undo
 	badLog  []cellKey   // keys added to sub.badCells, in order, for undo
 }
