@@ -19,13 +19,8 @@ import (
 // đội …" or "Cộng đồng …").
 var totalRe = regexp.MustCompile(`^(?:tổng cộng|tổng số|cộng)(?:\s*(?::|$|\d|\()|\s+(?:tập thể|cá nhân)[^:\d]{0,40}(?::|$|\d))`)
 
-// signatureRe matches the lines of the signature block under a table
-// ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên)", "TM. ỦY
-// BAN NHÂN DÂN", "KT. GIÁM ĐỐC", "Nơi nhận:"): the table ends there.
-var signatureRe = regexp.MustCompile(`^\(?(?:người lập|người tổng hợp|người duyệt|thủ trưởng|lãnh đạo đơn vị|ký,|ký và|ký tên|tm\.|t/m|kt\.|nơi nhận|xác nhận của)`)
-
 // isSignature reports the first line of a signature block: a text matching
-// signatureRe, on a row that gives no kind of nominee.
+// table.SignatureLine, on a row that gives no kind of nominee.
 func (r *reader) isSignature(row xlsx.Row) bool {
 	if c, ok := cellAt(row, r.sh.h.cols[colKind]); ok {
 		if _, known := r.kinds.match(cellText(c)); known {
@@ -33,7 +28,7 @@ func (r *reader) isSignature(row xlsx.Row) bool {
 		}
 	}
 	for _, c := range row.Cells {
-		if c.Kind == xlsx.Text && signatureRe.MatchString(vn.Key(c.Value)) {
+		if c.Kind == xlsx.Text && table.SignatureLine(c.Value) {
 			return true
 		}
 	}

@@ -604,7 +604,7 @@ func (r *reader) scanMeta(m *metaScan, row xlsx.Row) {
 		}
 		// "(Đơn vị tính: triệu đồng)" is written in brackets as often as not.
 		text := strings.TrimSpace(c.Value)
-		if m.planCell == "" && planTitle(text) {
+		if m.planCell == "" && planTitle(text) && titleLine(text) {
 			m.planTitle, m.planCell = text, c.Ref
 		}
 		if strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") {
@@ -653,6 +653,17 @@ func (r *reader) scanMeta(m *metaScan, row xlsx.Row) {
 			}
 		}
 	}
+}
+
+// titleLine reports a document title: in capitals, as official titles are
+// ("KẾ HOẠCH NĂM 2024"), and not a citation of one ("Kế hoạch số
+// 45/KH-CAQ ngày …", "KẾ HOẠCH SỐ 45/KH").
+func titleLine(s string) bool {
+	if strings.ToUpper(s) != s {
+		return false
+	}
+	k := vn.Key(s)
+	return !strings.Contains(k, " số ") && !strings.Contains(k, "/kh")
 }
 
 // planTitle reads a title or sheet name that starts by saying it is a

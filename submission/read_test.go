@@ -34,6 +34,8 @@ type sheet struct {
 	rows   [][]any
 	// formulas: cell → formula, written without a cached value.
 	formulas map[string]string
+	// hiddenCols are columns the sheet hides ("C").
+	hiddenCols []string
 }
 
 // book writes a workbook with excelize (test-made; writer fixtures from
@@ -63,6 +65,11 @@ func book(t testing.TB, sheets ...sheet) []byte {
 		}
 		for ref, fm := range s.formulas {
 			if err := f.SetCellFormula(s.name, ref, fm); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, col := range s.hiddenCols {
+			if err := f.SetColVisible(s.name, col, false); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -677,6 +684,9 @@ func TestLayoutsReadAsShown(t *testing.T) {
 			r[6] = append(r[6], "Số liệu sai, không sử dụng")
 			return r
 		}(), []string{"type-error@"}, 50050, 9},
+		{"an indicator's row under the signature block, its figures '-'", append(standard(),
+			[]any{nil, nil, "NGƯỜI LẬP BIỂU"},
+			[]any{nil, nil, "Số lớp tập huấn", "lớp", "-", "-", "-"}), nil, 50050, 15},
 		{"a figure under the signature block", append(standard(),
 			[]any{nil, nil, "NGƯỜI LẬP BIỂU", nil, nil, "THỦ TRƯỞNG ĐƠN VỊ"},
 			[]any{nil, nil, "Phụ cấp", nil, 5}), []string{"unknown-indicator@"}, 50050, 12},
@@ -755,6 +765,11 @@ func TestPlanSheets(t *testing.T) {
 			nil, 12},
 		{"a plan and its results", []sheet{{name: "Sheet1", rows: results("KẾ HOẠCH VÀ KẾT QUẢ THỰC HIỆN 2019–2021")}},
 			nil, 12},
+		{"a plan cited above the results", []sheet{{name: "Sheet1", rows: func() [][]any {
+			r := standard()
+			r[3] = []any{"Kế hoạch số 45/KH-CAQ ngày 10/01/2021 của Công an quận"}
+			return r
+		}()}}, nil, 12},
 		{"plans beside results, columns telling which", []sheet{{name: "Năm 2023", rows: [][]any{
 			{"CHỈ TIÊU GIAO VÀ THỰC HIỆN NĂM 2023"},
 			{"Đơn vị: Quận Hồng Bàng"},
@@ -807,35 +822,44 @@ func TestSideBySide(t *testing.T) {
 // it is not stored, with a warning; a note column is passed over; a row of
 // part of a year ("Kỳ báo cáo": "6 tháng đầu năm") is refused.
 func TestLongLayoutColumns(t *testing.T) {
+	long := [][]any{
+		{"Mã đơn vị", "Tên đơn vị", "Năm", "Mã chỉ tiêu", "Giá trị"},
+		{"HP-A", "Huyện A", 2019, "TT_BUOI", 10},
+		{"HP-A", "Huyện A", 2020, "TT_BUOI", 12},
+	}
 	tests := []struct {
 		name    string
 		rows    [][]any
 		want    string // findings
 		figures int
+		hidden  []string // columns hidden
 	}{
+		{"the year column hidden", long, "hidden-cell@C2", 0, []string{"C"}},
+		{"the indicator code column hidden, no name shown", long, "hidden-cell@D2", 0, []string{"D"}},
+		{"the unit code hidden, its name shown", long, "", 2, []string{"A"}},
 		{"an adjusted value beside Giá trị", [][]any{
 			{"Mã đơn vị", "Tên đơn vị", "Năm", "Mã chỉ tiêu", "Giá trị", "Giá trị điều chỉnh", "Ghi chú"},
 			{"HP-A", "Huyện A", 2019, "TT_BUOI", 10, 12, "đã rà soát"},
 			{"HP-A", "Huyện A", 2019, "TT_LUOT", 1200, nil, "1"},
-		}, "unread-column@F1", 2},
+		}, "unread-column@F1", 2, nil},
 		{"a plan beside Giá trị", [][]any{
 			{"Mã đơn vị", "Tên đơn vị", "Năm", "Mã chỉ tiêu", "Kế hoạch", "Giá trị"},
 			{"HP-A", "Huyện A", 2019, "TT_BUOI", 15, 10},
-		}, "plan-skipped@E1", 1},
+		}, "plan-skipped@E1", 1, nil},
 		{"a year with a remark", [][]any{
 			{"Mã đơn vị", "Tên đơn vị", "Năm", "Mã chỉ tiêu", "Giá trị"},
 			{"HP-A", "Huyện A", "2021 (ước)", "TT_BUOI", 60},
-		}, "type-error@C2", 0},
+		}, "type-error@C2", 0, nil},
 		{"part of a year", [][]any{
 			{"Mã đơn vị", "Tên đơn vị", "Năm", "Kỳ báo cáo", "Mã chỉ tiêu", "Giá trị"},
 			{"HP-A", "Huyện A", 2022, "6 tháng đầu năm", "TT_BUOI", 60},
 			{"HP-A", "Huyện A", 2021, "Cả năm", "TT_BUOI", 120},
 			{"HP-A", "Huyện A", 2020, nil, "TT_BUOI", 110},
-		}, "type-error@D2", 2},
+		}, "type-error@D2", 2, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sub := submission.ReadBytes("long.xlsx", book(t, sheet{name: "Dữ liệu", rows: tt.rows}), opts())
+			sub := submission.ReadBytes("long.xlsx", book(t, sheet{name: "Dữ liệu", rows: tt.rows, hiddenCols: tt.hidden}), opts())
 			if g := got(sub); strings.Join(g, " ") != tt.want || len(sub.Figures) != tt.figures {
 				t.Errorf("findings %v, %d figures; want %s, %d", g, len(sub.Figures), tt.want, tt.figures)
 			}

@@ -72,15 +72,9 @@ func isTotalRow(row xlsx.Row, firstFigureCol int) bool {
 	return false
 }
 
-// signatureRe matches the first lines of the signature block under a
-// table ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên)", "TM.
-// ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC", "Nơi nhận:"), as rosters end theirs;
-// dateLineRe the date line above it ("Hồng Bàng, ngày 05 tháng 12 năm
-// 2023", or dots for the day).
-var (
-	signatureRe = regexp.MustCompile(`^\(?(?:người lập|người tổng hợp|người duyệt|người ký|thủ trưởng|lãnh đạo đơn vị|ký,|ký và|ký tên|tm\.|t/m|kt\.|nơi nhận|xác nhận của)`)
-	dateLineRe  = regexp.MustCompile(`^(?:[^,()]{1,40},\s*)?ngày\s*(?:\d{1,2}|[.…]+)\s*tháng\s*(?:\d{1,2}|[.…]+)\s*năm\s*(?:\d{4}|[.…]+)\.?$`)
-)
+// dateLineRe matches the date line above the signature block ("Hồng
+// Bàng, ngày 05 tháng 12 năm 2023", or dots for the day).
+var dateLineRe = regexp.MustCompile(`^(?:[^,()]{1,40},\s*)?ngày\s*(?:\d{1,2}|[.…]+)\s*tháng\s*(?:\d{1,2}|[.…]+)\s*năm\s*(?:\d{4}|[.…]+)\.?$`)
 
 // isSignature reports the first row of the signature block under the
 // table: no indicator code, and a text that opens a signature block or is
@@ -94,7 +88,7 @@ func (h *header) isSignature(row xlsx.Row) bool {
 		if c.Kind != xlsx.Text || c.Covered {
 			continue
 		}
-		if k := vn.Key(c.Value); signatureRe.MatchString(k) || dateLineRe.MatchString(k) {
+		if table.SignatureLine(c.Value) || dateLineRe.MatchString(vn.Key(c.Value)) {
 			return true
 		}
 	}
@@ -107,9 +101,20 @@ func (h *header) hasCode(row xlsx.Row) bool {
 	return ok && !isBlank(c)
 }
 
+// namesIndicator reports a row whose name cell is a catalog indicator's:
+// a row of the table wherever it stands.
+func (r *reader) namesIndicator(h *header, row xlsx.Row) bool {
+	if h.layout != Wide {
+		return false // a long table's rows give codes
+	}
+	name, _ := r.nameAt(row, h)
+	_, ok := r.cat.ByName(name)
+	return name != "" && ok
+}
+
 // hasNumber reports, where the table holds its figures, a number cell or
-// a text one a reader takes for a number: digits and no letter ("540.5",
-// "1.234", "(5)"), readable or not: those are never passed over.
+// a text one a reader takes for one: no letter ("540.5", "1.234", "(5)",
+// "-" for zero), readable or not: those are never passed over.
 func (h *header) hasNumber(row xlsx.Row) bool {
 	number := func(col int) bool {
 		c, ok := cellAt(row, col)
@@ -119,7 +124,7 @@ func (h *header) hasNumber(row xlsx.Row) bool {
 		if c.Kind != xlsx.Text || c.Formula {
 			return true
 		}
-		return strings.ContainsAny(c.Value, "0123456789") && !strings.ContainsFunc(c.Value, unicode.IsLetter)
+		return strings.TrimSpace(c.Value) != "" && !strings.ContainsFunc(c.Value, unicode.IsLetter)
 	}
 	if h.layout == Long {
 		return number(h.valueCol)
@@ -165,9 +170,11 @@ func (r *reader) tableRow(st *sheetState, row xlsx.Row) {
 	}
 	numbers := st.header.hasNumber(row)
 	switch {
-	case st.ended && !numbers && !st.header.hasCode(row):
+	case numbers || st.header.hasCode(row) || r.namesIndicator(st.header, row):
+		// read as a row of the table, after the signature block too
+	case st.ended:
 		return // the signature block: titles, names, the date line
-	case !st.ended && !numbers && st.header.isSignature(row):
+	case st.header.isSignature(row):
 		st.ended = true
 		return
 	}
@@ -442,6 +449,40 @@ func (r *reader) hiddenCells(st *sheetState, row xlsx.Row, figCols []int) {
 			st.hiddenCells[col] = append(st.hiddenCells[col], c.Ref)
 		}
 	}
+}
+
+// hiddenLongLabels notes the cells of a long table's row that decide where
+// its value goes (year, period, measure; code or unit code unless the
+// name beside it is shown) but lie in a hidden column: the reader cannot
+// see them (reported by finishSheet, ten cells a column). It reports
+// whether the row had one.
+func (r *reader) hiddenLongLabels(st *sheetState, row xlsx.Row) bool {
+	h := st.header
+	shown := func(col int) bool {
+		c, ok := cellAt(row, col)
+		return col != 0 && ok && !isBlank(c) && !table.HiddenCol(row, col)
+	}
+	found := false
+	for _, col := range []int{h.yearCol, h.periodCol, h.measureCol, h.codeCol, h.unitCodeCol, h.unitNameCol, h.nameFrom} {
+		c, ok := cellAt(row, col)
+		if col == 0 || !ok || isBlank(c) || !table.HiddenCol(row, col) ||
+			col == h.codeCol && shown(h.nameFrom) || col == h.nameFrom && shown(h.codeCol) ||
+			col == h.unitCodeCol && shown(h.unitNameCol) || col == h.unitNameCol && shown(h.unitCodeCol) {
+			continue
+		}
+		found = true
+		if st.hiddenCells == nil {
+			st.hiddenCells = map[int][]string{}
+			st.view = row.View
+		}
+		if len(st.hiddenCells[col]) == 0 {
+			st.hiddenOrder = append(st.hiddenOrder, col)
+		}
+		if len(st.hiddenCells[col]) < 10 {
+			st.hiddenCells[col] = append(st.hiddenCells[col], strings.Clone(c.Ref))
+		}
+	}
+	return found
 }
 
 // repeatedHeader reads a row under the table that is a header again: the
@@ -873,6 +914,9 @@ func (r *reader) longRow(st *sheetState, row xlsx.Row) {
 				st.hiddenRows = append(st.hiddenRows, row.Num)
 			}
 		}
+		return
+	}
+	if row.View != nil && r.hiddenLongLabels(st, row) {
 		return
 	}
 	code, codeCell := r.textAt(row, h.codeCol)
@@ -1361,6 +1405,11 @@ func (r *reader) finishSheet(st *sheetState) {
 		label := ""
 		if c := st.header.cols[col]; c != nil {
 			label = c.label
+		} else {
+			// A long table's year, code or unit: what decides where the
+			// value goes.
+			holds = lang.F("nội dung quyết định số liệu thuộc năm, chỉ tiêu hay đơn vị nào (ô %s)",
+				"what decides the year, indicator or unit of the figures (cells %s)", table.ListCells(cells))
 		}
 		r.sub.add(table.HiddenColumn(st.name, st.view, col, label, holds, cells))
 	}
@@ -1375,12 +1424,12 @@ func (r *reader) finishSheet(st *sheetState) {
 		code, t := finding.Estimate, lang.F(
 			"Cột \"%s\" là số ước tính; tongket đọc các ô %s là số liệu năm %d. Khi có số chính thức, hãy gửi bản sửa.",
 			"Column \"%s\" holds estimates; tongket reads cells %s as the figures of %d. When the final figures are known, send a correction.",
-			c.label, listCells(cells), c.year)
+			c.label, table.ListCells(cells), c.year)
 		if !c.estimate {
 			code, t = finding.YearMark, lang.F(
 				"Tiêu đề cột \"%s\" có dấu hoặc chữ ghi thêm bên cạnh năm; tongket đọc các ô %s là số liệu năm %d. Nếu dấu đó có nghĩa khác (ví dụ số kế hoạch), hãy sửa tiêu đề cột.",
 				"The column header \"%s\" carries a mark or words beside the year; tongket reads cells %s as the figures of %d. If the mark means something else (a plan, say), correct the header.",
-				c.label, listCells(cells), c.year)
+				c.label, table.ListCells(cells), c.year)
 		}
 		f := finding.New(finding.Warning, code, t).At(st.name, xlsx.ColumnName(c.col), cellRow(c.ref))
 		f.Year = c.year
@@ -1394,7 +1443,7 @@ func (r *reader) finishSheet(st *sheetState) {
 		r.sub.add(finding.New(finding.Warning, finding.PlanSkipped, lang.F(
 			"Cột \"%s\" (ô %s) là kế hoạch hoặc chỉ tiêu giao, không phải kết quả thực hiện: %d ô của cột (%s) không được lưu.",
 			"Column \"%s\" (cell %s) is a plan or target, not results: its %d cells (%s) are not stored.",
-			c.label, c.ref, len(cells), listCells(cells))).At(st.name, xlsx.ColumnName(c.col), cellRow(c.ref)))
+			c.label, c.ref, len(cells), table.ListCells(cells))).At(st.name, xlsx.ColumnName(c.col), cellRow(c.ref)))
 	}
 	if len(st.scaled) > 0 {
 		div := "1.000"
@@ -1408,7 +1457,7 @@ func (r *reader) finishSheet(st *sheetState) {
 		f := finding.New(finding.Warning, finding.ScaledFormat, lang.F(
 			"Các ô %s có định dạng số chia cho %s khi hiển thị: tongket đọc số như trên màn hình, theo đơn vị tính của chỉ tiêu (ô %s chứa %s, hiện và được đọc là %s). Hãy kiểm tra lại đơn vị tính của các ô này.",
 			"Cells %s have a number format that divides by %s for display: tongket reads the figures as shown, in the indicator's measure (cell %s holds %s, shown and read as %s). Check the measure of those cells.",
-			listCells(st.scaled), div, st.scaled[0], raw, shown)).At(st.name, "", 0)
+			table.ListCells(st.scaled), div, st.scaled[0], raw, shown)).At(st.name, "", 0)
 		f.Cell = st.scaled[0]
 		r.sub.add(f)
 	}
@@ -1422,14 +1471,6 @@ func (r *reader) finishSheet(st *sheetState) {
 			"The money on rows %s is written in \"%s\"; tongket converted it exactly to triệu đồng, the catalog's measure.",
 			strings.Join(rows, ", "), st.convMeasure)).At(st.name, "", st.converted[0]))
 	}
-}
-
-// listCells names up to ten cells, then how many more.
-func listCells(refs []string) string {
-	if len(refs) <= 10 {
-		return strings.Join(refs, ", ")
-	}
-	return strings.Join(refs[:10], ", ") + " … (+" + strconv.Itoa(len(refs)-10) + ")"
 }
 
 // crossSheets runs the checks that need every figure of the file: two
