@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -135,11 +136,12 @@ func drafts(key string, s *summary.Summary) []string {
 }
 
 // changed are up to three indicators that rose (or fell) against a
-// previous period they may be compared with, the largest change first.
+// previous period they may be compared with, the largest change first;
+// one within 0,5 % is "tương đương" (vn.Change), neither.
 func changed(s *summary.Summary, rose bool) []summary.Indicator {
 	var out []summary.Indicator
 	for _, ind := range s.Indicators {
-		if ind.Change != nil && (*ind.Change > 0) == rose && *ind.Change != 0 {
+		if ind.Change != nil && (*ind.Change > 0) == rose && math.Abs(*ind.Change) > 0.005 {
 			out = append(out, ind)
 		}
 	}

@@ -90,3 +90,38 @@ func TestStatusOutsideLife(t *testing.T) {
 		}
 	}
 }
+
+// TestIndicatorNoteAcrossChanges: how many units an indicator's figures
+// come from is told out of the units figures are kept under, not out of
+// every unit listed (A and D went to C and E).
+func TestIndicatorNoteAcrossChanges(t *testing.T) {
+	s := reorgSummary()
+	b := &xBook{s: s}
+	ind := s.Indicators[0]
+	for reporting, want := range map[int]string{3: "", 2: "2/3 đơn vị có số liệu"} {
+		ind.UnitsReporting = reporting
+		note := b.indicatorNote(ind)
+		if want == "" && strings.Contains(note, "đơn vị có số liệu") || want != "" && !strings.Contains(note, want) {
+			t.Errorf("%d reporting: note %q, want %q", reporting, note, want)
+		}
+	}
+}
+
+// TestChangedLeavesOutTheSame: a change within 0,5 % is "tương đương",
+// not among the largest rises or falls.
+func TestChangedLeavesOutTheSame(t *testing.T) {
+	c := func(v float64) *float64 { return &v }
+	s := &summary.Summary{Indicators: []summary.Indicator{
+		{Code: "A", Change: c(0.004)}, {Code: "B", Change: c(0.2)}, {Code: "C", Change: c(-0.3)}, {Code: "D", Change: c(-0.005)},
+	}}
+	var up, down []string
+	for _, ind := range changed(s, true) {
+		up = append(up, ind.Code)
+	}
+	for _, ind := range changed(s, false) {
+		down = append(down, ind.Code)
+	}
+	if !slices.Equal(up, []string{"B"}) || !slices.Equal(down, []string{"C"}) {
+		t.Errorf("rose %v, fell %v; want [B], [C]", up, down)
+	}
+}

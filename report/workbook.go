@@ -476,7 +476,7 @@ func (b *xBook) indicatorNote(ind summary.Indicator) string {
 			parts = append(parts, "chỉ tiêu thời điểm: lấy số liệu gần nhất")
 		}
 	}
-	if n := len(b.s.Units); n > 0 && ind.Total != nil && ind.UnitsReporting < n {
+	if n := b.s.FigureUnits(); n > 0 && ind.Total != nil && ind.UnitsReporting < n {
 		parts = append(parts, fmt.Sprintf("%d/%d đơn vị có số liệu", ind.UnitsReporting, n))
 	}
 	if ind.Total != nil && ind.Previous.Total != nil && !ind.Previous.Comparable {

@@ -252,8 +252,8 @@ func Covered(n, expected int) bool { return expected > 0 && 10*n >= 9*expected }
 func (i *Indicator) SetComparison(curOK, prevOK bool) {
 	i.Previous.Comparable = curOK && prevOK
 	i.Change = nil
-	if !i.Previous.Comparable || i.Total == nil || i.Previous.Total == nil || *i.Previous.Total == 0 {
-		return
+	if !i.Previous.Comparable || i.Total == nil || i.Previous.Total == nil || *i.Previous.Total <= 0 {
+		return // nothing to compare with: no change is worded (vn.Change says nothing either)
 	}
 	// (t−p)/p is t/p − 1 computed without its rounding: 700 on 500 is
 	// exactly 0.4.

@@ -59,6 +59,7 @@ func TestSetComparison(t *testing.T) {
 		{"previous thin", a(2285900), a(591100), true, false, false, math.NaN()},
 		{"this period thin", a(2285900), a(591100), false, true, false, math.NaN()},
 		{"previous zero", a(100), a(0), true, true, true, math.NaN()},
+		{"previous below zero", a(100), a(-5), true, true, true, math.NaN()},
 		{"no previous figure", a(100), nil, true, true, true, math.NaN()},
 		{"a fall", a(67500), a(100000), true, true, true, -0.325},
 	}

@@ -136,6 +136,20 @@ func (s *Summary) InForce() int {
 	return n
 }
 
+// FigureUnits is how many units figures are kept under: every unit but
+// those whose figures went to their successors (FORMATS.md §10). A count
+// of units reporting an indicator is out of this, not of every unit
+// listed.
+func (s *Summary) FigureUnits() int {
+	n := 0
+	for _, u := range s.Units {
+		if !slices.ContainsFunc(s.Successions, func(sc Succession) bool { return sc.From == u.Code }) {
+			n++
+		}
+	}
+	return n
+}
+
 // Bases are the legal bases of the successions applied, each once, in
 // order.
 func (s *Summary) Bases() []string {
