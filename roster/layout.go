@@ -59,7 +59,10 @@ var (
 type label struct {
 	text, ref string
 	numbered  bool // a numbering stands before it ("I. …", or "I" in the STT cell)
-	only      bool
+	// plainSTT: that numbering is a plain number in the STT cell ("6"),
+	// as a nominee's: not enough to make a row a title.
+	plainSTT bool
+	only     bool
 }
 
 func (r *reader) label(row xlsx.Row) label {
@@ -89,6 +92,7 @@ func (r *reader) label(row xlsx.Row) label {
 	switch {
 	case nm != "" && st != "" && numberTokenRe.MatchString(Key(st)):
 		l.text, l.ref, l.numbered = nm, name.Ref, true
+		l.plainSTT = strings.Trim(st, "0123456789") == ""
 	case nm != "" && st != "":
 		l.text, l.ref = st+" "+nm, stt.Ref
 	case nm != "":
@@ -122,7 +126,7 @@ func (r *reader) layoutRow(row xlsx.Row) bool {
 		return false
 	}
 	bare := Key(countSuffixRe.ReplaceAllString(numberingRe.ReplaceAllString(k, ""), ""))
-	title := l.numbered || capitals(l.text)
+	title := l.numbered && !l.plainSTT || capitals(l.text)
 	sec := &r.sh.sec
 	if kind := r.kindTitle(bare, title); kind != "" {
 		*sec = section{kind: kind, kindAt: l.ref, kindTitle: l.text, sinceTotal: sec.sinceTotal}

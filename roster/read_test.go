@@ -419,3 +419,18 @@ func TestHiddenSheetRoster(t *testing.T) {
 		t.Errorf("findings %+v, %d entries", ro.Findings, len(ro.Entries))
 	}
 }
+
+// TestNumberedNameAlone: a row of a numbered name alone ("6 | Phạm Văn
+// Bình") is a nominee with its fields missing, not a title passed over.
+func TestNumberedNameAlone(t *testing.T) {
+	rows := append(standard(), []any{6, "Phạm Văn Bình"})
+	ro := ReadBytes("ds.xlsx", book(t, "DS", rows), lists, now)
+	if len(ro.Findings) == 0 || len(ro.Entries) != 5 {
+		t.Errorf("findings %v, %d entries; want row 11 refused for its missing fields", codes(ro.Findings), len(ro.Entries))
+	}
+	for _, f := range ro.Findings {
+		if f.Row != 11 {
+			t.Errorf("finding at row %d: %s", f.Row, f.Text.VI)
+		}
+	}
+}

@@ -137,6 +137,39 @@ func (r *succReader) bad(field, row int, code string, t lang.Text, v string) {
 	r.l.Findings = append(r.l.Findings, f)
 }
 
+// unseen refuses a succession row a reader of the list does not see, or
+// sees struck out: hidden (or a cell of it in a hidden column), or any of
+// its cells struck through. Applied, it would move figures between units.
+func (r *succReader) unseen(row xlsx.Row, cells [numSuccFields]*xlsx.Cell) bool {
+	var refs []string // the cells hidden or struck (every cell of a hidden row)
+	hidden := row.Hidden
+	for _, c := range cells {
+		switch {
+		case c == nil:
+		case row.Hidden || row.View != nil && table.HiddenCol(row, c.Col):
+			hidden = true
+			refs = append(refs, c.Ref)
+		case r.book.Struck(c.Style):
+			refs = append(refs, c.Ref)
+		}
+	}
+	switch {
+	case hidden:
+		r.l.Findings = append(r.l.Findings, table.HiddenRows(r.sheet, row, []int{row.Num}, 1,
+			lang.F("một dòng sáp nhập, chia tách", "a succession row"), refs))
+	case len(refs) > 0:
+		f := finding.New(finding.Error, finding.TypeError, lang.F(
+			"Dòng %d của bảng sáp nhập có ô %s bị gạch ngang: người đọc hiểu là đã bỏ. Nếu đã bỏ, hãy xóa dòng %d; nếu không, hãy bỏ gạch ngang (Format Cells > Font > Strikethrough) rồi nhập lại.",
+			"Row %d of the succession table has cell %s struck through, which a reader takes for withdrawn. If it is, delete row %d; if not, remove the strikethrough (Format Cells > Font > Strikethrough) and import again.",
+			row.Num, strings.Join(refs, ", "), row.Num))
+		col, _, _ := xlsx.ParseRef(refs[0])
+		r.l.Findings = append(r.l.Findings, f.At(r.sheet, xlsx.ColumnName(col), row.Num))
+	default:
+		return false
+	}
+	return true
+}
+
 // row reads one succession row; a row with a problem is reported and
 // left out.
 func (r *succReader) row(h table.Header, row xlsx.Row) error {
@@ -154,6 +187,9 @@ func (r *succReader) row(h table.Header, row xlsx.Row) error {
 		}
 	}
 	if v == [numSuccFields]string{} {
+		return nil
+	}
+	if r.unseen(row, cells) {
 		return nil
 	}
 	s := Succession{Old: v[sOld], New: v[sNew], Basis: v[sBasis], Share: Whole, Row: row.Num}

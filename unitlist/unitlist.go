@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -314,18 +315,22 @@ func (r *sheetReader) row(h table.Header, row xlsx.Row) error {
 }
 
 // unseen refuses a unit a reader of the list does not see, or sees struck
-// out: in a hidden row (or its code or name in a hidden column), or with
-// its code or name struck through. Listed, it would be expected to report.
+// out: in a hidden row (or a field of it in a hidden column), or with a
+// field of it struck through. Listed, it would be expected to report.
 func (r *sheetReader) unseen(row xlsx.Row, v [numFields]string) bool {
-	code, name := r.cols[fCode], r.cols[fName]
+	code := r.cols[fCode]
 	ref := xlsx.ColumnName(code) + strconv.Itoa(row.Num)
-	if row.Hidden || row.View != nil && (table.HiddenCol(row, code) || table.HiddenCol(row, name)) {
+	hiddenCol := false // a field read from a hidden column (a parent, a date of validity)
+	for i, col := range r.cols {
+		hiddenCol = hiddenCol || col != 0 && v[i] != "" && row.View != nil && table.HiddenCol(row, col)
+	}
+	if row.Hidden || hiddenCol {
 		holds := lang.F("đơn vị %s (%s)", "the unit %s (%s)", v[fCode], v[fName])
 		r.l.Findings = append(r.l.Findings, table.HiddenRows(r.sheet, row, []int{row.Num}, 1, holds, []string{ref}))
 		return true
 	}
 	for _, c := range row.Cells {
-		if (c.Col == code || c.Col == name) && strings.TrimSpace(c.Value) != "" && r.book.Struck(c.Style) {
+		if slices.Contains(r.cols[:], c.Col) && c.Col != 0 && strings.TrimSpace(c.Value) != "" && r.book.Struck(c.Style) {
 			r.bad(c.Col, row.Num, finding.TypeError, lang.F(
 				"Đơn vị %s (%s) ở dòng %d bị gạch ngang: người đọc danh sách hiểu là đơn vị đã bỏ khỏi danh sách. Nếu đã bỏ, hãy xóa dòng %d; nếu không, hãy bỏ gạch ngang (Format Cells > Font > Strikethrough) rồi nhập lại.",
 				"Unit %s (%s) on row %d is struck through, which a reader takes for taken off the list. If it is, delete row %d; if not, remove the strikethrough (Format Cells > Font > Strikethrough) and import again.",

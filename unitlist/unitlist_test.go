@@ -374,3 +374,54 @@ func TestCellShare(t *testing.T) {
 		}
 	}
 }
+
+// TestUnseenSuccession: a succession row the list hides, or strikes
+// through, is refused, not applied (it would move figures between units).
+func TestUnseenSuccession(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		mark func(f *excelize.File) error
+		want string
+	}{
+		{"hidden row", func(f *excelize.File) error { return f.SetRowVisible("Sáp nhập", 2, false) }, "hidden-cell@Sáp nhập!A2"},
+		{"struck through", func(f *excelize.File) error {
+			st, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Strike: true}})
+			if err != nil {
+				return err
+			}
+			return f.SetCellStyle("Sáp nhập", "B2", "B2", st)
+		}, "type-error@Sáp nhập!B2"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			if _, err := f.NewSheet("Sáp nhập"); err != nil {
+				t.Fatal(err)
+			}
+			for sheet, rows := range map[string][][]any{
+				"Sheet1":   {{"Mã đơn vị", "Tên đơn vị", "Hiệu lực từ", "Hiệu lực đến"}, {"A", "Xã A", "", "30/06/2025"}, {"B", "Xã B", "01/07/2025", ""}},
+				"Sáp nhập": {{"Mã đơn vị cũ", "Mã đơn vị mới", "Ngày hiệu lực", "Tỷ lệ"}, {"A", "B", "01/07/2025", 1}},
+			} {
+				for r, row := range rows {
+					for c, v := range row {
+						ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+						if err := f.SetCellValue(sheet, ref, v); err != nil {
+							t.Fatal(err)
+						}
+					}
+				}
+			}
+			if err := tt.mark(f); err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := f.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			l := Read("ds.xlsx", buf.Bytes())
+			if got := strings.Join(codes(l.Findings), " "); !strings.Contains(got, tt.want) || len(l.Successions) != 0 {
+				t.Errorf("findings %s, %d successions; want %s and none applied", got, len(l.Successions), tt.want)
+			}
+		})
+	}
+}
