@@ -151,6 +151,10 @@ func (a *app) printError(err error) {
 		}
 	case errors.As(err, &mp):
 		fmt.Fprintf(a.errOut, "tongket: %s\n", lang.F("không tìm thấy tệp hoặc thư mục %q.", "no such file or folder %q.", mp.Path).In(l))
+	case strings.HasPrefix(err.Error(), "unknown command "):
+		// cobra's, for a command tongket does not have ("tongket bogus")
+		fmt.Fprintf(a.errOut, "tongket: %s\n  (%v)\n", lang.F("không có lệnh này. Xem các lệnh của tongket: tongket --help.",
+			"there is no such command. See tongket's commands: tongket --help.").In(l), err)
 	default:
 		// An error nobody foresaw still gets a sentence the officer can act
 		// on; the technical detail follows for whoever they ask.
@@ -199,7 +203,26 @@ database, and compiles the period summary.` + exitStatusHelp,
 	root.AddCommand(a.initCmd(), a.validateCmd(), a.ingestCmd(), a.summarizeCmd(), a.statusCmd(),
 		a.backupCmd(), a.restoreCmd(),
 		a.historyCmd(), a.revertCmd(), a.configCmd(), a.catalogCmd(), a.unitsCmd(), a.awardsCmd(), a.demoCmd(), a.templateCmd())
+	argsInWords(root)
 	return root
+}
+
+// argsInWords makes the refusal of a command given too many or too few
+// arguments say so, and where its use is told: cobra's own check says it
+// in English, and fell through to "check the files and permissions".
+func argsInWords(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				return fail(err, "lệnh \"%s\" không nhận số tham số này (%d). Xem cách dùng: %s --help.",
+					"\"%s\" does not take these arguments (%d). See how to use it: %s --help.", cmd.CommandPath(), len(args), cmd.CommandPath())
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		argsInWords(sub)
+	}
 }
 
 func buildVersion() string {
@@ -222,10 +245,4 @@ func (a *app) openView(ctx context.Context) (*store.DB, error) {
 // command runs "init" implicitly).
 func (a *app) openDB(ctx context.Context) (*store.DB, error) {
 	return store.Open(ctx, a.dbPath, store.Options{Now: a.now})
-}
-
-// isDir reports whether p is a folder.
-func isDir(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.IsDir()
 }

@@ -240,3 +240,32 @@ func TestEnglishOutputs(t *testing.T) {
 		}
 	}
 }
+
+// TestWrongArguments: a command given too few or too many arguments, or a
+// command tongket does not have, is told so in the chosen language with
+// where its use is told, not "check the files and permissions".
+func TestWrongArguments(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		vi   string
+	}{
+		{[]string{"validate"}, `lệnh "tongket validate" không nhận số tham số này (0). Xem cách dùng: tongket validate --help.`},
+		{[]string{"revert"}, `Xem cách dùng: tongket revert --help.`},
+		{[]string{"status", "thua"}, `Xem cách dùng: tongket status --help.`},
+		{[]string{"khong-co-lenh"}, `không có lệnh này. Xem các lệnh của tongket: tongket --help.`},
+	} {
+		for _, l := range []string{"vi", "en"} {
+			var out, errOut strings.Builder
+			code := Main(append([]string{"--lang", l, "--db", filepath.Join(t.TempDir(), "t.db")}, tt.args...), &out, &errOut)
+			first, _, _ := strings.Cut(errOut.String(), "\n")
+			switch {
+			case code != exitFailed:
+				t.Errorf("%v: exit %d", tt.args, code)
+			case l == "vi" && !strings.Contains(first, tt.vi):
+				t.Errorf("%v: %q, want %q", tt.args, first, tt.vi)
+			case l == "en" && (vietLetter.MatchString(first) || !strings.Contains(first, "--help")):
+				t.Errorf("%v --lang en: %q", tt.args, first)
+			}
+		}
+	}
+}

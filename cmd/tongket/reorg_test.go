@@ -309,9 +309,6 @@ func TestReorgReport(t *testing.T) {
 		t.Fatalf("summarize: %d %s", code, stderr)
 	}
 	text := pdfFlat(t, filepath.Join(out, "tong-ket-2016-2025.pdf"))
-	if text == "" {
-		t.Skip("pdftotext not installed")
-	}
 	appendix := text[strings.LastIndex(text, "Phụ lục II"):]
 	for _, want := range []string{
 		"Phường Thiên Hương – hợp nhất từ một phần Phường Hoa Động, Phường Thiên Hương (cũ) và Phường Hoàng Lâm (từ 01/7/2025)",

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tongket/tongket/docx/docxtest"
 )
 
 // ingestDemo fills the database in dir with the demo inbox (the refused
@@ -19,17 +21,12 @@ func ingestDemo(t *testing.T, dir string) {
 	}
 }
 
-// pdfFlat is pdftotext's reading of a PDF, white space collapsed; "" when
-// the tool is missing (never on CI).
+// pdfFlat is pdftotext's reading of a PDF, white space collapsed. The
+// test is skipped without pdftotext (never on CI), so an empty text is a
+// PDF with nothing to read, which the callers' checks catch.
 func pdfFlat(t *testing.T, path string) string {
 	t.Helper()
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is required on CI (poppler-utils)")
-		}
-		return ""
-	}
+	tool := docxtest.Need(t, "pdftotext", "poppler-utils")
 	out, err := exec.Command(tool, "-enc", "UTF-8", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", path, err)
@@ -62,11 +59,10 @@ func TestSummarizePeriodNames(t *testing.T) {
 		jsons = append(jsons, string(b))
 		_, text, _ := run(t, dir, append([]string{"summarize", "--format", "text"}, args...)...)
 		texts = append(texts, text)
-		if pdf := pdfFlat(t, filepath.Join(out, "tong-ket-2019-2024.pdf")); pdf != "" {
-			texts = append(texts, pdf)
-			if !strings.Contains(pdf, `Tổng kết 5 năm thực hiện phong trào "Toàn dân bảo vệ an ninh Tổ quốc" giai đoạn 2019–2024`) {
-				t.Errorf("%v: the PDF's title is not of 5 years 2019–2024", args)
-			}
+		pdf := pdfFlat(t, filepath.Join(out, "tong-ket-2019-2024.pdf"))
+		texts = append(texts, pdf)
+		if !strings.Contains(pdf, `Tổng kết 5 năm thực hiện phong trào "Toàn dân bảo vệ an ninh Tổ quốc" giai đoạn 2019–2024`) {
+			t.Errorf("%v: the PDF's title is not of 5 years 2019–2024", args)
 		}
 	}
 	if jsons[0] != jsons[1] {
@@ -106,9 +102,6 @@ func TestSummarizeHonestAndBlanks(t *testing.T) {
 		at += i + len(want)
 	}
 	pdf := pdfFlat(t, filepath.Join(out, "tong-ket-2013-2023.pdf"))
-	if pdf == "" {
-		t.Skip("pdftotext not installed")
-	}
 	for _, want := range []string{
 		"Giai đoạn 2002–2012 mới có số liệu của 41/132 lượt đơn vị-năm (31,1%) nên chưa so sánh được kết quả hai giai đoạn",
 		"I. ĐẶC ĐIỂM TÌNH HÌNH [Đơn vị bổ sung:",
@@ -154,9 +147,6 @@ func TestSummarizeDocumentSettings(t *testing.T) {
 		t.Fatalf("summarize: %d %s", code, stderr)
 	}
 	pdf := pdfFlat(t, filepath.Join(out, "tong-ket-2019-2024.pdf"))
-	if pdf == "" {
-		t.Skip("pdftotext not installed")
-	}
 	for _, want := range []string{"Số: 05/BC-CATP", "ngày …… tháng …… năm ……", "Kính gửi: Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc", "Phụ lục I", "Phụ lục II"} {
 		if !strings.Contains(pdf, want) {
 			t.Errorf("PDF lacks %q", want)
