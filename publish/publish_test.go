@@ -12,8 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/tongket/tongket/demo"
 	"github.com/tongket/tongket/docx"
+	"github.com/tongket/tongket/docx/docxtest"
 	"github.com/tongket/tongket/intake"
 	"github.com/tongket/tongket/lang"
 	"github.com/tongket/tongket/publish"
@@ -289,8 +292,47 @@ func TestRoster(t *testing.T) {
 			if !strings.Contains(out.String(), tt.out) || tt.out == "" && out.Len() > 0 {
 				t.Errorf("printed %.200q, want %q", out.String(), tt.out)
 			}
+			// Each file written is read back as a person would open it:
+			// it holds the roster's 92 entries.
+			for _, f := range res.Files {
+				if text := fileText(t, f); !strings.Contains(text, "92") || !strings.Contains(text, "Hội Nông dân") {
+					t.Errorf("%s does not read back as the roster: %.300q", filepath.Base(f), text)
+				}
+			}
 		})
 	}
+}
+
+// fileText is what a file shows: a workbook's cells (excelize), a PDF's
+// text (pdftotext), a JSON file as it is.
+func fileText(t *testing.T, path string) string {
+	t.Helper()
+	switch filepath.Ext(path) {
+	case ".xlsx":
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		var b strings.Builder
+		for _, sheet := range f.GetSheetList() {
+			rows, err := f.GetRows(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, row := range rows {
+				b.WriteString(strings.Join(row, " | ") + "\n")
+			}
+		}
+		return b.String()
+	case ".pdf":
+		return docxtest.Text(t, path, false)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
 
 // wordText is the text of a Word file's paragraphs, one a line.

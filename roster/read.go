@@ -337,7 +337,11 @@ func (r *reader) field(row xlsx.Row, col int) (v value, ok bool) {
 
 // isDitto reports a ditto mark: "nt", "-nt-", "như trên", a lone quote.
 func isDitto(s string) bool {
-	switch vn.Key(strings.Trim(strings.TrimSpace(s), "-.")) {
+	s = strings.Trim(strings.TrimSpace(s), "-.")
+	if len(s) > len("như trên") { // most cells: longer than any mark, not normalised
+		return false
+	}
+	switch vn.Key(s) {
 	case "nt", "n.t", "như trên", "\"", "〃", "''", "ditto", "như trên.":
 		return true
 	}
